@@ -1,0 +1,196 @@
+//! The system bus: memory-mapped devices behind one trait.
+//!
+//! RAM is not on this path: the MMU's TLB reaches it directly. The bus holds
+//! sorted, non-overlapping windows; each device sees offsets within its own
+//! window. A wrong size or misalignment is a `BusFault`, which the hart turns
+//! into an access fault.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use crate::mem::Ram;
+
+/// Width of a device access.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccessSize {
+    /// One byte.
+    Byte = 1,
+    /// Two bytes.
+    Half = 2,
+    /// Four bytes.
+    Word = 4,
+}
+
+impl AccessSize {
+    /// Size in bytes.
+    pub fn bytes(self) -> u32 {
+        self as u32
+    }
+}
+
+/// A device refused an access; the guest sees an access fault.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BusFault;
+
+/// Level-triggered interrupt lines from devices to the PLIC (sources 1..31),
+/// shared by handle so that no device holds a pointer to the PLIC.
+#[derive(Clone, Debug, Default)]
+pub struct IrqLines(Arc<AtomicU32>);
+
+impl IrqLines {
+    /// Raises or lowers source `irq`.
+    pub fn set(&self, irq: u32, level: bool) {
+        let bit = 1u32 << (irq & 31);
+        if level {
+            self.0.fetch_or(bit, Ordering::Relaxed);
+        } else {
+            self.0.fetch_and(!bit, Ordering::Relaxed);
+        }
+    }
+
+    /// All line levels, bit n for source n.
+    pub fn levels(&self) -> u32 {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// What a device may reach besides its own registers during an access:
+/// the time base and guest RAM (for DMA).
+pub struct DevCtx<'a> {
+    /// Current `mtime`, in ticks of [`crate::memmap::TIMEBASE_HZ`].
+    pub mtime: u64,
+    /// Set by a device that writes `mtime` (the CLINT).
+    pub new_mtime: Option<u64>,
+    /// Guest RAM, for devices that do DMA.
+    pub ram: &'a mut Ram,
+}
+
+/// A memory-mapped device.
+pub trait Device: Send {
+    /// Short name for logs and the device tree.
+    fn name(&self) -> &'static str;
+    /// Reads a register at `offset` within the device's window.
+    fn read(&mut self, offset: u32, size: AccessSize, ctx: &mut DevCtx)
+    -> Result<u32, BusFault>;
+    /// Writes a register at `offset` within the device's window.
+    fn write(
+        &mut self,
+        offset: u32,
+        size: AccessSize,
+        value: u32,
+        ctx: &mut DevCtx,
+    ) -> Result<(), BusFault>;
+    /// Periodic service: input, completions, timers. Called at block
+    /// boundaries every so often, and before the hart sleeps in WFI.
+    fn poll(&mut self, _ctx: &mut DevCtx) {}
+    /// The `mip` bits this device drives directly (CLINT: MSIP/MTIP; PLIC:
+    /// MEIP/SEIP), given the current `mtime`.
+    fn hart_irqs(&self, _mtime: u64) -> u32 {
+        0
+    }
+    /// The earliest `mtime` at which `hart_irqs` may change without a bus
+    /// access, so that WFI can sleep until then.
+    fn next_deadline(&self) -> Option<u64> {
+        None
+    }
+}
+
+/// Error building a bus.
+#[derive(Debug, thiserror::Error)]
+pub enum BusError {
+    /// Two windows overlap.
+    #[error("device {new} at {base:#010x} overlaps {old}")]
+    Overlap {
+        /// The device being added.
+        new: &'static str,
+        /// The device already mapped there.
+        old: &'static str,
+        /// Base of the new window.
+        base: u32,
+    },
+}
+
+struct Window {
+    base: u32,
+    size: u32,
+    device: Box<dyn Device>,
+}
+
+/// Devices by address window.
+#[derive(Default)]
+pub struct Bus {
+    windows: Vec<Window>,
+}
+
+impl Bus {
+    /// An empty bus.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Maps `device` at `[base, base + size)`.
+    pub fn map(&mut self, base: u32, size: u32, device: Box<dyn Device>) -> Result<(), BusError> {
+        let end = u64::from(base) + u64::from(size);
+        if let Some(w) = self
+            .windows
+            .iter()
+            .find(|w| u64::from(base) < u64::from(w.base) + u64::from(w.size) && end > u64::from(w.base))
+        {
+            return Err(BusError::Overlap { new: device.name(), old: w.device.name(), base });
+        }
+        let at = self.windows.partition_point(|w| w.base < base);
+        self.windows.insert(at, Window { base, size, device });
+        Ok(())
+    }
+
+    fn find(&mut self, paddr: u32) -> Option<(u32, &mut dyn Device)> {
+        let at = self.windows.partition_point(|w| w.base <= paddr).checked_sub(1)?;
+        let w = &mut self.windows[at];
+        (paddr - w.base < w.size).then(|| (paddr - w.base, &mut *w.device as &mut dyn Device))
+    }
+
+    /// Whether any device answers at `paddr`.
+    pub fn is_mapped(&mut self, paddr: u32) -> bool {
+        self.find(paddr).is_some()
+    }
+
+    /// Reads from the device at `paddr`; unmapped addresses fault.
+    pub fn read(&mut self, paddr: u32, size: AccessSize, ctx: &mut DevCtx) -> Result<u32, BusFault> {
+        let (offset, dev) = self.find(paddr).ok_or(BusFault)?;
+        dev.read(offset, size, ctx)
+    }
+
+    /// Writes to the device at `paddr`; unmapped addresses fault.
+    pub fn write(
+        &mut self,
+        paddr: u32,
+        size: AccessSize,
+        value: u32,
+        ctx: &mut DevCtx,
+    ) -> Result<(), BusFault> {
+        let (offset, dev) = self.find(paddr).ok_or(BusFault)?;
+        dev.write(offset, size, value, ctx)
+    }
+
+    /// Polls every device.
+    pub fn poll(&mut self, ctx: &mut DevCtx) {
+        for w in &mut self.windows {
+            w.device.poll(ctx);
+        }
+    }
+
+    /// The `mip` bits driven by devices at `mtime`.
+    pub fn hart_irqs(&self, mtime: u64) -> u32 {
+        self.windows.iter().fold(0, |bits, w| bits | w.device.hart_irqs(mtime))
+    }
+
+    /// The earliest deadline any device reports.
+    pub fn next_deadline(&self) -> Option<u64> {
+        self.windows.iter().filter_map(|w| w.device.next_deadline()).min()
+    }
+
+    /// The mapped windows as (base, size, name), in address order.
+    pub fn windows(&self) -> impl Iterator<Item = (u32, u32, &'static str)> + '_ {
+        self.windows.iter().map(|w| (w.base, w.size, w.device.name()))
+    }
+}
