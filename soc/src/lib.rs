@@ -6,6 +6,12 @@
 #![deny(missing_docs)]
 
 pub mod bus;
+pub mod clock;
+pub mod csr;
+pub mod elf;
+pub mod hart;
+pub mod machine;
 pub mod mem;
 pub mod memmap;
+pub mod mmu;
 pub mod trap;

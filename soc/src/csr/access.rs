@@ -1,0 +1,327 @@
+//! CSR instructions: privilege checks, then the WARL read/write rules of
+//! each register (Privileged ISA chapters 2–3, 10.1; Sstc).
+//!
+//! Reads have no side effects. Writes that change translation flush the TLB
+//! (`satp`, `mstatus.MXR`, PMP) or reselect the TLB set (privilege, SUM,
+//! MPRV). Choices where the spec leaves room: `misa` is read-only; a
+//! reserved `mtvec`/`stvec` mode or `MPP` = 2 leaves the field unchanged;
+//! performance counters 3–31 read zero; `mcycle` counts instructions.
+
+use super::state::{MEDELEG_MASK, MISA_VALUE, irq, menvcfgh, mstatus};
+use super::table::{self, *};
+use crate::hart::Privilege;
+use crate::machine::Machine;
+use crate::mmu::pmp;
+use crate::trap::Exception;
+
+/// The operation of a CSR instruction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsrOp {
+    /// `csrrw`/`csrrwi`: write the operand.
+    Write,
+    /// `csrrs`/`csrrsi`: set the operand's bits.
+    Set,
+    /// `csrrc`/`csrrci`: clear the operand's bits.
+    Clear,
+}
+
+/// `mcountinhibit` bits we honour: CY and IR.
+const INHIBIT_MASK: u32 = 0b101;
+/// `mcounteren`/`mcountinhibit` bit of `time` (TM).
+const TM: u32 = 1 << 1;
+
+impl Machine {
+    /// Executes the access of a CSR instruction on CSR `num`: returns the
+    /// old value. `writes` is false for `csrrs/c` with x0 or a zero
+    /// immediate. `raw` is the instruction, for the illegal-instruction tval.
+    pub fn csr_access(
+        &mut self,
+        num: u16,
+        op: CsrOp,
+        operand: u32,
+        writes: bool,
+        raw: u32,
+    ) -> Result<u32, Exception> {
+        let illegal = Exception::IllegalInstruction(raw);
+        if (self.hart.prv as u8) < table::min_privilege(num) || (writes && table::is_read_only(num))
+        {
+            return Err(illegal);
+        }
+        let old = self.csr_read(num).ok_or(illegal)?;
+        if writes {
+            let base = if num == MIP || num == SIP {
+                old & !(irq::SEI & !self.hart.csr.mip_sw)
+            } else {
+                old
+            };
+            let new = match op {
+                CsrOp::Write => operand,
+                CsrOp::Set => base | operand,
+                CsrOp::Clear => base & !operand,
+            };
+            self.csr_write(num, new);
+        }
+        Ok(old)
+    }
+
+    /// The value of CSR `num`, or `None` if it does not exist or may not be
+    /// accessed in the current state (counter enables, FS, TVM, STCE).
+    pub fn csr_read(&self, num: u16) -> Option<u32> {
+        let csr = &self.hart.csr;
+        let prv = self.hart.prv;
+        Some(match num {
+            FFLAGS | FRM | FCSR if csr.fs() == 0 => return None,
+            FFLAGS => csr.fflags,
+            FRM => csr.frm,
+            FCSR => (csr.frm << 5) | csr.fflags,
+            CYCLE | TIME | INSTRET | CYCLEH | TIMEH | INSTRETH | 0xc03..=0xc1f | 0xc83..=0xc9f => {
+                if !self.counter_enabled(u32::from(num & 0x1f)) {
+                    return None;
+                }
+                let value = self.counter(num & 0x1f);
+                if num & 0x80 != 0 {
+                    (value >> 32) as u32
+                } else {
+                    value as u32
+                }
+            }
+            MCYCLE | MINSTRET => self.counter(num & 0x1f) as u32,
+            MCYCLEH | MINSTRETH => (self.counter(num & 0x1f) >> 32) as u32,
+            0xb03..=0xb1f | 0xb83..=0xb9f | 0x323..=0x33f => 0,
+            SSTATUS => self.mstatus_value() & mstatus::SSTATUS_MASK,
+            SIE => csr.mie & csr.mideleg,
+            STVEC => csr.stvec,
+            SCOUNTEREN => csr.scounteren,
+            SENVCFG => csr.senvcfg,
+            SSCRATCH => csr.sscratch,
+            SEPC => csr.sepc,
+            SCAUSE => csr.scause,
+            STVAL => csr.stval,
+            SIP => csr.mip() & csr.mideleg,
+            STIMECMP | STIMECMPH => {
+                if prv < Privilege::Machine && (!csr.sstc_enabled() || csr.mcounteren & TM == 0) {
+                    return None;
+                }
+                if num == STIMECMP {
+                    csr.stimecmp as u32
+                } else {
+                    (csr.stimecmp >> 32) as u32
+                }
+            }
+            SATP if prv == Privilege::Supervisor && csr.mstatus & mstatus::TVM != 0 => return None,
+            SATP => csr.satp,
+            MVENDORID | MARCHID | MIMPID | MHARTID | MCONFIGPTR | MSTATUSH => 0,
+            MSTATUS => self.mstatus_value(),
+            MISA => MISA_VALUE,
+            MEDELEG => csr.medeleg,
+            MIDELEG => csr.mideleg,
+            MIE => csr.mie,
+            MTVEC => csr.mtvec,
+            MCOUNTEREN => csr.mcounteren,
+            MENVCFG => csr.menvcfg,
+            MENVCFGH => csr.menvcfgh,
+            MCOUNTINHIBIT => csr.mcountinhibit,
+            MSCRATCH => csr.mscratch,
+            MEPC => csr.mepc,
+            MCAUSE => csr.mcause,
+            MTVAL => csr.mtval,
+            MIP => csr.mip(),
+            PMPCFG0..=0x3a3 => {
+                let i = usize::from(num - PMPCFG0) * 4;
+                u32::from_le_bytes([
+                    csr.pmpcfg[i],
+                    csr.pmpcfg[i + 1],
+                    csr.pmpcfg[i + 2],
+                    csr.pmpcfg[i + 3],
+                ])
+            }
+            PMPADDR0..=0x3bf => csr.pmpaddr[usize::from(num - PMPADDR0)],
+            _ => return None,
+        })
+    }
+
+    /// Writes CSR `num` (already checked to exist and be writable),
+    /// applying its WARL rules.
+    fn csr_write(&mut self, num: u16, value: u32) {
+        let retired = self.hart.retired;
+        let csr = &mut self.hart.csr;
+        match num {
+            FFLAGS => csr.fflags = value & 0x1f,
+            FRM => csr.frm = value & 7,
+            FCSR => {
+                csr.fflags = value & 0x1f;
+                csr.frm = (value >> 5) & 7;
+            }
+            MCYCLE | MINSTRET | MCYCLEH | MINSTRETH => {
+                let index = num & 0x1f;
+                let old = self.counter(index);
+                let new = if num & 0x80 != 0 {
+                    (old & 0xffff_ffff) | (u64::from(value) << 32)
+                } else {
+                    (old & !0xffff_ffff) | u64::from(value)
+                };
+                self.set_counter(index, new, retired);
+            }
+            0xb03..=0xb1f | 0xb83..=0xb9f | 0x323..=0x33f => {}
+            SSTATUS => {
+                let v = (csr.mstatus & !mstatus::SSTATUS_MASK) | (value & mstatus::SSTATUS_MASK);
+                self.write_mstatus(v);
+            }
+            SIE => csr.mie = (csr.mie & !csr.mideleg) | (value & csr.mideleg & irq::ALL),
+            STVEC => csr.stvec = legal_tvec(csr.stvec, value),
+            SCOUNTEREN => csr.scounteren = value,
+            SENVCFG => csr.senvcfg = value & 1,
+            SSCRATCH => csr.sscratch = value,
+            SEPC => csr.sepc = value & !1,
+            SCAUSE => csr.scause = value,
+            STVAL => csr.stval = value,
+            SIP => {
+                let writable = irq::SSI & csr.mideleg;
+                csr.mip_sw = (csr.mip_sw & !writable) | (value & writable);
+            }
+            STIMECMP => {
+                csr.stimecmp = (csr.stimecmp & !0xffff_ffff) | u64::from(value);
+                self.refresh_interrupts();
+            }
+            STIMECMPH => {
+                csr.stimecmp = (csr.stimecmp & 0xffff_ffff) | (u64::from(value) << 32);
+                self.refresh_interrupts();
+            }
+            SATP => {
+                csr.satp = value;
+                self.tlb.flush();
+            }
+            MSTATUS => self.write_mstatus(value),
+            MISA | MSTATUSH => {}
+            MEDELEG => csr.medeleg = value & MEDELEG_MASK,
+            MIDELEG => csr.mideleg = value & irq::S_MASK,
+            MIE => csr.mie = value & irq::ALL,
+            MTVEC => csr.mtvec = legal_tvec(csr.mtvec, value),
+            MCOUNTEREN => csr.mcounteren = value,
+            MENVCFG => csr.menvcfg = value & 1,
+            MENVCFGH => {
+                csr.menvcfgh = value & menvcfgh::STCE;
+                if csr.sstc_enabled() {
+                    // STIP now follows stimecmp; the software bit is gone.
+                    csr.mip_sw &= !irq::STI;
+                }
+                self.refresh_interrupts();
+            }
+            MCOUNTINHIBIT => {
+                let cy = self.counter(0);
+                let ir = self.counter(2);
+                self.hart.csr.mcountinhibit = value & INHIBIT_MASK;
+                self.set_counter(0, cy, retired);
+                self.set_counter(2, ir, retired);
+            }
+            MSCRATCH => csr.mscratch = value,
+            MEPC => csr.mepc = value & !1,
+            MCAUSE => csr.mcause = value,
+            MTVAL => csr.mtval = value,
+            MIP => {
+                let mut writable = irq::SSI | irq::SEI;
+                if !csr.sstc_enabled() {
+                    writable |= irq::STI;
+                }
+                csr.mip_sw = (csr.mip_sw & !writable) | (value & writable);
+            }
+            PMPCFG0..=0x3a3 => {
+                let first = usize::from(num - PMPCFG0) * 4;
+                for (i, byte) in value.to_le_bytes().into_iter().enumerate() {
+                    let entry = &mut csr.pmpcfg[first + i];
+                    if *entry & pmp::cfg::L == 0 {
+                        *entry = pmp::legalize_cfg(byte);
+                    }
+                }
+                self.tlb.flush();
+            }
+            PMPADDR0..=0x3bf => {
+                let i = usize::from(num - PMPADDR0);
+                if !pmp::addr_locked(&csr.pmpcfg, i) {
+                    csr.pmpaddr[i] = value;
+                }
+                self.tlb.flush();
+            }
+            _ => log::debug!("csr {num:#x}: write ignored"),
+        }
+        if matches!(num, FFLAGS | FRM | FCSR) {
+            self.hart.csr.mstatus |= mstatus::FS;
+        }
+    }
+
+    /// `mstatus` with SD computed from FS.
+    fn mstatus_value(&self) -> u32 {
+        let st = self.hart.csr.mstatus;
+        if st & mstatus::FS == mstatus::FS {
+            st | mstatus::SD
+        } else {
+            st
+        }
+    }
+
+    fn write_mstatus(&mut self, value: u32) {
+        let csr = &mut self.hart.csr;
+        let old = csr.mstatus;
+        let mut new = (old & !mstatus::WRITABLE) | (value & mstatus::WRITABLE);
+        if (new & mstatus::MPP) >> mstatus::MPP_SHIFT == 2 {
+            new = (new & !mstatus::MPP) | (old & mstatus::MPP);
+        }
+        csr.mstatus = new;
+        if (old ^ new) & mstatus::MXR != 0 {
+            self.tlb.flush();
+        }
+        self.update_translation_mode();
+    }
+
+    /// Whether counter `index` (0 = cycle, 1 = time, 2 = instret, 3–31 =
+    /// hpm) may be read at the current privilege.
+    fn counter_enabled(&self, index: u32) -> bool {
+        let csr = &self.hart.csr;
+        match self.hart.prv {
+            Privilege::Machine => true,
+            Privilege::Supervisor => csr.mcounteren >> index & 1 != 0,
+            Privilege::User => (csr.mcounteren & csr.scounteren) >> index & 1 != 0,
+        }
+    }
+
+    /// The 64-bit value of counter `index` (0 cycle, 1 time, 2 instret).
+    fn counter(&self, index: u16) -> u64 {
+        let csr = &self.hart.csr;
+        let retired = self.hart.retired;
+        let running = |bit: u32, offset: u64| {
+            if csr.mcountinhibit & bit != 0 {
+                offset
+            } else {
+                retired.wrapping_add(offset)
+            }
+        };
+        match index {
+            0 => running(1, csr.cycle_offset),
+            1 => self.mtime(),
+            2 => running(1 << 2, csr.instret_offset),
+            _ => 0,
+        }
+    }
+
+    /// Sets counter `index` as written by the current instruction: the
+    /// write replaces that instruction's own increment, which the engine
+    /// adds afterwards (so one less is stored while the counter runs).
+    fn set_counter(&mut self, index: u16, value: u64, retired: u64) {
+        let csr = &mut self.hart.csr;
+        let (bit, offset) = match index {
+            0 => (1, &mut csr.cycle_offset),
+            2 => (1 << 2, &mut csr.instret_offset),
+            _ => return,
+        };
+        *offset = if csr.mcountinhibit & bit != 0 {
+            value
+        } else {
+            value.wrapping_sub(retired).wrapping_sub(1)
+        };
+    }
+}
+
+/// A `tvec` write: reserved modes (2, 3) leave the register unchanged.
+fn legal_tvec(old: u32, value: u32) -> u32 {
+    if value & 3 >= 2 { old } else { value }
+}

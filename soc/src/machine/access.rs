@@ -1,0 +1,368 @@
+//! Guest memory access: the TLB fast path and the slow path behind it
+//! (page walk, PMP, MMIO, HTIF, code-page watch, page-crossing accesses).
+//!
+//! Misaligned loads and stores are performed, not trapped (the Privileged
+//! ISA allows either; QEMU performs them too). An access that crosses a page
+//! boundary translates both pages before it has any effect, so a fault on
+//! the second page leaves memory unchanged. LR/SC and AMOs must be aligned:
+//! they raise address-misaligned exceptions.
+
+use super::{GuestExit, Machine};
+use crate::bus::{AccessSize, DevCtx};
+use crate::csr::state::{mstatus, satp};
+use crate::hart::Privilege;
+use crate::memmap::RAM_BASE;
+use crate::mmu::sv32::{self, PteMemory, WalkMode};
+use crate::mmu::{AccessKind, pmp};
+use crate::trap::Exception;
+
+impl Machine {
+    /// Loads `N` bytes (1, 2, 4 or 8) from virtual `vaddr`.
+    #[inline(always)]
+    pub fn load<const N: usize>(&mut self, vaddr: u32) -> Result<[u8; N], Exception> {
+        if (vaddr & 0xfff) as usize <= 4096 - N {
+            if let Some(off) = self.tlb.lookup(self.data_set, AccessKind::Read, vaddr) {
+                return Ok(self.ram.read::<N>(off));
+            }
+        }
+        self.load_slow(vaddr)
+    }
+
+    /// Stores `N` bytes (1, 2, 4 or 8) to virtual `vaddr`.
+    #[inline(always)]
+    pub fn store<const N: usize>(&mut self, vaddr: u32, bytes: [u8; N]) -> Result<(), Exception> {
+        if (vaddr & 0xfff) as usize <= 4096 - N {
+            if let Some(off) = self.tlb.lookup(self.data_set, AccessKind::Write, vaddr) {
+                self.ram.write::<N>(off, bytes);
+                return Ok(());
+            }
+        }
+        self.store_slow(vaddr, bytes)
+    }
+
+    /// Fetches the 16-bit instruction parcel at virtual `vaddr`.
+    #[inline(always)]
+    pub fn fetch_parcel(&mut self, vaddr: u32) -> Result<u16, Exception> {
+        if let Some(off) = self.tlb.lookup(self.fetch_set, AccessKind::Fetch, vaddr) {
+            return Ok(u16::from_le_bytes(self.ram.read::<2>(off)));
+        }
+        let paddr = self.translate_fetch(vaddr)?;
+        self.read_code_parcel(paddr)
+            .ok_or(Exception::InstructionAccessFault(vaddr))
+    }
+
+    /// Translates a fetch from `vaddr` to a physical address (filling the
+    /// TLB), for engines that cache code by physical address.
+    pub fn translate_fetch(&mut self, vaddr: u32) -> Result<u32, Exception> {
+        if let Some(off) = self.tlb.lookup(self.fetch_set, AccessKind::Fetch, vaddr) {
+            return Ok(RAM_BASE.wrapping_add(off as u32));
+        }
+        let prv = self.hart.prv;
+        let paddr = self.translate_checked(vaddr, 2, AccessKind::Fetch, prv)?;
+        if self.ram.offset_of(paddr, 2).is_some() || self.bus_is_executable(paddr) {
+            Ok(paddr)
+        } else {
+            Err(Exception::InstructionAccessFault(vaddr))
+        }
+    }
+
+    /// The parcel at physical `paddr`, from RAM or the boot ROM.
+    pub fn read_code_parcel(&mut self, paddr: u32) -> Option<u16> {
+        if let Some(off) = self.ram.offset_of(paddr, 2) {
+            return Some(u16::from_le_bytes(self.ram.read::<2>(off)));
+        }
+        if !self.bus_is_executable(paddr) {
+            return None;
+        }
+        let mut ctx = DevCtx {
+            mtime: 0,
+            new_mtime: None,
+            ram: &mut self.ram,
+        };
+        self.bus
+            .read(paddr, AccessSize::Half, &mut ctx)
+            .ok()
+            .map(|v| v as u16)
+    }
+
+    fn bus_is_executable(&mut self, paddr: u32) -> bool {
+        self.bus.is_executable(paddr)
+    }
+
+    /// Translates and PMP-checks an access of `len` bytes within one page.
+    /// Fills the TLB when the whole page is RAM and uniformly allowed.
+    fn translate_checked(
+        &mut self,
+        vaddr: u32,
+        len: u32,
+        kind: AccessKind,
+        prv: Privilege,
+    ) -> Result<u32, Exception> {
+        let paddr = self.translate_page(vaddr, kind, prv)?;
+        let csr = &self.hart.csr;
+        if !pmp::allows(&csr.pmpcfg, &csr.pmpaddr, paddr, u64::from(len), kind, prv) {
+            return Err(kind.access_fault(vaddr));
+        }
+        let paddr = u32::try_from(paddr).map_err(|_| kind.access_fault(vaddr))?;
+        let page = paddr & !0xfff;
+        if let Some(off) = self.ram.offset_of(page, 4096) {
+            let whole_page =
+                pmp::allows(&csr.pmpcfg, &csr.pmpaddr, u64::from(page), 4096, kind, prv);
+            let watched = kind == AccessKind::Write && self.is_write_watched(off as u32);
+            if whole_page && !watched {
+                let set = if kind == AccessKind::Fetch {
+                    self.fetch_set
+                } else {
+                    self.data_set
+                };
+                self.tlb.insert(set, kind, vaddr, off as u32);
+            }
+        }
+        Ok(paddr)
+    }
+
+    /// Virtual to physical, without PMP: identity in M-mode or with
+    /// `satp` Bare, otherwise the Sv32 walk.
+    fn translate_page(
+        &mut self,
+        vaddr: u32,
+        kind: AccessKind,
+        prv: Privilege,
+    ) -> Result<u64, Exception> {
+        let csr = &self.hart.csr;
+        if prv == Privilege::Machine || csr.satp & satp::MODE_SV32 == 0 {
+            return Ok(u64::from(vaddr));
+        }
+        let mode = WalkMode {
+            prv,
+            sum: csr.mstatus & mstatus::SUM != 0,
+            mxr: csr.mstatus & mstatus::MXR != 0,
+        };
+        let satp = csr.satp;
+        sv32::walk(&mut WalkerMemory(self), satp, vaddr, kind, mode)
+    }
+
+    /// Whether stores to the RAM page at `ram_offset` must take the slow
+    /// path (it holds cached code or the HTIF mailbox).
+    fn is_write_watched(&self, ram_offset: u32) -> bool {
+        let page = ram_offset & !0xfff;
+        self.is_code_page(ram_offset)
+            || self
+                .htif
+                .is_some_and(|h| h.tohost.wrapping_sub(RAM_BASE) & !0xfff == page)
+    }
+
+    #[inline(never)]
+    fn load_slow<const N: usize>(&mut self, vaddr: u32) -> Result<[u8; N], Exception> {
+        let prv = self.data_privilege();
+        let mut out = [0u8; N];
+        let first = (4096 - (vaddr & 0xfff) as usize).min(N);
+        let p0 = self.translate_checked(vaddr, first as u32, AccessKind::Read, prv)?;
+        if first == N {
+            self.read_phys(p0, &mut out)
+                .ok_or(Exception::LoadAccessFault(vaddr))?;
+            return Ok(out);
+        }
+        let v1 = vaddr.wrapping_add(first as u32);
+        let p1 = self.translate_checked(v1, (N - first) as u32, AccessKind::Read, prv)?;
+        let (a, b) = out.split_at_mut(first);
+        self.read_phys(p0, a)
+            .ok_or(Exception::LoadAccessFault(vaddr))?;
+        self.read_phys(p1, b)
+            .ok_or(Exception::LoadAccessFault(v1))?;
+        Ok(out)
+    }
+
+    #[inline(never)]
+    fn store_slow<const N: usize>(&mut self, vaddr: u32, bytes: [u8; N]) -> Result<(), Exception> {
+        let prv = self.data_privilege();
+        let first = (4096 - (vaddr & 0xfff) as usize).min(N);
+        let p0 = self.translate_checked(vaddr, first as u32, AccessKind::Write, prv)?;
+        if first == N {
+            return self
+                .write_phys(p0, &bytes)
+                .ok_or(Exception::StoreAccessFault(vaddr));
+        }
+        let v1 = vaddr.wrapping_add(first as u32);
+        let p1 = self.translate_checked(v1, (N - first) as u32, AccessKind::Write, prv)?;
+        self.write_phys(p0, &bytes[..first])
+            .ok_or(Exception::StoreAccessFault(vaddr))?;
+        self.write_phys(p1, &bytes[first..])
+            .ok_or(Exception::StoreAccessFault(v1))
+    }
+
+    /// Reads physical memory (RAM or MMIO) into `out`; `None` on a bus fault.
+    fn read_phys(&mut self, paddr: u32, out: &mut [u8]) -> Option<()> {
+        if let Some(src) = self.ram.slice(paddr, out.len() as u32) {
+            out.copy_from_slice(src);
+            return Some(());
+        }
+        // MMIO: 8-byte accesses (fld) become two word reads.
+        for (i, chunk) in out.chunks_mut(4).enumerate() {
+            let size = access_size(chunk.len())?;
+            let mut ctx = DevCtx {
+                mtime: self.mtime(),
+                new_mtime: None,
+                ram: &mut self.ram,
+            };
+            let result = self
+                .bus
+                .read(paddr.wrapping_add(4 * i as u32), size, &mut ctx);
+            let new_mtime = ctx.new_mtime;
+            self.after_device_access(new_mtime);
+            let v = result.ok()?;
+            chunk.copy_from_slice(&v.to_le_bytes()[..chunk.len()]);
+        }
+        Some(())
+    }
+
+    /// Writes `bytes` to physical memory; `None` on a bus fault.
+    fn write_phys(&mut self, paddr: u32, bytes: &[u8]) -> Option<()> {
+        if let Some(off) = self.ram.offset_of(paddr, bytes.len() as u32) {
+            self.ram.as_mut_slice()[off..off + bytes.len()].copy_from_slice(bytes);
+            if self.is_code_page(off as u32) {
+                self.code_page_written(off as u32);
+            }
+            self.htif_store(paddr);
+            return Some(());
+        }
+        for (i, chunk) in bytes.chunks(4).enumerate() {
+            let size = access_size(chunk.len())?;
+            let mut word = [0u8; 4];
+            word[..chunk.len()].copy_from_slice(chunk);
+            let mut ctx = DevCtx {
+                mtime: self.mtime(),
+                new_mtime: None,
+                ram: &mut self.ram,
+            };
+            let result = self.bus.write(
+                paddr.wrapping_add(4 * i as u32),
+                size,
+                u32::from_le_bytes(word),
+                &mut ctx,
+            );
+            let new_mtime = ctx.new_mtime;
+            self.after_device_access(new_mtime);
+            result.ok()?;
+        }
+        Some(())
+    }
+
+    /// HTIF: a store that reaches `tohost` (riscv-tests convention: an odd
+    /// value ends the run with status `value >> 1`; device 1 command 1 in
+    /// the upper word prints a character). The mailbox is cleared after it
+    /// is read.
+    fn htif_store(&mut self, paddr: u32) {
+        let Some(htif) = self.htif else { return };
+        if paddr.wrapping_sub(htif.tohost) >= 8 {
+            return;
+        }
+        let Some(off) = self.ram.offset_of(htif.tohost, 8) else {
+            return;
+        };
+        let value = u64::from_le_bytes(self.ram.read::<8>(off));
+        let (device, command) = (value >> 56, (value >> 48) & 0xff);
+        let payload = value & 0xffff_ffff_ffff;
+        if value == 0 {
+            return;
+        }
+        if device == 0 && command == 0 && payload & 1 == 1 {
+            self.exit = Some(GuestExit::Exit((payload >> 1) as u32));
+        } else if device == 1 && command == 1 {
+            use std::io::Write;
+            let mut out = std::io::stdout();
+            // The console is best effort: a closed stdout must not stop the guest.
+            let _ = out.write_all(&[payload as u8]).and_then(|()| out.flush());
+            if let Some(from) = htif.fromhost.and_then(|f| self.ram.offset_of(f, 8)) {
+                self.ram
+                    .write::<8>(from, ((device << 56) | (command << 48) | 1).to_le_bytes());
+            }
+        } else if value >> 32 == 0 && device == 0 {
+            // A low word alone: wait for the upper half before acting.
+            return;
+        } else {
+            log::debug!("htif: ignored request {value:#x}");
+        }
+        self.ram.write::<8>(off, [0; 8]);
+    }
+
+    /// Translates `vaddr` for an LR/SC/AMO of 4 bytes (which must be
+    /// aligned) with store permissions; returns the physical address.
+    pub fn translate_atomic(&mut self, vaddr: u32, kind: AccessKind) -> Result<u32, Exception> {
+        if vaddr & 3 != 0 {
+            return Err(match kind {
+                AccessKind::Read => Exception::LoadAddressMisaligned(vaddr),
+                _ => Exception::StoreAddressMisaligned(vaddr),
+            });
+        }
+        let prv = self.data_privilege();
+        self.translate_checked(vaddr, 4, kind, prv)
+    }
+
+    /// Reads the aligned word at physical `paddr` for an atomic.
+    pub fn read_phys_word(
+        &mut self,
+        paddr: u32,
+        vaddr: u32,
+        kind: AccessKind,
+    ) -> Result<u32, Exception> {
+        let mut b = [0u8; 4];
+        self.read_phys(paddr, &mut b)
+            .ok_or(kind.access_fault(vaddr))?;
+        Ok(u32::from_le_bytes(b))
+    }
+
+    /// Writes the aligned word at physical `paddr` for an atomic.
+    pub fn write_phys_word(&mut self, paddr: u32, vaddr: u32, value: u32) -> Result<(), Exception> {
+        self.write_phys(paddr, &value.to_le_bytes())
+            .ok_or(Exception::StoreAccessFault(vaddr))
+    }
+}
+
+fn access_size(len: usize) -> Option<AccessSize> {
+    match len {
+        1 => Some(AccessSize::Byte),
+        2 => Some(AccessSize::Half),
+        4 => Some(AccessSize::Word),
+        _ => None,
+    }
+}
+
+/// The page walker's view of physical memory: PTEs live in RAM, and their
+/// reads and writes are checked by PMP as S-mode accesses.
+struct WalkerMemory<'a>(&'a mut Machine);
+
+impl WalkerMemory<'_> {
+    fn pte_offset(&self, paddr: u64, kind: AccessKind) -> Option<usize> {
+        let csr = &self.0.hart.csr;
+        if !pmp::allows(
+            &csr.pmpcfg,
+            &csr.pmpaddr,
+            paddr,
+            4,
+            kind,
+            Privilege::Supervisor,
+        ) {
+            return None;
+        }
+        self.0.ram.offset_of(u32::try_from(paddr).ok()?, 4)
+    }
+}
+
+impl PteMemory for WalkerMemory<'_> {
+    fn read_pte(&mut self, paddr: u64) -> Option<u32> {
+        let off = self.pte_offset(paddr, AccessKind::Read)?;
+        Some(u32::from_le_bytes(self.0.ram.read::<4>(off)))
+    }
+
+    fn write_pte(&mut self, paddr: u64, pte: u32) -> bool {
+        let Some(off) = self.pte_offset(paddr, AccessKind::Write) else {
+            return false;
+        };
+        self.0.ram.write::<4>(off, pte.to_le_bytes());
+        if self.0.is_code_page(off as u32) {
+            self.0.code_page_written(off as u32);
+        }
+        true
+    }
+}

@@ -1,0 +1,263 @@
+//! The machine: one hart, RAM, the bus with its devices, the TLB and the
+//! clock, and the services both engines call (memory access, CSRs, traps,
+//! interrupts, WFI).
+//!
+//! Engines own the execution loop and call [`Machine::poll`] every so often
+//! at a block boundary; interrupts are taken only at block boundaries.
+
+mod access;
+mod traps;
+
+use crate::bus::{Bus, DevCtx};
+use crate::clock::Clock;
+use crate::csr::state::irq;
+use crate::hart::{Hart, Privilege};
+use crate::mem::Ram;
+use crate::mmu::tlb::{Tlb, TlbSet};
+
+/// How the guest asked the machine to stop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GuestExit {
+    /// Finished with this status: 0 is success (finisher pass, HTIF 1).
+    Exit(u32),
+    /// Asked for a reset (finisher 0x7777).
+    Reset,
+}
+
+/// The HTIF mailbox: physical addresses of `tohost`/`fromhost` from the ELF.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Htif {
+    /// Physical address of `tohost` (64 bits).
+    pub tohost: u32,
+    /// Physical address of `fromhost`, if the program has one.
+    pub fromhost: Option<u32>,
+}
+
+/// Result of waiting in WFI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wake {
+    /// An interrupt is pending and enabled in `mie`.
+    Interrupt,
+    /// The guest asked to stop while waiting.
+    Exit,
+    /// Nothing can ever wake the hart (no interrupt enabled, no deadline).
+    Never,
+}
+
+/// A whole RV32GC system.
+pub struct Machine {
+    /// The hart's registers and CSRs.
+    pub hart: Hart,
+    /// Guest RAM.
+    pub ram: Ram,
+    /// Memory-mapped devices.
+    pub bus: Bus,
+    /// The software TLB.
+    pub tlb: Tlb,
+    /// The time base.
+    pub clock: Clock,
+    /// The HTIF mailbox, when the loaded program has one.
+    pub htif: Option<Htif>,
+    /// Set when the guest asks to stop; engines check it at block boundaries.
+    pub exit: Option<GuestExit>,
+    /// RAM page indices whose translated code was overwritten since the
+    /// engine last looked; the engine drops those blocks.
+    pub dirty_code_pages: Vec<u32>,
+    /// Set when every cached translation must be dropped (`fence.i`).
+    pub flush_code: bool,
+    /// Per RAM page: holds code an engine has cached.
+    code_pages: Vec<u64>,
+    /// TLB set for loads and stores (effective privilege, SUM).
+    data_set: TlbSet,
+    /// TLB set for fetches (current privilege).
+    fetch_set: TlbSet,
+    /// Polls a device-owned exit request (the finisher) after MMIO writes.
+    exit_probe: Option<Box<dyn FnMut() -> Option<GuestExit> + Send>>,
+}
+
+impl Machine {
+    /// A machine with `ram` and `bus`, the hart at `reset_pc` in M-mode.
+    pub fn new(ram: Ram, bus: Bus, clock: Clock, reset_pc: u32) -> Machine {
+        let pages = (ram.size() as usize / 4096).div_ceil(64);
+        let mut m = Machine {
+            hart: Hart::new(reset_pc),
+            ram,
+            bus,
+            tlb: Tlb::default(),
+            clock,
+            htif: None,
+            exit: None,
+            dirty_code_pages: Vec::new(),
+            flush_code: false,
+            code_pages: vec![0; pages],
+            data_set: TlbSet::Machine,
+            fetch_set: TlbSet::Machine,
+            exit_probe: None,
+        };
+        m.update_translation_mode();
+        m
+    }
+
+    /// Installs a probe that tells whether a device (the finisher) has asked
+    /// to stop; it is consulted after every MMIO write.
+    pub fn set_exit_probe(&mut self, probe: Box<dyn FnMut() -> Option<GuestExit> + Send>) {
+        self.exit_probe = Some(probe);
+    }
+
+    /// Current `mtime`.
+    pub fn mtime(&self) -> u64 {
+        self.clock.mtime(self.hart.retired)
+    }
+
+    /// Services devices (input, completions), refreshes the interrupt lines
+    /// and timers. Call at a block boundary.
+    pub fn poll(&mut self) {
+        let mtime = self.mtime();
+        let mut ctx = DevCtx {
+            mtime,
+            new_mtime: None,
+            ram: &mut self.ram,
+        };
+        self.bus.poll(&mut ctx);
+        let new_mtime = ctx.new_mtime;
+        self.after_device_access(new_mtime);
+    }
+
+    /// Applies what a device access changed: `mtime`, interrupt levels,
+    /// exit requests.
+    fn after_device_access(&mut self, new_mtime: Option<u64>) {
+        if let Some(t) = new_mtime {
+            self.clock.set_mtime(t, self.hart.retired);
+        }
+        if let Some(probe) = self.exit_probe.as_mut() {
+            if let Some(exit) = probe() {
+                self.exit = Some(exit);
+            }
+        }
+        self.refresh_interrupts();
+    }
+
+    /// Recomputes the device-driven `mip` bits and the Sstc timer.
+    pub fn refresh_interrupts(&mut self) {
+        let mtime = self.mtime();
+        let mut hw = self.bus.hart_irqs(mtime) & (irq::MSI | irq::MTI | irq::MEI | irq::SEI);
+        if self.hart.csr.sstc_enabled() && mtime >= self.hart.csr.stimecmp {
+            hw |= irq::STI;
+        }
+        self.hart.csr.mip_hw = hw;
+    }
+
+    /// The earliest `mtime` at which a timer interrupt may become pending.
+    fn next_deadline(&self) -> Option<u64> {
+        let sstc = self
+            .hart
+            .csr
+            .sstc_enabled()
+            .then_some(self.hart.csr.stimecmp);
+        match (self.bus.next_deadline(), sstc) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// WFI: waits until an interrupt is pending and enabled in `mie`
+    /// (regardless of the global enables), the guest exits, or nothing can
+    /// ever wake the hart. In deterministic mode time jumps to the next
+    /// deadline instead of sleeping.
+    pub fn wait_for_interrupt(&mut self) -> Wake {
+        /// Longest host sleep between input polls.
+        const MAX_SLEEP: std::time::Duration = std::time::Duration::from_millis(5);
+        loop {
+            self.poll();
+            if self.exit.is_some() {
+                return Wake::Exit;
+            }
+            if self.hart.csr.pending_enabled() != 0 {
+                return Wake::Interrupt;
+            }
+            if self.hart.csr.mie == 0 {
+                return Wake::Never;
+            }
+            let deadline = self.next_deadline().filter(|&d| d != u64::MAX);
+            let retired = self.hart.retired;
+            if self.clock.is_deterministic() {
+                match deadline {
+                    Some(d) => self.clock.skip_to(d, retired),
+                    None => return Wake::Never,
+                }
+            } else {
+                let wait = deadline.map_or(MAX_SLEEP, |d| self.clock.wait_for(d, retired));
+                std::thread::sleep(wait.min(MAX_SLEEP));
+            }
+        }
+    }
+
+    /// Recomputes the TLB sets after a change of privilege or of
+    /// `mstatus.MPRV/MPP/SUM`.
+    pub(crate) fn update_translation_mode(&mut self) {
+        use crate::csr::state::mstatus;
+        let st = self.hart.csr.mstatus;
+        let sum = st & mstatus::SUM != 0;
+        let data_prv = if self.hart.prv == Privilege::Machine && st & mstatus::MPRV != 0 {
+            Privilege::from_bits((st & mstatus::MPP) >> mstatus::MPP_SHIFT)
+                .unwrap_or(Privilege::User)
+        } else {
+            self.hart.prv
+        };
+        self.data_set = set_for(data_prv, sum);
+        self.fetch_set = set_for(self.hart.prv, sum);
+    }
+
+    /// The privilege loads and stores are checked with (MPRV applied).
+    pub(crate) fn data_privilege(&self) -> Privilege {
+        match self.data_set {
+            TlbSet::User => Privilege::User,
+            TlbSet::Supervisor | TlbSet::SupervisorSum => Privilege::Supervisor,
+            TlbSet::Machine => Privilege::Machine,
+        }
+    }
+
+    /// Records that the RAM page at `ram_offset` holds cached code: stores
+    /// to it will take the slow path and report it in `dirty_code_pages`.
+    pub fn watch_code_page(&mut self, ram_offset: u32) {
+        let page = (ram_offset >> 12) as usize;
+        if let Some(word) = self.code_pages.get_mut(page / 64) {
+            if *word & (1 << (page % 64)) == 0 {
+                *word |= 1 << (page % 64);
+                self.tlb.flush_writes_to(ram_offset);
+            }
+        }
+    }
+
+    fn is_code_page(&self, ram_offset: u32) -> bool {
+        let page = (ram_offset >> 12) as usize;
+        self.code_pages
+            .get(page / 64)
+            .is_some_and(|w| w & (1 << (page % 64)) != 0)
+    }
+
+    /// A store hit a watched code page: stop watching, tell the engine.
+    fn code_page_written(&mut self, ram_offset: u32) {
+        let page = (ram_offset >> 12) as usize;
+        if let Some(word) = self.code_pages.get_mut(page / 64) {
+            *word &= !(1 << (page % 64));
+        }
+        self.dirty_code_pages.push(page as u32);
+    }
+
+    /// `fence.i`: every cached translation is dropped. Also covers code that
+    /// arrived by device DMA, which the store watch does not see.
+    pub fn fence_i(&mut self) {
+        self.flush_code = true;
+        self.code_pages.fill(0);
+    }
+}
+
+fn set_for(prv: Privilege, sum: bool) -> TlbSet {
+    match prv {
+        Privilege::User => TlbSet::User,
+        Privilege::Supervisor if sum => TlbSet::SupervisorSum,
+        Privilege::Supervisor => TlbSet::Supervisor,
+        Privilege::Machine => TlbSet::Machine,
+    }
+}

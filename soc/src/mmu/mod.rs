@@ -1,0 +1,42 @@
+//! Address translation: the Sv32 page walk, physical memory protection and
+//! the software TLB that caches both.
+//!
+//! A TLB hit costs one compare and gives the RAM offset of the page; only a
+//! miss walks the page table, sets A/D bits, checks PMP or reaches MMIO.
+
+pub mod pmp;
+pub mod sv32;
+pub mod tlb;
+
+/// What an access does, for permission checks and fault causes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccessKind {
+    /// A load (or the read half of an AMO check).
+    Read = 0,
+    /// A store or AMO.
+    Write = 1,
+    /// An instruction fetch.
+    Fetch = 2,
+}
+
+impl AccessKind {
+    /// The page-fault exception for this access at `vaddr`.
+    pub fn page_fault(self, vaddr: u32) -> crate::trap::Exception {
+        use crate::trap::Exception::*;
+        match self {
+            AccessKind::Read => LoadPageFault(vaddr),
+            AccessKind::Write => StorePageFault(vaddr),
+            AccessKind::Fetch => InstructionPageFault(vaddr),
+        }
+    }
+
+    /// The access-fault exception for this access at `vaddr`.
+    pub fn access_fault(self, vaddr: u32) -> crate::trap::Exception {
+        use crate::trap::Exception::*;
+        match self {
+            AccessKind::Read => LoadAccessFault(vaddr),
+            AccessKind::Write => StoreAccessFault(vaddr),
+            AccessKind::Fetch => InstructionAccessFault(vaddr),
+        }
+    }
+}

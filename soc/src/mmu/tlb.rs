@@ -1,0 +1,159 @@
+//! The software TLB (QEMU's "addend" idea).
+//!
+//! Per translation context ([`TlbSet`]) and access kind, 256 direct-mapped
+//! entries map a virtual page to the offset of its frame in guest RAM: a hit
+//! is one compare, and `vaddr + addend` is the RAM offset. Only pages that
+//! are RAM, fully allowed by PMP, and (for writes) free of translated code
+//! and of the HTIF mailbox are entered; everything else takes the slow path.
+//!
+//! The whole TLB is flushed on `satp` writes, `sfence.vma`, `mstatus.MXR`
+//! changes and PMP writes. Privilege and SUM select a set instead of
+//! flushing, so system calls do not empty it.
+
+use super::AccessKind;
+
+const ENTRIES: usize = 256;
+const INVALID: u32 = u32::MAX;
+
+/// A translation context: which privilege (and SUM) the entries were
+/// checked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum TlbSet {
+    /// U-mode.
+    User = 0,
+    /// S-mode with SUM clear.
+    Supervisor = 1,
+    /// S-mode with SUM set.
+    SupervisorSum = 2,
+    /// M-mode (no translation).
+    Machine = 3,
+}
+
+/// One cached page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub struct TlbEntry {
+    /// Virtual page number, or `u32::MAX` when empty.
+    pub vpn: u32,
+    /// Added (wrapping) to a virtual address in the page to give its RAM
+    /// offset.
+    pub addend: u32,
+}
+
+const EMPTY: TlbEntry = TlbEntry {
+    vpn: INVALID,
+    addend: 0,
+};
+
+/// The TLB: 4 sets × 3 access kinds × 256 entries.
+pub struct Tlb {
+    entries: Box<[[[TlbEntry; ENTRIES]; 3]; 4]>,
+}
+
+impl Default for Tlb {
+    fn default() -> Self {
+        Tlb {
+            entries: Box::new([[[EMPTY; ENTRIES]; 3]; 4]),
+        }
+    }
+}
+
+impl Tlb {
+    /// The RAM offset of `vaddr` if its page is cached for `set` and `kind`.
+    #[inline(always)]
+    pub fn lookup(&self, set: TlbSet, kind: AccessKind, vaddr: u32) -> Option<usize> {
+        let vpn = vaddr >> 12;
+        let e = &self.entries[set as usize][kind as usize][vpn as usize % ENTRIES];
+        (e.vpn == vpn).then(|| vaddr.wrapping_add(e.addend) as usize)
+    }
+
+    /// Caches the page of `vaddr` as the RAM page at `ram_offset`.
+    pub fn insert(&mut self, set: TlbSet, kind: AccessKind, vaddr: u32, ram_offset: u32) {
+        let vpn = vaddr >> 12;
+        let addend = (ram_offset & !0xfff).wrapping_sub(vaddr & !0xfff);
+        self.entries[set as usize][kind as usize][vpn as usize % ENTRIES] =
+            TlbEntry { vpn, addend };
+    }
+
+    /// Empties every entry.
+    pub fn flush(&mut self) {
+        for set in self.entries.iter_mut() {
+            for kind in set.iter_mut() {
+                kind.fill(EMPTY);
+            }
+        }
+    }
+
+    /// Drops the write entries that map the RAM page at `ram_offset`, so
+    /// that stores to it take the slow path.
+    pub fn flush_writes_to(&mut self, ram_offset: u32) {
+        let page = ram_offset & !0xfff;
+        for set in self.entries.iter_mut() {
+            for e in set[AccessKind::Write as usize].iter_mut() {
+                if e.vpn != INVALID && (e.vpn << 12).wrapping_add(e.addend) == page {
+                    *e = EMPTY;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hit_gives_ram_offset() {
+        let mut t = Tlb::default();
+        assert_eq!(t.lookup(TlbSet::User, AccessKind::Read, 0x1234), None);
+        t.insert(TlbSet::User, AccessKind::Read, 0x0040_0000, 0x0020_0000);
+        assert_eq!(
+            t.lookup(TlbSet::User, AccessKind::Read, 0x0040_0abc),
+            Some(0x0020_0abc)
+        );
+        assert_eq!(
+            t.lookup(TlbSet::Supervisor, AccessKind::Read, 0x0040_0abc),
+            None
+        );
+        assert_eq!(t.lookup(TlbSet::User, AccessKind::Write, 0x0040_0abc), None);
+        assert_eq!(
+            t.lookup(TlbSet::User, AccessKind::Read, 0x0050_0abc),
+            None,
+            "aliasing index"
+        );
+    }
+
+    #[test]
+    fn addend_wraps_for_high_pages() {
+        let mut t = Tlb::default();
+        t.insert(TlbSet::Machine, AccessKind::Fetch, 0xffff_f000, 0x1000);
+        assert_eq!(
+            t.lookup(TlbSet::Machine, AccessKind::Fetch, 0xffff_f004),
+            Some(0x1004)
+        );
+    }
+
+    #[test]
+    fn flushes() {
+        let mut t = Tlb::default();
+        t.insert(TlbSet::Supervisor, AccessKind::Write, 0x1000, 0x5000);
+        t.insert(TlbSet::User, AccessKind::Write, 0x2000, 0x6000);
+        t.insert(TlbSet::User, AccessKind::Read, 0x1000, 0x5000);
+        t.flush_writes_to(0x5123);
+        assert_eq!(
+            t.lookup(TlbSet::Supervisor, AccessKind::Write, 0x1000),
+            None
+        );
+        assert_eq!(
+            t.lookup(TlbSet::User, AccessKind::Write, 0x2000),
+            Some(0x6000)
+        );
+        assert_eq!(
+            t.lookup(TlbSet::User, AccessKind::Read, 0x1000),
+            Some(0x5000)
+        );
+        t.flush();
+        assert_eq!(t.lookup(TlbSet::User, AccessKind::Write, 0x2000), None);
+    }
+}
