@@ -1,0 +1,231 @@
+//! The execution loop: blocks, interrupts at block boundaries, periodic
+//! device polling, WFI, and the reasons a run stops.
+
+use std::io::Write;
+
+use crate::cache::BlockCache;
+use crate::exec::{self, Flow};
+use crate::trace::Tracer;
+use soc::isa::{self, Insn};
+use soc::machine::{GuestExit, Machine, Wake};
+use soc::trap::Exception;
+
+/// Retired instructions between device polls.
+const POLL_INTERVAL: u64 = 1 << 14;
+/// Consecutive traps with no instruction retired that count as a loop.
+const TRAP_LOOP_LIMIT: u32 = 1000;
+
+/// Limits on a run.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RunLimits {
+    /// Stop at the first block boundary after this many instructions
+    /// (counted from the start of this run).
+    pub max_insns: Option<u64>,
+}
+
+/// Why a run stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// The guest exited with this status (finisher or HTIF).
+    Exit(u32),
+    /// The guest asked for a reset.
+    Reset,
+    /// `max_insns` ran out.
+    InsnLimit,
+    /// The hart kept trapping without retiring anything.
+    TrapLoop {
+        /// `mcause`/`scause` of the last trap.
+        cause: u32,
+        /// The pc that kept trapping.
+        pc: u32,
+    },
+    /// WFI with nothing that could ever wake the hart.
+    Halted {
+        /// pc after the WFI.
+        pc: u32,
+    },
+}
+
+/// The interpreter: a block cache and an optional commit-log tracer.
+#[derive(Default)]
+pub struct Interp {
+    cache: BlockCache,
+    tracer: Option<Tracer>,
+    trap_streak: u32,
+    last_trap_retired: u64,
+}
+
+impl Interp {
+    /// An interpreter with an empty cache.
+    pub fn new() -> Interp {
+        Interp::default()
+    }
+
+    /// Writes one commit-log line per retired instruction to `out`.
+    pub fn set_trace(&mut self, out: Box<dyn Write + Send>) {
+        self.tracer = Some(Tracer::new(out));
+    }
+
+    /// Runs `m` until the guest exits or a limit is reached.
+    pub fn run(&mut self, m: &mut Machine, limits: RunLimits) -> Stop {
+        let limit = limits.max_insns.map_or(u64::MAX, |n| m.hart.retired.saturating_add(n));
+        let mut next_poll = m.hart.retired;
+        loop {
+            if m.hart.retired >= next_poll {
+                m.poll();
+                if m.hart.retired >= limit {
+                    return Stop::InsnLimit;
+                }
+                next_poll = m.hart.retired.saturating_add(POLL_INTERVAL).min(limit);
+            }
+            if let Some(exit) = m.exit.take() {
+                return match exit {
+                    GuestExit::Exit(code) => Stop::Exit(code),
+                    GuestExit::Reset => Stop::Reset,
+                };
+            }
+            if m.hart.csr.pending_enabled() != 0 {
+                if let Some(irq) = m.pending_interrupt() {
+                    m.take_interrupt(irq);
+                }
+            }
+            let flow = if self.tracer.is_some() { self.step_traced(m) } else { self.step_block(m) };
+            match flow {
+                Ok(Some(pc)) => {
+                    // WFI: wait, then go on with the instruction after it.
+                    m.hart.pc = pc;
+                    match m.wait_for_interrupt() {
+                        Wake::Interrupt | Wake::Exit => {}
+                        Wake::Never => return Stop::Halted { pc },
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    if let Some(stop) = self.trap(m, e) {
+                        return stop;
+                    }
+                }
+            }
+            if m.flush_code {
+                m.flush_code = false;
+                m.dirty_code_pages.clear();
+                self.cache.clear();
+            }
+            for page in m.dirty_code_pages.drain(..) {
+                self.cache.invalidate_ram_page(page);
+            }
+        }
+    }
+
+    /// Takes exception `e` at `hart.pc`; reports a trap loop.
+    fn trap(&mut self, m: &mut Machine, e: Exception) -> Option<Stop> {
+        if let Some(t) = self.tracer.as_mut() {
+            t.trap(m, e);
+        }
+        let pc = m.hart.pc;
+        m.take_trap(e);
+        if m.hart.retired == self.last_trap_retired {
+            self.trap_streak += 1;
+            if self.trap_streak >= TRAP_LOOP_LIMIT {
+                return Some(Stop::TrapLoop { cause: e.cause(), pc });
+            }
+        } else {
+            self.trap_streak = 0;
+            self.last_trap_retired = m.hart.retired;
+        }
+        None
+    }
+
+    /// Runs one block at `hart.pc`. Returns the pc after a WFI that should
+    /// wait, or the exception raised (with `hart.pc` at the faulting
+    /// instruction and `retired` counting only what completed).
+    #[inline]
+    fn step_block(&mut self, m: &mut Machine) -> Result<Option<u32>, Exception> {
+        let mut pc = m.hart.pc;
+        let paddr = m.translate_fetch(pc)?;
+        let id = match self.cache.get(paddr) {
+            Some(id) => id,
+            None => match self.cache.build(m, paddr) {
+                Some(id) => id,
+                None => return self.step_single(m),
+            },
+        };
+        let insns = &self.cache.block(id).insns;
+        let start = m.hart.retired;
+        // Counters read inside the block (by its last instruction, the only
+        // one that may be a CSR access) see everything before it.
+        m.hart.retired = start + insns.len() as u64 - 1;
+        for (n, insn) in insns.iter().enumerate() {
+            match exec::execute(m, insn, pc) {
+                Ok(Flow::Next) => pc = pc.wrapping_add(u32::from(insn.len)),
+                Ok(Flow::Jump(target)) => {
+                    pc = target;
+                    break;
+                }
+                Ok(Flow::Wait(next)) => {
+                    m.hart.retired = start + n as u64 + 1;
+                    return Ok(Some(next));
+                }
+                Err(e) => {
+                    m.hart.pc = pc;
+                    m.hart.retired = start + n as u64;
+                    return Err(e);
+                }
+            }
+        }
+        m.hart.retired = start + insns.len() as u64;
+        m.hart.pc = pc;
+        Ok(None)
+    }
+
+    /// Runs the one instruction at `hart.pc` without the cache (it straddles
+    /// a page boundary, or we are tracing).
+    fn step_single(&mut self, m: &mut Machine) -> Result<Option<u32>, Exception> {
+        let pc = m.hart.pc;
+        let insn = fetch(m, pc)?;
+        self.execute_one(m, &insn, pc)
+    }
+
+    fn execute_one(&mut self, m: &mut Machine, insn: &Insn, pc: u32) -> Result<Option<u32>, Exception> {
+        let flow = exec::execute(m, insn, pc)?;
+        m.hart.retired += 1;
+        let next = pc.wrapping_add(u32::from(insn.len));
+        match flow {
+            Flow::Next => m.hart.pc = next,
+            Flow::Jump(target) => m.hart.pc = target,
+            Flow::Wait(next) => {
+                m.hart.pc = next;
+                return Ok(Some(next));
+            }
+        }
+        Ok(None)
+    }
+
+    fn step_traced(&mut self, m: &mut Machine) -> Result<Option<u32>, Exception> {
+        let pc = m.hart.pc;
+        let insn = fetch(m, pc)?;
+        let before = self.tracer.as_mut().map(|t| t.before(m, &insn));
+        let result = self.execute_one(m, &insn, pc);
+        if let (Some(t), Some(before), Ok(_)) = (self.tracer.as_mut(), before, &result) {
+            t.after(m, &insn, pc, before);
+        }
+        result
+    }
+
+    /// Number of blocks in the cache.
+    pub fn cached_blocks(&self) -> usize {
+        self.cache.len()
+    }
+}
+
+/// Fetches and decodes the instruction at virtual `pc`, parcel by parcel,
+/// so that a fault on either half reports that half's address.
+pub fn fetch(m: &mut Machine, pc: u32) -> Result<Insn, Exception> {
+    let lo = m.fetch_parcel(pc)?;
+    let raw = if lo & 3 != 3 {
+        u32::from(lo)
+    } else {
+        u32::from(lo) | u32::from(m.fetch_parcel(pc.wrapping_add(2))?) << 16
+    };
+    Ok(isa::decode(raw))
+}

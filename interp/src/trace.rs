@@ -1,0 +1,105 @@
+//! The commit log written by `rvjit run --trace`: one line per retired
+//! instruction, in the spirit of Spike's `--log-commits`:
+//!
+//! ```text
+//! M 0x80000000 (0x00000297) auipc t0,0x0 x5 0x80000000
+//! S 0x80001004 (0x00a5a023) sw a0,0(a1) mem 0x80002000 0x00000001
+//! ```
+//!
+//! Privilege, pc, raw encoding, disassembly, then the integer and FP
+//! registers the instruction changed and the memory it wrote. Traps get a
+//! line of their own.
+
+use std::io::Write;
+
+use soc::isa::{Insn, Op, disasm};
+use soc::machine::Machine;
+use soc::trap::Exception;
+
+/// Register state before an instruction, and the store it is about to do.
+pub struct Before {
+    x: [u32; 32],
+    f: [u64; 32],
+    prv: char,
+    store: Option<(u32, u64, usize)>,
+}
+
+/// Writes commit-log lines.
+pub struct Tracer {
+    out: Box<dyn Write + Send>,
+}
+
+impl Tracer {
+    /// A tracer writing to `out`.
+    pub fn new(out: Box<dyn Write + Send>) -> Tracer {
+        Tracer { out }
+    }
+
+    /// Snapshot taken before executing `insn`.
+    pub fn before(&mut self, m: &Machine, insn: &Insn) -> Before {
+        let h = &m.hart;
+        Before { x: h.x, f: h.f, prv: h.prv.letter(), store: store_of(m, insn) }
+    }
+
+    /// Writes the line for `insn` at `pc`, which has just retired.
+    pub fn after(&mut self, m: &Machine, insn: &Insn, pc: u32, before: Before) {
+        use std::fmt::Write as _;
+        let mut line = format!("{} 0x{pc:08x} (0x{:08x}) {}", before.prv, insn.raw, disasm(insn, pc));
+        let h = &m.hart;
+        for r in 1..32 {
+            if h.x[r] != before.x[r] {
+                let _ = write!(line, " x{r} 0x{:08x}", h.x[r]);
+            }
+        }
+        for r in 0..32 {
+            if h.f[r] != before.f[r] {
+                let _ = write!(line, " f{r} 0x{:016x}", h.f[r]);
+            }
+        }
+        let sc_failed = insn.op == Op::ScW && h.xreg(insn.rd) != 0;
+        if let (Some((addr, value, bytes)), false) = (before.store, sc_failed) {
+            let _ = write!(line, " mem 0x{addr:08x} 0x{value:0width$x}", width = bytes * 2);
+        }
+        self.emit(&line);
+    }
+
+    /// Writes the line for a trap taken at `hart.pc`.
+    pub fn trap(&mut self, m: &Machine, e: Exception) {
+        let line = format!(
+            "{} 0x{:08x} trap cause {} tval 0x{:08x}",
+            m.hart.prv.letter(),
+            m.hart.pc,
+            e.cause(),
+            e.tval()
+        );
+        self.emit(&line);
+    }
+
+    fn emit(&mut self, line: &str) {
+        // Tracing is a diagnostic: a full disk must not change the guest's run.
+        let _ = writeln!(self.out, "{line}");
+    }
+}
+
+impl Drop for Tracer {
+    fn drop(&mut self) {
+        let _ = self.out.flush();
+    }
+}
+
+/// The (address, value, size) `insn` will store, if it is a store or AMO.
+fn store_of(m: &Machine, insn: &Insn) -> Option<(u32, u64, usize)> {
+    use Op::*;
+    let h = &m.hart;
+    let addr = h.xreg(insn.rs1).wrapping_add(insn.imm as u32);
+    let x2 = u64::from(h.xreg(insn.rs2));
+    let f2 = h.f[usize::from(insn.rs2 & 31)];
+    Some(match insn.op {
+        Sb => (addr, x2 & 0xff, 1),
+        Sh => (addr, x2 & 0xffff, 2),
+        Sw | ScW => (addr, x2, 4),
+        Fsw => (addr, f2 & 0xffff_ffff, 4),
+        Fsd => (addr, f2, 8),
+        _ => return None,
+    })
+}

@@ -1,0 +1,41 @@
+//! Benchmark workloads: guest programs built by `build.rs`, run on the
+//! virt machine with an in-memory console.
+
+use soc::board::{self, VirtConfig};
+use soc::dev::console::BufferConsole;
+use soc::machine::Machine;
+
+/// The integer workload (CRC-32, FNV-1a, heap sort, matrix multiply, sieve).
+pub const INTBENCH_ELF: &str = env!("INTBENCH_ELF");
+
+/// A virt machine with `elf` loaded, deterministic time, 64 MiB of RAM,
+/// and a console whose output can be read back.
+pub fn machine(elf: &[u8]) -> (Machine, BufferConsole) {
+    let console = BufferConsole::new();
+    let config = VirtConfig {
+        ram_bytes: 64 << 20,
+        deterministic: true,
+        console: Box::new(console.clone()),
+        drive: None,
+        virtio_legacy: false,
+        bootargs: None,
+    };
+    let (m, _) = board::virt(config, elf).expect("workload ELFs are built for the virt machine");
+    (m, console)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use interp::{Interp, RunLimits, Stop};
+
+    #[test]
+    fn intbench_passes_its_own_checksum() {
+        let elf = std::fs::read(INTBENCH_ELF).unwrap();
+        let (mut m, console) = machine(&elf);
+        let stop = Interp::new().run(&mut m, RunLimits { max_insns: Some(2_000_000_000) });
+        let out = String::from_utf8_lossy(&console.output()).into_owned();
+        assert_eq!(stop, Stop::Exit(0), "console: {out}");
+        assert!(out.starts_with("intbench checksum "), "{out}");
+    }
+}

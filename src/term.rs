@@ -1,0 +1,123 @@
+//! The terminal as the guest's console: raw mode while the guest runs (so
+//! keys reach the UART unprocessed) and QEMU's escape, Ctrl-A x, to quit.
+
+use std::io::{IsTerminal, Read};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use nix::sys::termios::{self, SetArg, Termios};
+
+/// Restores the terminal's settings when dropped.
+pub struct RawMode {
+    saved: Termios,
+}
+
+impl RawMode {
+    /// Puts stdin in raw mode if it is a terminal; `None` for pipes and
+    /// files, which need nothing.
+    pub fn enter() -> Option<RawMode> {
+        let stdin = std::io::stdin();
+        if !stdin.is_terminal() {
+            return None;
+        }
+        let saved = termios::tcgetattr(&stdin).ok()?;
+        let mut raw = saved.clone();
+        termios::cfmakeraw(&mut raw);
+        // Keep output post-processing so that the guest's "\n" still
+        // returns the carriage on the host terminal.
+        raw.output_flags = saved.output_flags;
+        termios::tcsetattr(&stdin, SetArg::TCSANOW, &raw).ok()?;
+        Some(RawMode { saved })
+    }
+}
+
+impl Drop for RawMode {
+    fn drop(&mut self) {
+        // Best effort: nothing more can be done if the terminal went away.
+        let _ = termios::tcsetattr(std::io::stdin(), SetArg::TCSANOW, &self.saved);
+    }
+}
+
+/// Ctrl-A, QEMU's escape prefix.
+const ESCAPE: u8 = 0x01;
+
+/// Reads stdin, passing bytes through except QEMU's escapes: Ctrl-A x sets
+/// the quit flag, Ctrl-A Ctrl-A sends one Ctrl-A.
+pub struct EscapeReader<R> {
+    inner: R,
+    quit: Arc<AtomicBool>,
+    after_escape: bool,
+}
+
+impl<R: Read> EscapeReader<R> {
+    /// Wraps `inner`; `quit` is set when the user types Ctrl-A x.
+    pub fn new(inner: R, quit: Arc<AtomicBool>) -> Self {
+        EscapeReader { inner, quit, after_escape: false }
+    }
+}
+
+impl<R: Read> Read for EscapeReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            if self.quit.load(Ordering::Relaxed) {
+                return Ok(0);
+            }
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            let mut kept = 0;
+            for i in 0..n {
+                let b = buf[i];
+                if self.after_escape {
+                    self.after_escape = false;
+                    match b {
+                        b'x' | b'X' => {
+                            self.quit.store(true, Ordering::Relaxed);
+                            return Ok(kept);
+                        }
+                        ESCAPE => {
+                            buf[kept] = ESCAPE;
+                            kept += 1;
+                        }
+                        _ => {}
+                    }
+                } else if b == ESCAPE {
+                    self.after_escape = true;
+                } else {
+                    buf[kept] = b;
+                    kept += 1;
+                }
+            }
+            if kept > 0 {
+                return Ok(kept);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filter(input: &[u8]) -> (Vec<u8>, bool) {
+        let quit = Arc::new(AtomicBool::new(false));
+        let mut r = EscapeReader::new(input, quit.clone());
+        let mut out = Vec::new();
+        r.read_to_end(&mut out).unwrap();
+        (out, quit.load(Ordering::Relaxed))
+    }
+
+    #[test]
+    fn passes_plain_bytes() {
+        assert_eq!(filter(b"ls\r"), (b"ls\r".to_vec(), false));
+    }
+
+    #[test]
+    fn ctrl_a_x_quits_and_ctrl_a_ctrl_a_sends_one() {
+        assert_eq!(filter(b"a\x01\x01b"), (b"a\x01b".to_vec(), false));
+        let (out, quit) = filter(b"ab\x01xcd");
+        assert!(quit);
+        assert_eq!(out, b"ab");
+    }
+}
