@@ -10,6 +10,7 @@ pub mod clock;
 pub mod csr;
 pub mod elf;
 pub mod hart;
+pub mod isa;
 pub mod machine;
 pub mod mem;
 pub mod memmap;
