@@ -1,0 +1,14 @@
+//! Device models of the QEMU `virt`-compatible machine, one per file.
+//!
+//! Each implements [`crate::bus::Device`] and sees offsets within its own
+//! window; addresses come from [`crate::memmap`]. Devices never hold a
+//! pointer to each other: interrupt lines go through
+//! [`crate::bus::IrqLines`], and requests the machine must act on (the test
+//! finisher) through shared handles. Building the machine from these parts
+//! is left to the machine module.
+
+pub mod clint;
+pub mod plic;
+
+#[cfg(test)]
+pub(crate) mod test_utils;
