@@ -8,7 +8,9 @@
 //! is left to the machine module.
 
 pub mod clint;
+pub mod console;
 pub mod plic;
+pub mod uart16550;
 
 #[cfg(test)]
 pub(crate) mod test_utils;
