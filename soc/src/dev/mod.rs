@@ -7,8 +7,10 @@
 //! finisher) through shared handles. Building the machine from these parts
 //! is left to the machine module.
 
+pub mod bootrom;
 pub mod clint;
 pub mod console;
+pub mod finisher;
 pub mod plic;
 pub mod uart16550;
 
