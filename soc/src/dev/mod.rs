@@ -13,6 +13,7 @@ pub mod console;
 pub mod finisher;
 pub mod plic;
 pub mod uart16550;
+pub mod virtio;
 
 #[cfg(test)]
 pub(crate) mod test_utils;
