@@ -7,6 +7,7 @@
 
 pub mod bus;
 pub mod dev;
+pub mod fdt;
 pub mod mem;
 pub mod memmap;
 pub mod trap;
