@@ -8,7 +8,9 @@
 pub mod bus;
 pub mod clock;
 pub mod csr;
+pub mod dev;
 pub mod elf;
+pub mod fdt;
 pub mod hart;
 pub mod isa;
 pub mod machine;
