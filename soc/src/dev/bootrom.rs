@@ -122,6 +122,10 @@ impl Device for BootRom {
         "bootrom"
     }
 
+    fn executable(&self) -> bool {
+        true
+    }
+
     fn read(&mut self, offset: u32, size: AccessSize, _ctx: &mut DevCtx) -> Result<u32, BusFault> {
         let mut value = [0u8; 4];
         for (i, byte) in value.iter_mut().take(size.bytes() as usize).enumerate() {

@@ -1,0 +1,124 @@
+//! The `virt` board: RAM, the devices at their QEMU `virt` addresses
+//! (`memmap.rs`), the generated device tree in RAM, and the boot ROM whose
+//! reset vector enters the loaded program with a0 = hartid, a1 = FDT, as
+//! `qemu-system-riscv32 -machine virt -bios none -kernel PROGRAM` does.
+
+use crate::bus::{Bus, BusError, IrqLines};
+use crate::clock::Clock;
+use crate::dev::bootrom::BootRom;
+use crate::dev::clint::Clint;
+use crate::dev::console::Console;
+use crate::dev::finisher::{Finisher, FinisherRequest};
+use crate::dev::plic::Plic;
+use crate::dev::uart16550::Uart16550;
+use crate::dev::virtio::blk::{BlockBackend, VirtioBlk};
+use crate::dev::virtio::mmio::{MmioVersion, VirtioMmio};
+use crate::elf::{self, ElfError, LoadedElf};
+use crate::fdt::{self, FdtConfig, FdtError, MAX_VIRTIO_TRANSPORTS};
+use crate::machine::{GuestExit, Htif, Machine};
+use crate::mem::{Ram, RamError};
+use crate::memmap::*;
+
+/// How to build the board.
+pub struct VirtConfig {
+    /// RAM size in bytes.
+    pub ram_bytes: u64,
+    /// Derive `mtime` from retired instructions.
+    pub deterministic: bool,
+    /// Where the UART's bytes go.
+    pub console: Box<dyn Console>,
+    /// The disk behind the first virtio-mmio transport, if any.
+    pub drive: Option<Box<dyn BlockBackend>>,
+    /// Use the legacy (version 1) virtio-mmio interface.
+    pub virtio_legacy: bool,
+    /// Kernel command line for the device tree.
+    pub bootargs: Option<String>,
+}
+
+/// Error building the board.
+#[derive(Debug, thiserror::Error)]
+pub enum BoardError {
+    /// RAM could not be created.
+    #[error(transparent)]
+    Ram(#[from] RamError),
+    /// The program could not be loaded.
+    #[error(transparent)]
+    Elf(#[from] ElfError),
+    /// Two devices overlap (a bug in the memory map).
+    #[error(transparent)]
+    Bus(#[from] BusError),
+    /// The device tree could not be generated.
+    #[error(transparent)]
+    Fdt(#[from] FdtError),
+    /// No room for the device tree in RAM next to the program.
+    #[error("no room for the {0}-byte device tree in RAM next to the program")]
+    NoRoomForFdt(usize),
+}
+
+/// Alignment of the device tree's address, as QEMU chooses it.
+const FDT_ALIGN: u32 = 2 << 20;
+
+/// Builds the virt board with `program` (an ELF) loaded.
+pub fn virt(config: VirtConfig, program: &[u8]) -> Result<(Machine, LoadedElf), BoardError> {
+    let mut ram = Ram::new(config.ram_bytes)?;
+    let loaded = elf::load(program, &mut ram)?;
+    let fdt = fdt::build(&FdtConfig {
+        ram_size: ram.size(),
+        virtio_count: MAX_VIRTIO_TRANSPORTS,
+        bootargs: config.bootargs.as_deref(),
+    })?;
+    let fdt_addr = place_fdt(&mut ram, &fdt, loaded.extent)?;
+
+    let lines = IrqLines::default();
+    let (finisher, finisher_handle) = Finisher::new();
+    let mut bus = Bus::new();
+    bus.map(BOOT_ROM_BASE, BOOT_ROM_SIZE, Box::new(BootRom::reset_vector(loaded.entry, fdt_addr)))?;
+    bus.map(FINISHER_BASE, FINISHER_SIZE, Box::new(finisher))?;
+    bus.map(CLINT_BASE, CLINT_SIZE, Box::new(Clint::new()))?;
+    bus.map(PLIC_BASE, PLIC_SIZE, Box::new(Plic::new(lines.clone())))?;
+    bus.map(UART0_BASE, UART0_SIZE, Box::new(Uart16550::new(config.console, lines.clone())))?;
+    let version = if config.virtio_legacy { MmioVersion::Legacy } else { MmioVersion::Modern };
+    let mut drive = config.drive;
+    for n in 0..MAX_VIRTIO_TRANSPORTS {
+        let transport = match drive.take() {
+            Some(disk) => {
+                let blk = Box::new(VirtioBlk::new(disk));
+                VirtioMmio::with_version(blk, lines.clone(), VIRTIO0_IRQ + n, version)
+            }
+            None => VirtioMmio::empty(version),
+        };
+        bus.map(VIRTIO0_BASE + n * VIRTIO_SIZE, VIRTIO_SIZE, Box::new(transport))?;
+    }
+
+    let mut m = Machine::new(ram, bus, Clock::new(config.deterministic), BOOT_ROM_BASE);
+    m.htif = loaded.tohost.map(|tohost| Htif { tohost, fromhost: loaded.fromhost });
+    m.set_exit_probe(Box::new(move || {
+        finisher_handle.take().map(|request| match request {
+            FinisherRequest::Pass => GuestExit::Exit(0),
+            FinisherRequest::Fail(code) => GuestExit::Exit(u32::from(code)),
+            FinisherRequest::Reset => GuestExit::Reset,
+        })
+    }));
+    m.refresh_interrupts();
+    Ok((m, loaded))
+}
+
+/// Copies the device tree near the top of RAM (2 MiB-aligned as QEMU does,
+/// or just below the top when RAM is small), clear of the program.
+fn place_fdt(ram: &mut Ram, fdt: &[u8], program: (u32, u32)) -> Result<u32, BoardError> {
+    let len = u32::try_from(fdt.len()).map_err(|_| BoardError::NoRoomForFdt(fdt.len()))?;
+    let top = RAM_BASE.wrapping_add(ram.size());
+    let highest = top.checked_sub(len).filter(|&a| a >= RAM_BASE);
+    let candidates = [
+        highest.map(|a| a & !(FDT_ALIGN - 1)).filter(|&a| a >= RAM_BASE),
+        highest.map(|a| a & !15),
+    ];
+    let clear = |addr: u32| addr >= program.1 || addr + len <= program.0;
+    let addr = candidates
+        .into_iter()
+        .flatten()
+        .find(|&a| clear(a))
+        .ok_or(BoardError::NoRoomForFdt(fdt.len()))?;
+    ram.slice_mut(addr, len).ok_or(BoardError::NoRoomForFdt(fdt.len()))?.copy_from_slice(fdt);
+    Ok(addr)
+}
