@@ -6,6 +6,7 @@
 #![deny(missing_docs)]
 
 pub mod bus;
+pub mod fpu;
 pub mod mem;
 pub mod memmap;
 pub mod trap;
