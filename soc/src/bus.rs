@@ -70,8 +70,7 @@ pub trait Device: Send {
     /// Short name for logs and the device tree.
     fn name(&self) -> &'static str;
     /// Reads a register at `offset` within the device's window.
-    fn read(&mut self, offset: u32, size: AccessSize, ctx: &mut DevCtx)
-    -> Result<u32, BusFault>;
+    fn read(&mut self, offset: u32, size: AccessSize, ctx: &mut DevCtx) -> Result<u32, BusFault>;
     /// Writes a register at `offset` within the device's window.
     fn write(
         &mut self,
@@ -131,12 +130,14 @@ impl Bus {
     /// Maps `device` at `[base, base + size)`.
     pub fn map(&mut self, base: u32, size: u32, device: Box<dyn Device>) -> Result<(), BusError> {
         let end = u64::from(base) + u64::from(size);
-        if let Some(w) = self
-            .windows
-            .iter()
-            .find(|w| u64::from(base) < u64::from(w.base) + u64::from(w.size) && end > u64::from(w.base))
-        {
-            return Err(BusError::Overlap { new: device.name(), old: w.device.name(), base });
+        if let Some(w) = self.windows.iter().find(|w| {
+            u64::from(base) < u64::from(w.base) + u64::from(w.size) && end > u64::from(w.base)
+        }) {
+            return Err(BusError::Overlap {
+                new: device.name(),
+                old: w.device.name(),
+                base,
+            });
         }
         let at = self.windows.partition_point(|w| w.base < base);
         self.windows.insert(at, Window { base, size, device });
@@ -144,7 +145,10 @@ impl Bus {
     }
 
     fn find(&mut self, paddr: u32) -> Option<(u32, &mut dyn Device)> {
-        let at = self.windows.partition_point(|w| w.base <= paddr).checked_sub(1)?;
+        let at = self
+            .windows
+            .partition_point(|w| w.base <= paddr)
+            .checked_sub(1)?;
         let w = &mut self.windows[at];
         (paddr - w.base < w.size).then(|| (paddr - w.base, &mut *w.device as &mut dyn Device))
     }
@@ -155,7 +159,12 @@ impl Bus {
     }
 
     /// Reads from the device at `paddr`; unmapped addresses fault.
-    pub fn read(&mut self, paddr: u32, size: AccessSize, ctx: &mut DevCtx) -> Result<u32, BusFault> {
+    pub fn read(
+        &mut self,
+        paddr: u32,
+        size: AccessSize,
+        ctx: &mut DevCtx,
+    ) -> Result<u32, BusFault> {
         let (offset, dev) = self.find(paddr).ok_or(BusFault)?;
         dev.read(offset, size, ctx)
     }
@@ -181,16 +190,23 @@ impl Bus {
 
     /// The `mip` bits driven by devices at `mtime`.
     pub fn hart_irqs(&self, mtime: u64) -> u32 {
-        self.windows.iter().fold(0, |bits, w| bits | w.device.hart_irqs(mtime))
+        self.windows
+            .iter()
+            .fold(0, |bits, w| bits | w.device.hart_irqs(mtime))
     }
 
     /// The earliest deadline any device reports.
     pub fn next_deadline(&self) -> Option<u64> {
-        self.windows.iter().filter_map(|w| w.device.next_deadline()).min()
+        self.windows
+            .iter()
+            .filter_map(|w| w.device.next_deadline())
+            .min()
     }
 
     /// The mapped windows as (base, size, name), in address order.
     pub fn windows(&self) -> impl Iterator<Item = (u32, u32, &'static str)> + '_ {
-        self.windows.iter().map(|w| (w.base, w.size, w.device.name()))
+        self.windows
+            .iter()
+            .map(|w| (w.base, w.size, w.device.name()))
     }
 }

@@ -40,8 +40,10 @@ impl Ram {
             return Err(RamError::BadSize(size_bytes));
         }
         let len = usize::try_from(size_bytes).map_err(|_| RamError::BadSize(size_bytes))?;
-        let bytes =
-            MmapMut::map_anon(len).map_err(|source| RamError::Map { size: size_bytes, source })?;
+        let bytes = MmapMut::map_anon(len).map_err(|source| RamError::Map {
+            size: size_bytes,
+            source,
+        })?;
         Ok(Ram { bytes })
     }
 
@@ -124,6 +126,9 @@ mod tests {
         ram.write(16, 0x1234_5678u32.to_le_bytes());
         assert_eq!(ram.read::<1>(16), [0x78]);
         assert_eq!(u16::from_le_bytes(ram.read(17)), 0x3456);
-        assert_eq!(ram.slice(RAM_BASE + 16, 4).unwrap(), &[0x78, 0x56, 0x34, 0x12]);
+        assert_eq!(
+            ram.slice(RAM_BASE + 16, 4).unwrap(),
+            &[0x78, 0x56, 0x34, 0x12]
+        );
     }
 }

@@ -23,7 +23,11 @@ struct Wide {
 
 impl From<Num> for Wide {
     fn from(n: Num) -> Self {
-        Wide { neg: n.neg, exp: n.exp, sig: u128::from(n.sig) }
+        Wide {
+            neg: n.neg,
+            exp: n.exp,
+            sig: u128::from(n.sig),
+        }
     }
 }
 
@@ -48,7 +52,11 @@ fn cancelled_zero_neg(rm: RoundingMode) -> bool {
 
 /// Adds two nonzero finite values and rounds once.
 fn add_wide<F: Format>(x: Wide, y: Wide, rm: RoundingMode) -> (u64, Fflags) {
-    let (big, small) = if x.exp + msb(x.sig) >= y.exp + msb(y.sig) { (x, y) } else { (y, x) };
+    let (big, small) = if x.exp + msb(x.sig) >= y.exp + msb(y.sig) {
+        (x, y)
+    } else {
+        (y, x)
+    };
     // Put the larger operand's leading bit at bit 125, leaving room for a carry.
     let up = 125 - msb(big.sig);
     let big_sig = big.sig << up;
@@ -57,7 +65,11 @@ fn add_wide<F: Format>(x: Wide, y: Wide, rm: RoundingMode) -> (u64, Fflags) {
     // so a left shift is exact; a right shift only drops bits far below the
     // sum's rounding point (the sum keeps its leading bit at 124 or above).
     let d = small.exp - exp;
-    let small_sig = if d >= 0 { small.sig << d } else { shift_right_jam(small.sig, d.unsigned_abs()) };
+    let small_sig = if d >= 0 {
+        small.sig << d
+    } else {
+        shift_right_jam(small.sig, d.unsigned_abs())
+    };
     let (neg, sig) = if big.neg == small.neg {
         (big.neg, big_sig + small_sig)
     } else if big_sig >= small_sig {
@@ -76,13 +88,18 @@ pub(crate) fn add<F: Format>(a: u64, b: u64, rm: RoundingMode) -> (u64, Fflags) 
     match (unpack::<F>(a), unpack::<F>(b)) {
         (Value::Nan { .. }, _) | (_, Value::Nan { .. }) => nan::<F>(snan_flags::<F>(&[a, b])),
         (Value::Inf { neg: na }, Value::Inf { neg: nb }) => {
-            if na == nb { (inf::<F>(na), Fflags::NONE) } else { nan::<F>(Fflags::NV) }
+            if na == nb {
+                (inf::<F>(na), Fflags::NONE)
+            } else {
+                nan::<F>(Fflags::NV)
+            }
         }
         (Value::Inf { .. }, _) => (a, Fflags::NONE),
         (_, Value::Inf { .. }) => (b, Fflags::NONE),
-        (Value::Zero { neg: na }, Value::Zero { neg: nb }) => {
-            (zero::<F>(if na == nb { na } else { cancelled_zero_neg(rm) }), Fflags::NONE)
-        }
+        (Value::Zero { neg: na }, Value::Zero { neg: nb }) => (
+            zero::<F>(if na == nb { na } else { cancelled_zero_neg(rm) }),
+            Fflags::NONE,
+        ),
         (Value::Zero { .. }, Value::Finite(_)) => (b, Fflags::NONE),
         (Value::Finite(_), Value::Zero { .. }) => (a, Fflags::NONE),
         (Value::Finite(x), Value::Finite(y)) => add_wide::<F>(x.into(), y.into(), rm),
@@ -95,12 +112,17 @@ pub(crate) fn mul<F: Format>(a: u64, b: u64, rm: RoundingMode) -> (u64, Fflags) 
     let neg = (a ^ b) & F::SIGN != 0;
     match (ua, ub) {
         (Value::Nan { .. }, _) | (_, Value::Nan { .. }) => nan::<F>(snan_flags::<F>(&[a, b])),
-        (Value::Inf { .. }, Value::Zero { .. }) | (Value::Zero { .. }, Value::Inf { .. }) => nan::<F>(Fflags::NV),
+        (Value::Inf { .. }, Value::Zero { .. }) | (Value::Zero { .. }, Value::Inf { .. }) => {
+            nan::<F>(Fflags::NV)
+        }
         (Value::Inf { .. }, _) | (_, Value::Inf { .. }) => (inf::<F>(neg), Fflags::NONE),
         (Value::Zero { .. }, _) | (_, Value::Zero { .. }) => (zero::<F>(neg), Fflags::NONE),
-        (Value::Finite(x), Value::Finite(y)) => {
-            round_pack::<F>(neg, x.exp + y.exp, u128::from(x.sig) * u128::from(y.sig), rm)
-        }
+        (Value::Finite(x), Value::Finite(y)) => round_pack::<F>(
+            neg,
+            x.exp + y.exp,
+            u128::from(x.sig) * u128::from(y.sig),
+            rm,
+        ),
     }
 }
 
@@ -109,7 +131,9 @@ pub(crate) fn div<F: Format>(a: u64, b: u64, rm: RoundingMode) -> (u64, Fflags) 
     let neg = (a ^ b) & F::SIGN != 0;
     match (unpack::<F>(a), unpack::<F>(b)) {
         (Value::Nan { .. }, _) | (_, Value::Nan { .. }) => nan::<F>(snan_flags::<F>(&[a, b])),
-        (Value::Inf { .. }, Value::Inf { .. }) | (Value::Zero { .. }, Value::Zero { .. }) => nan::<F>(Fflags::NV),
+        (Value::Inf { .. }, Value::Inf { .. }) | (Value::Zero { .. }, Value::Zero { .. }) => {
+            nan::<F>(Fflags::NV)
+        }
         (Value::Inf { .. }, _) => (inf::<F>(neg), Fflags::NONE),
         (_, Value::Inf { .. }) | (Value::Zero { .. }, _) => (zero::<F>(neg), Fflags::NONE),
         (Value::Finite(_), Value::Zero { .. }) => (inf::<F>(neg), Fflags::DZ),
@@ -185,8 +209,15 @@ pub(crate) fn fma<F: Format>(
         (ua, ub),
         (Value::Inf { .. }, Value::Zero { .. }) | (Value::Zero { .. }, Value::Inf { .. })
     );
-    if matches!(ua, Value::Nan { .. }) || matches!(ub, Value::Nan { .. }) || matches!(uc, Value::Nan { .. }) {
-        let invalid = if zero_times_inf { Fflags::NV } else { Fflags::NONE };
+    if matches!(ua, Value::Nan { .. })
+        || matches!(ub, Value::Nan { .. })
+        || matches!(uc, Value::Nan { .. })
+    {
+        let invalid = if zero_times_inf {
+            Fflags::NV
+        } else {
+            Fflags::NONE
+        };
         return nan::<F>(snan_flags::<F>(&[a, b, c]) | invalid);
     }
     if zero_times_inf {
@@ -202,15 +233,31 @@ pub(crate) fn fma<F: Format>(
         },
         (_, _, Value::Inf { .. }) => (c_signed, Fflags::NONE),
         (Value::Zero { .. }, _, _) | (_, Value::Zero { .. }, _) => match uc {
-            Value::Zero { .. } => {
-                (zero::<F>(if p_neg == c_neg { p_neg } else { cancelled_zero_neg(rm) }), Fflags::NONE)
-            }
+            Value::Zero { .. } => (
+                zero::<F>(if p_neg == c_neg {
+                    p_neg
+                } else {
+                    cancelled_zero_neg(rm)
+                }),
+                Fflags::NONE,
+            ),
             _ => (c_signed, Fflags::NONE),
         },
         (Value::Finite(x), Value::Finite(y), _) => {
-            let product = Wide { neg: p_neg, exp: x.exp + y.exp, sig: u128::from(x.sig) * u128::from(y.sig) };
+            let product = Wide {
+                neg: p_neg,
+                exp: x.exp + y.exp,
+                sig: u128::from(x.sig) * u128::from(y.sig),
+            };
             match uc {
-                Value::Finite(z) => add_wide::<F>(product, Wide { neg: c_neg, ..z.into() }, rm),
+                Value::Finite(z) => add_wide::<F>(
+                    product,
+                    Wide {
+                        neg: c_neg,
+                        ..z.into()
+                    },
+                    rm,
+                ),
                 _ => round_pack::<F>(product.neg, product.exp, product.sig, rm),
             }
         }
@@ -226,7 +273,13 @@ mod tests {
 
     #[test]
     fn isqrt_is_floor() {
-        for n in [1u128 << 124, (1 << 124) + 1, u128::MAX >> 2, (1u128 << 126) - 1, 3 << 124] {
+        for n in [
+            1u128 << 124,
+            (1 << 124) + 1,
+            u128::MAX >> 2,
+            (1u128 << 126) - 1,
+            3 << 124,
+        ] {
             let r = isqrt(n);
             assert!(r * r <= n && (r + 1) * (r + 1) > n, "{n}");
         }
@@ -237,17 +290,47 @@ mod tests {
 
     #[test]
     fn wide_addition_cancels_exactly() {
-        let one = Wide { neg: false, exp: 0, sig: 1 };
-        let minus_one = Wide { neg: true, exp: -3, sig: 8 };
-        assert_eq!(add_wide::<F64>(one, minus_one, RoundingMode::Rne), (0, Fflags::NONE));
-        assert_eq!(add_wide::<F64>(one, minus_one, RoundingMode::Rdn), (1 << 63, Fflags::NONE));
+        let one = Wide {
+            neg: false,
+            exp: 0,
+            sig: 1,
+        };
+        let minus_one = Wide {
+            neg: true,
+            exp: -3,
+            sig: 8,
+        };
+        assert_eq!(
+            add_wide::<F64>(one, minus_one, RoundingMode::Rne),
+            (0, Fflags::NONE)
+        );
+        assert_eq!(
+            add_wide::<F64>(one, minus_one, RoundingMode::Rdn),
+            (1 << 63, Fflags::NONE)
+        );
         // 1 + 2^-200: only a sticky bit survives alignment.
-        let tiny = Wide { neg: false, exp: -200, sig: 1 };
-        assert_eq!(add_wide::<F32>(one, tiny, RoundingMode::Rne), (0x3f80_0000, Fflags::NX));
-        assert_eq!(add_wide::<F32>(one, tiny, RoundingMode::Rup), (0x3f80_0001, Fflags::NX));
+        let tiny = Wide {
+            neg: false,
+            exp: -200,
+            sig: 1,
+        };
+        assert_eq!(
+            add_wide::<F32>(one, tiny, RoundingMode::Rne),
+            (0x3f80_0000, Fflags::NX)
+        );
+        assert_eq!(
+            add_wide::<F32>(one, tiny, RoundingMode::Rup),
+            (0x3f80_0001, Fflags::NX)
+        );
         // 1 - 2^-200 rounds down to the predecessor of 1 when truncating.
         let neg_tiny = Wide { neg: true, ..tiny };
-        assert_eq!(add_wide::<F32>(one, neg_tiny, RoundingMode::Rtz), (0x3f7f_ffff, Fflags::NX));
-        assert_eq!(add_wide::<F32>(neg_tiny, one, RoundingMode::Rne), (0x3f80_0000, Fflags::NX));
+        assert_eq!(
+            add_wide::<F32>(one, neg_tiny, RoundingMode::Rtz),
+            (0x3f7f_ffff, Fflags::NX)
+        );
+        assert_eq!(
+            add_wide::<F32>(neg_tiny, one, RoundingMode::Rne),
+            (0x3f80_0000, Fflags::NX)
+        );
     }
 }

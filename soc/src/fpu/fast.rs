@@ -33,14 +33,19 @@ fn nx(inexact: bool) -> Fflags {
 fn parts64(bits: u64) -> (u64, i32) {
     let field = ((bits >> 52) & 0x7ff) as i32;
     let frac = bits & ((1 << 52) - 1);
-    if field == 0 { (frac, -1074) } else { (frac | (1 << 52), field - 1075) }
+    if field == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1 << 52), field - 1075)
+    }
 }
 
-/// Whether `p == s * 2^k` exactly (`p` below 2^107, `s` nonzero).
+/// Whether `p == s * 2^k` exactly (`s` nonzero).
 #[inline]
 fn scaled_eq(p: u128, s: u64, k: i32) -> bool {
     if k >= 0 {
-        k < 75 && p == u128::from(s) << k
+        let n = k.unsigned_abs();
+        n < 128 && p.trailing_zeros() >= n && p >> n == u128::from(s)
     } else {
         // p * 2^n == s: s must end in n zero bits.
         let n = k.unsigned_abs();
@@ -196,7 +201,11 @@ pub(crate) fn fma_s(a: u32, b: u32, c: u32) -> Option<(u32, Fflags)> {
     let odd = if err != 0.0 && s.to_bits() & 1 == 0 {
         // Move one step towards the exact value, onto the odd neighbour.
         let away = (err > 0.0) == (s > 0.0);
-        f64::from_bits(if away { s.to_bits() + 1 } else { s.to_bits() - 1 })
+        f64::from_bits(if away {
+            s.to_bits() + 1
+        } else {
+            s.to_bits() - 1
+        })
     } else {
         s
     };
@@ -224,6 +233,9 @@ mod tests {
         assert!(!scaled_eq(1 << 100, 1, 200));
         assert!(!scaled_eq(1, 1, -200));
         assert!(scaled_eq(1 << 74, 1, 74));
+        assert!(scaled_eq(1 << 104, 1, 104));
+        assert!(!scaled_eq((1 << 104) | 1, 1, 104));
+        assert!(!scaled_eq(1 << 106, 3, 105));
     }
 
     #[test]
@@ -239,9 +251,21 @@ mod tests {
         assert_eq!(sqrt_s(0x7f80_0000), None);
         assert_eq!(fma_s(0x7f80_0000, 0, 0), None);
         // Easy cases are answered.
-        assert_eq!(mul_d(2.0f64.to_bits(), 3.0f64.to_bits()), Some((6.0f64.to_bits(), Fflags::NONE)));
-        assert_eq!(div_s(1.0f32.to_bits(), 3.0f32.to_bits()), Some(((1.0f32 / 3.0).to_bits(), Fflags::NX)));
-        assert_eq!(sqrt_d(4.0f64.to_bits()), Some((2.0f64.to_bits(), Fflags::NONE)));
-        assert_eq!(sqrt_d((-0.0f64).to_bits()), Some(((-0.0f64).to_bits(), Fflags::NONE)));
+        assert_eq!(
+            mul_d(2.0f64.to_bits(), 3.0f64.to_bits()),
+            Some((6.0f64.to_bits(), Fflags::NONE))
+        );
+        assert_eq!(
+            div_s(1.0f32.to_bits(), 3.0f32.to_bits()),
+            Some(((1.0f32 / 3.0).to_bits(), Fflags::NX))
+        );
+        assert_eq!(
+            sqrt_d(4.0f64.to_bits()),
+            Some((2.0f64.to_bits(), Fflags::NONE))
+        );
+        assert_eq!(
+            sqrt_d((-0.0f64).to_bits()),
+            Some(((-0.0f64).to_bits(), Fflags::NONE))
+        );
     }
 }

@@ -108,7 +108,13 @@ impl core::fmt::Display for Fflags {
         if self.is_empty() {
             return f.write_str("-");
         }
-        let names = [(Self::NV, "NV"), (Self::DZ, "DZ"), (Self::OF, "OF"), (Self::UF, "UF"), (Self::NX, "NX")];
+        let names = [
+            (Self::NV, "NV"),
+            (Self::DZ, "DZ"),
+            (Self::OF, "OF"),
+            (Self::UF, "UF"),
+            (Self::NX, "NX"),
+        ];
         let mut first = true;
         for (flag, name) in names {
             if self.contains(flag) {
@@ -129,7 +135,13 @@ mod tests {
 
     #[test]
     fn rounding_mode_encodings() {
-        let all = [RoundingMode::Rne, RoundingMode::Rtz, RoundingMode::Rdn, RoundingMode::Rup, RoundingMode::Rmm];
+        let all = [
+            RoundingMode::Rne,
+            RoundingMode::Rtz,
+            RoundingMode::Rdn,
+            RoundingMode::Rup,
+            RoundingMode::Rmm,
+        ];
         for (i, rm) in all.into_iter().enumerate() {
             let bits = u32::try_from(i).unwrap();
             assert_eq!(RoundingMode::from_bits(bits), Some(rm));
@@ -148,7 +160,9 @@ mod tests {
         assert_eq!(Fflags::DZ.bits(), 8);
         assert_eq!(Fflags::NV.bits(), 16);
         let both = Fflags::NV | Fflags::NX;
-        assert!(both.contains(Fflags::NV) && both.contains(Fflags::NX) && !both.contains(Fflags::OF));
+        assert!(
+            both.contains(Fflags::NV) && both.contains(Fflags::NX) && !both.contains(Fflags::OF)
+        );
         assert_eq!(both.to_string(), "NV|NX");
         assert_eq!(Fflags::NONE.to_string(), "-");
         let mut acc = Fflags::default();
@@ -177,7 +191,11 @@ mod tests {
             (Rdn, true, true, false, false, false),
         ];
         for (rm, neg, odd, half, sticky, want) in cases {
-            assert_eq!(rm.rounds_up(neg, odd, half, sticky), want, "{rm:?} {neg} {odd} {half} {sticky}");
+            assert_eq!(
+                rm.rounds_up(neg, odd, half, sticky),
+                want,
+                "{rm:?} {neg} {odd} {half} {sticky}"
+            );
         }
     }
 }

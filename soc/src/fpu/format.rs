@@ -85,17 +85,31 @@ pub(crate) fn unpack<F: Format>(bits: u64) -> Value {
     let field = (bits & F::EXP_MASK) >> F::FRAC_BITS;
     let frac = bits & F::FRAC_MASK;
     if field == F::EXP_MASK >> F::FRAC_BITS {
-        if frac == 0 { Value::Inf { neg } } else { Value::Nan { signaling: frac & F::QUIET == 0 } }
+        if frac == 0 {
+            Value::Inf { neg }
+        } else {
+            Value::Nan {
+                signaling: frac & F::QUIET == 0,
+            }
+        }
     } else if field == 0 {
         if frac == 0 {
             Value::Zero { neg }
         } else {
-            Value::Finite(Num { neg, exp: F::EMIN - F::FRAC_BITS as i32, sig: frac })
+            Value::Finite(Num {
+                neg,
+                exp: F::EMIN - F::FRAC_BITS as i32,
+                sig: frac,
+            })
         }
     } else {
         // `field` is below 2^11, so the conversion is lossless.
         let exp = field as i32 - F::BIAS - F::FRAC_BITS as i32;
-        Value::Finite(Num { neg, exp, sig: frac | (1 << F::FRAC_BITS) })
+        Value::Finite(Num {
+            neg,
+            exp,
+            sig: frac | (1 << F::FRAC_BITS),
+        })
     }
 }
 
@@ -114,7 +128,11 @@ pub(crate) fn is_snan<F: Format>(bits: u64) -> bool {
 /// `NV` when any of the given encodings is a signaling NaN.
 #[inline]
 pub(crate) fn snan_flags<F: Format>(operands: &[u64]) -> Fflags {
-    if operands.iter().any(|&x| is_snan::<F>(x)) { Fflags::NV } else { Fflags::NONE }
+    if operands.iter().any(|&x| is_snan::<F>(x)) {
+        Fflags::NV
+    } else {
+        Fflags::NONE
+    }
 }
 
 /// ±0 of format `F`.
@@ -139,7 +157,11 @@ pub fn box_s(bits: u32) -> u64 {
 /// not all ones is not a valid boxed single and reads as the canonical NaN.
 #[inline]
 pub fn unbox_s(reg: u64) -> u32 {
-    if reg >> 32 == 0xffff_ffff { reg as u32 } else { CANONICAL_NAN_S }
+    if reg >> 32 == 0xffff_ffff {
+        reg as u32
+    } else {
+        CANONICAL_NAN_S
+    }
 }
 
 #[cfg(test)]
@@ -164,11 +186,11 @@ mod tests {
     fn unpack_cases() {
         let n = |neg, exp, sig| Value::Finite(Num { neg, exp, sig });
         let cases: [(u64, Value); 10] = [
-            (0x3f80_0000, n(false, -23, 0x80_0000)),         // 1.0
-            (0xc000_0000, n(true, -22, 0x80_0000)),          // -2.0
-            (0x0000_0001, n(false, -149, 1)),                // smallest subnormal
-            (0x007f_ffff, n(false, -149, 0x7f_ffff)),        // largest subnormal
-            (0x0080_0000, n(false, -149, 0x80_0000)),        // smallest normal
+            (0x3f80_0000, n(false, -23, 0x80_0000)),  // 1.0
+            (0xc000_0000, n(true, -22, 0x80_0000)),   // -2.0
+            (0x0000_0001, n(false, -149, 1)),         // smallest subnormal
+            (0x007f_ffff, n(false, -149, 0x7f_ffff)), // largest subnormal
+            (0x0080_0000, n(false, -149, 0x80_0000)), // smallest normal
             (0x0000_0000, Value::Zero { neg: false }),
             (0x8000_0000, Value::Zero { neg: true }),
             (0xff80_0000, Value::Inf { neg: true }),
@@ -180,7 +202,10 @@ mod tests {
         }
         assert_eq!(unpack::<F64>(0x3ff0_0000_0000_0000), n(false, -52, 1 << 52));
         assert_eq!(unpack::<F64>(0x8000_0000_0000_0001), n(true, -1074, 1));
-        assert_eq!(unpack::<F64>(0x7ff4_0000_0000_0000), Value::Nan { signaling: true });
+        assert_eq!(
+            unpack::<F64>(0x7ff4_0000_0000_0000),
+            Value::Nan { signaling: true }
+        );
     }
 
     #[test]

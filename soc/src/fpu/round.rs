@@ -61,7 +61,12 @@ pub(crate) fn overflow_value<F: Format>(neg: bool, rm: RoundingMode) -> u64 {
 /// bit 0 ("sticky"); in the latter case it must have at least `PREC + 2`
 /// significant bits so that the sticky bit lies below the rounding point.
 /// A zero `sig` gives a zero of sign `neg` with no flags.
-pub(crate) fn round_pack<F: Format>(neg: bool, exp: i32, sig: u128, rm: RoundingMode) -> (u64, Fflags) {
+pub(crate) fn round_pack<F: Format>(
+    neg: bool,
+    exp: i32,
+    sig: u128,
+    rm: RoundingMode,
+) -> (u64, Fflags) {
     if sig == 0 {
         return (zero::<F>(neg), Fflags::NONE);
     }
@@ -104,10 +109,33 @@ pub(crate) fn round_pack<F: Format>(neg: bool, exp: i32, sig: u128, rm: Rounding
     (zero::<F>(neg) | mag, flags)
 }
 
+/// Rounds `(-1)^neg * sig * 2^exp` to an integer in mode `rm`, giving its
+/// magnitude (saturated at `u128::MAX` when it cannot matter, beyond 2^64)
+/// and whether rounding was inexact.
+pub(crate) fn round_to_integer(neg: bool, exp: i32, sig: u64, rm: RoundingMode) -> (u128, bool) {
+    let sig = u128::from(sig);
+    if exp >= 0 {
+        return if exp > 64 {
+            (u128::MAX, false)
+        } else {
+            (sig << exp, false)
+        };
+    }
+    let (kept, half, sticky) = split(sig, exp.unsigned_abs());
+    let up = rm.rounds_up(neg, kept & 1 != 0, half, sticky);
+    (kept + u128::from(up), half || sticky)
+}
+
 /// Whether the nonzero value, rounded to `PREC` bits with an unbounded
 /// exponent range, is below the smallest normal magnitude. `e` is the
 /// exponent of its leading bit.
-fn is_tiny_after_rounding<F: Format>(neg: bool, exp: i32, sig: u128, e: i32, rm: RoundingMode) -> bool {
+fn is_tiny_after_rounding<F: Format>(
+    neg: bool,
+    exp: i32,
+    sig: u128,
+    e: i32,
+    rm: RoundingMode,
+) -> bool {
     if e >= F::EMIN {
         return false;
     }
@@ -157,9 +185,15 @@ mod tests {
     fn exact_values_encode() {
         // 1.0 = 1 * 2^0 with any significand width.
         assert_eq!(round_pack::<F32>(false, 0, 1, Rne), (0x3f80_0000, NONE));
-        assert_eq!(round_pack::<F32>(true, -100, 1 << 100, Rtz), (0xbf80_0000, NONE));
+        assert_eq!(
+            round_pack::<F32>(true, -100, 1 << 100, Rtz),
+            (0xbf80_0000, NONE)
+        );
         assert_eq!(round_pack::<F64>(false, -1074, 1, Rne), (1, NONE));
-        assert_eq!(round_pack::<F32>(false, -149, 0x7f_ffff, Rup), (0x007f_ffff, NONE));
+        assert_eq!(
+            round_pack::<F32>(false, -149, 0x7f_ffff, Rup),
+            (0x007f_ffff, NONE)
+        );
         // Exactly tiny is not an underflow.
         assert_eq!(round_pack::<F32>(false, -150, 2, Rne), (1, NONE));
         assert_eq!(round_pack::<F32>(true, 5, 0, Rne), (0x8000_0000, NONE));
@@ -183,17 +217,62 @@ mod tests {
     #[test]
     fn overflow_by_mode() {
         let big = 1u128 << 100; // 2^200 = 2^100 * 2^100 overflows a single
-        assert_eq!(round_pack::<F32>(false, 100, big, Rne), (0x7f80_0000, OF | NX));
-        assert_eq!(round_pack::<F32>(false, 100, big, Rtz), (0x7f7f_ffff, OF | NX));
-        assert_eq!(round_pack::<F32>(false, 100, big, Rdn), (0x7f7f_ffff, OF | NX));
-        assert_eq!(round_pack::<F32>(false, 100, big, Rup), (0x7f80_0000, OF | NX));
-        assert_eq!(round_pack::<F32>(true, 100, big, Rdn), (0xff80_0000, OF | NX));
-        assert_eq!(round_pack::<F32>(true, 100, big, Rup), (0xff7f_ffff, OF | NX));
-        assert_eq!(round_pack::<F32>(true, 100, big, Rmm), (0xff80_0000, OF | NX));
+        assert_eq!(
+            round_pack::<F32>(false, 100, big, Rne),
+            (0x7f80_0000, OF | NX)
+        );
+        assert_eq!(
+            round_pack::<F32>(false, 100, big, Rtz),
+            (0x7f7f_ffff, OF | NX)
+        );
+        assert_eq!(
+            round_pack::<F32>(false, 100, big, Rdn),
+            (0x7f7f_ffff, OF | NX)
+        );
+        assert_eq!(
+            round_pack::<F32>(false, 100, big, Rup),
+            (0x7f80_0000, OF | NX)
+        );
+        assert_eq!(
+            round_pack::<F32>(true, 100, big, Rdn),
+            (0xff80_0000, OF | NX)
+        );
+        assert_eq!(
+            round_pack::<F32>(true, 100, big, Rup),
+            (0xff7f_ffff, OF | NX)
+        );
+        assert_eq!(
+            round_pack::<F32>(true, 100, big, Rmm),
+            (0xff80_0000, OF | NX)
+        );
         // The largest single plus half an ulp rounds (RNE) to 2^128: overflow.
         let max_plus_half = ((1u128 << 25) - 1) << 103; // (2^25 - 1) * 2^103
-        assert_eq!(round_pack::<F32>(false, 0, max_plus_half, Rne), (0x7f80_0000, OF | NX));
-        assert_eq!(round_pack::<F32>(false, 0, max_plus_half, Rtz), (0x7f7f_ffff, NX));
+        assert_eq!(
+            round_pack::<F32>(false, 0, max_plus_half, Rne),
+            (0x7f80_0000, OF | NX)
+        );
+        assert_eq!(
+            round_pack::<F32>(false, 0, max_plus_half, Rtz),
+            (0x7f7f_ffff, NX)
+        );
+    }
+
+    #[test]
+    fn integer_rounding() {
+        // 2.5 = 5 * 2^-1; -2.5; 0.75 = 3 * 2^-2; 2^60 * 7.
+        assert_eq!(round_to_integer(false, -1, 5, Rne), (2, true));
+        assert_eq!(round_to_integer(false, -1, 5, Rmm), (3, true));
+        assert_eq!(round_to_integer(true, -1, 5, Rdn), (3, true));
+        assert_eq!(round_to_integer(true, -1, 5, Rup), (2, true));
+        assert_eq!(round_to_integer(false, -1, 5, Rtz), (2, true));
+        assert_eq!(round_to_integer(false, -1, 7, Rne), (4, true));
+        assert_eq!(round_to_integer(false, -2, 3, Rne), (1, true));
+        assert_eq!(round_to_integer(false, -2, 3, Rtz), (0, true));
+        assert_eq!(round_to_integer(false, -2, 4, Rup), (1, false));
+        assert_eq!(round_to_integer(false, -1074, 1, Rup), (1, true));
+        assert_eq!(round_to_integer(false, -1074, 1, Rne), (0, true));
+        assert_eq!(round_to_integer(false, 60, 7, Rne), (7 << 60, false));
+        assert_eq!(round_to_integer(true, 900, 1, Rne), (u128::MAX, false));
     }
 
     #[test]
@@ -203,23 +282,44 @@ mod tests {
         // tie between 0x7fffff and 0x800000 * 2^-149.
         let x = (1u128 << 24) - 1;
         // RNE: rounds to 2^-126; with unbounded exponent x is exact and < 2^-126 → tiny.
-        assert_eq!(round_pack::<F32>(false, -150, x, Rne), (0x0080_0000, UF | NX));
+        assert_eq!(
+            round_pack::<F32>(false, -150, x, Rne),
+            (0x0080_0000, UF | NX)
+        );
         // Slightly more than x, at 2^-126 - 2^-151 + tiny: unbounded rounding (24 bits)
         // carries to 2^-126, so it is not tiny; the result is the smallest normal.
         let y = (((1u128 << 25) - 1) << 10) | 1; // (2^25 - 1 + 2^-10) * 2^-151
         assert_eq!(round_pack::<F32>(false, -161, y, Rne), (0x0080_0000, NX));
         // Exactly 2^-126 - 2^-151: unbounded RNE rounds the tie to even = 2^-126.
-        assert_eq!(round_pack::<F32>(false, -151, (1 << 25) - 1, Rne), (0x0080_0000, NX));
+        assert_eq!(
+            round_pack::<F32>(false, -151, (1 << 25) - 1, Rne),
+            (0x0080_0000, NX)
+        );
         // RTZ never carries: tiny, and the result stays subnormal.
-        assert_eq!(round_pack::<F32>(false, -161, y, Rtz), (0x007f_ffff, UF | NX));
+        assert_eq!(
+            round_pack::<F32>(false, -161, y, Rtz),
+            (0x007f_ffff, UF | NX)
+        );
         // RUP: positive carries; negative does not.
-        assert_eq!(round_pack::<F32>(false, -150, x, Rup), (0x0080_0000, UF | NX));
-        assert_eq!(round_pack::<F32>(true, -150, x, Rup), (0x807f_ffff, UF | NX));
+        assert_eq!(
+            round_pack::<F32>(false, -150, x, Rup),
+            (0x0080_0000, UF | NX)
+        );
+        assert_eq!(
+            round_pack::<F32>(true, -150, x, Rup),
+            (0x807f_ffff, UF | NX)
+        );
         // Far below the subnormals: rounds to zero or the smallest subnormal.
         assert_eq!(round_pack::<F64>(false, -2000, 1, Rne), (0, UF | NX));
         assert_eq!(round_pack::<F64>(false, -2000, 1, Rup), (1, UF | NX));
-        assert_eq!(round_pack::<F64>(true, -2000, 1, Rdn), (0x8000_0000_0000_0001, UF | NX));
-        assert_eq!(round_pack::<F64>(true, -2000, 1, Rmm), (0x8000_0000_0000_0000, UF | NX));
+        assert_eq!(
+            round_pack::<F64>(true, -2000, 1, Rdn),
+            (0x8000_0000_0000_0001, UF | NX)
+        );
+        assert_eq!(
+            round_pack::<F64>(true, -2000, 1, Rmm),
+            (0x8000_0000_0000_0000, UF | NX)
+        );
         // Half the smallest subnormal: tie to even gives 0, RMM gives the subnormal.
         assert_eq!(round_pack::<F32>(false, -150, 1, Rne), (0, UF | NX));
         assert_eq!(round_pack::<F32>(false, -150, 1, Rmm), (1, UF | NX));
