@@ -12,6 +12,7 @@ pub mod csr;
 pub mod dev;
 pub mod elf;
 pub mod fdt;
+pub mod fpu;
 pub mod hart;
 pub mod isa;
 pub mod machine;
