@@ -84,14 +84,17 @@ fn parse_size(text: &str) -> Result<u64, String> {
         Some((i, _)) => text.split_at(i),
         None => (text, "M"),
     };
-    let n: u64 = digits.parse().map_err(|_| format!("invalid size '{text}'"))?;
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("invalid size '{text}'"))?;
     let shift = match unit {
         "K" | "k" | "KiB" => 10,
         "M" | "m" | "MiB" => 20,
         "G" | "g" | "GiB" => 30,
         _ => return Err(format!("invalid size unit in '{text}' (use K, M or G)")),
     };
-    n.checked_mul(1 << shift).ok_or_else(|| format!("size '{text}' is too large"))
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("size '{text}' is too large"))
 }
 
 /// Runs the program; returns the process exit status.
@@ -105,7 +108,8 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
         let (mut machine, loaded) = build(&args, &program, quit.clone())?;
         let mut interp = Interp::new();
         if let Some(path) = &args.trace {
-            let file = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+            let file =
+                File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
             interp.set_trace(Box::new(BufWriter::new(file)));
         }
         let started = Instant::now();
@@ -123,7 +127,10 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
         if let (Some(path), Some(range)) = (&args.signature, loaded.signature) {
             write_signature(&machine, range, path)?;
         } else if args.signature.is_some() {
-            bail!("{} has no begin_signature/end_signature symbols", args.program.display());
+            bail!(
+                "{} has no begin_signature/end_signature symbols",
+                args.program.display()
+            );
         }
         let pc = machine.hart.pc;
         return Ok(match stop {
@@ -131,15 +138,22 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
             Some(Stop::Exit(code)) => ExitCode::from(u8::try_from(code).unwrap_or(255)),
             Some(Stop::Reset) => continue,
             Some(Stop::InsnLimit) => {
-                eprintln!("rvjit: stopped after {} instructions (--max-insns), pc {pc:#010x}", machine.hart.retired);
+                eprintln!(
+                    "rvjit: stopped after {} instructions (--max-insns), pc {pc:#010x}",
+                    machine.hart.retired
+                );
                 ExitCode::from(EXIT_INSN_LIMIT)
             }
             Some(Stop::TrapLoop { cause, pc }) => {
-                eprintln!("rvjit: trap loop: cause {cause} at pc {pc:#010x} keeps trapping without progress");
+                eprintln!(
+                    "rvjit: trap loop: cause {cause} at pc {pc:#010x} keeps trapping without progress"
+                );
                 ExitCode::from(EXIT_TRAP_LOOP)
             }
             Some(Stop::Halted { pc }) => {
-                eprintln!("rvjit: hart halted in wfi at pc {pc:#010x} with no interrupt that could wake it");
+                eprintln!(
+                    "rvjit: hart halted in wfi at pc {pc:#010x} with no interrupt that could wake it"
+                );
                 ExitCode::from(EXIT_HALTED)
             }
         });
@@ -147,11 +161,18 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
 }
 
 /// Builds the virt machine with the program loaded.
-fn build(args: &RunArgs, program: &[u8], quit: Arc<AtomicBool>) -> Result<(Machine, soc::elf::LoadedElf)> {
+fn build(
+    args: &RunArgs,
+    program: &[u8],
+    quit: Arc<AtomicBool>,
+) -> Result<(Machine, soc::elf::LoadedElf)> {
     let input = EscapeReader::new(std::io::stdin(), quit);
     let console = StdioConsole::from_streams(input, std::io::stdout());
     let drive = match &args.drive {
-        Some(path) => Some(FileBackend::open(path).with_context(|| format!("cannot open drive {}", path.display()))?),
+        Some(path) => Some(
+            FileBackend::open(path, false)
+                .with_context(|| format!("cannot open drive {}", path.display()))?,
+        ),
         None => None,
     };
     let config = VirtConfig {
@@ -162,17 +183,28 @@ fn build(args: &RunArgs, program: &[u8], quit: Arc<AtomicBool>) -> Result<(Machi
         virtio_legacy: args.virtio_legacy,
         bootargs: args.append.clone(),
     };
-    let built = board::virt(config, program).with_context(|| format!("cannot load {}", args.program.display()))?;
+    let built = board::virt(config, program)
+        .with_context(|| format!("cannot load {}", args.program.display()))?;
     Ok(built)
 }
 
 /// Runs in slices so that Ctrl-A x is noticed; `None` means the user quit.
-fn run_until_stop(interp: &mut Interp, m: &mut Machine, max_insns: Option<u64>, quit: &AtomicBool) -> Option<Stop> {
+fn run_until_stop(
+    interp: &mut Interp,
+    m: &mut Machine,
+    max_insns: Option<u64>,
+    quit: &AtomicBool,
+) -> Option<Stop> {
     let limit = max_insns.unwrap_or(u64::MAX);
     loop {
         let left = limit.saturating_sub(m.hart.retired);
         let slice = left.min(SLICE_INSNS);
-        match interp.run(m, RunLimits { max_insns: Some(slice) }) {
+        match interp.run(
+            m,
+            RunLimits {
+                max_insns: Some(slice),
+            },
+        ) {
             Stop::InsnLimit if m.hart.retired < limit => {}
             stop => return Some(stop),
         }
@@ -185,9 +217,16 @@ fn run_until_stop(interp: &mut Interp, m: &mut Machine, max_insns: Option<u64>, 
 /// Writes the signature region as 32-bit hex words, one per line (Spike's
 /// `+signature` format).
 fn write_signature(m: &Machine, (begin, end): (u32, u32), path: &Path) -> Result<()> {
-    let len = end.checked_sub(begin).context("end_signature lies before begin_signature")?;
-    let bytes = m.ram.slice(begin, len).context("signature region lies outside RAM")?;
-    let mut out = BufWriter::new(File::create(path).with_context(|| format!("cannot create {}", path.display()))?);
+    let len = end
+        .checked_sub(begin)
+        .context("end_signature lies before begin_signature")?;
+    let bytes = m
+        .ram
+        .slice(begin, len)
+        .context("signature region lies outside RAM")?;
+    let mut out = BufWriter::new(
+        File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+    );
     for word in bytes.chunks(4) {
         let mut w = [0u8; 4];
         w[..word.len()].copy_from_slice(word);

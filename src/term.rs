@@ -52,7 +52,11 @@ pub struct EscapeReader<R> {
 impl<R: Read> EscapeReader<R> {
     /// Wraps `inner`; `quit` is set when the user types Ctrl-A x.
     pub fn new(inner: R, quit: Arc<AtomicBool>) -> Self {
-        EscapeReader { inner, quit, after_escape: false }
+        EscapeReader {
+            inner,
+            quit,
+            after_escape: false,
+        }
     }
 }
 

@@ -104,7 +104,9 @@ impl BlockCache {
             m.watch_code_page(off);
         }
         let id = BlockId(self.blocks.len() as u32);
-        self.blocks.push(Block { insns: insns.into_boxed_slice() });
+        self.blocks.push(Block {
+            insns: insns.into_boxed_slice(),
+        });
         self.index.insert(paddr, id);
         self.by_page.entry(paddr >> 12).or_default().push(paddr);
         self.jump[(paddr >> 1) as usize % JUMP_SLOTS] = (paddr, id);

@@ -68,7 +68,9 @@ impl Interp {
 
     /// Runs `m` until the guest exits or a limit is reached.
     pub fn run(&mut self, m: &mut Machine, limits: RunLimits) -> Stop {
-        let limit = limits.max_insns.map_or(u64::MAX, |n| m.hart.retired.saturating_add(n));
+        let limit = limits
+            .max_insns
+            .map_or(u64::MAX, |n| m.hart.retired.saturating_add(n));
         let mut next_poll = m.hart.retired;
         loop {
             if m.hart.retired >= next_poll {
@@ -89,7 +91,11 @@ impl Interp {
                     m.take_interrupt(irq);
                 }
             }
-            let flow = if self.tracer.is_some() { self.step_traced(m) } else { self.step_block(m) };
+            let flow = if self.tracer.is_some() {
+                self.step_traced(m)
+            } else {
+                self.step_block(m)
+            };
             match flow {
                 Ok(Some(pc)) => {
                     // WFI: wait, then go on with the instruction after it.
@@ -127,7 +133,10 @@ impl Interp {
         if m.hart.retired == self.last_trap_retired {
             self.trap_streak += 1;
             if self.trap_streak >= TRAP_LOOP_LIMIT {
-                return Some(Stop::TrapLoop { cause: e.cause(), pc });
+                return Some(Stop::TrapLoop {
+                    cause: e.cause(),
+                    pc,
+                });
             }
         } else {
             self.trap_streak = 0;
@@ -186,7 +195,12 @@ impl Interp {
         self.execute_one(m, &insn, pc)
     }
 
-    fn execute_one(&mut self, m: &mut Machine, insn: &Insn, pc: u32) -> Result<Option<u32>, Exception> {
+    fn execute_one(
+        &mut self,
+        m: &mut Machine,
+        insn: &Insn,
+        pc: u32,
+    ) -> Result<Option<u32>, Exception> {
         let flow = exec::execute(m, insn, pc)?;
         m.hart.retired += 1;
         let next = pc.wrapping_add(u32::from(insn.len));

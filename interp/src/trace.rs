@@ -38,13 +38,23 @@ impl Tracer {
     /// Snapshot taken before executing `insn`.
     pub fn before(&mut self, m: &Machine, insn: &Insn) -> Before {
         let h = &m.hart;
-        Before { x: h.x, f: h.f, prv: h.prv.letter(), store: store_of(m, insn) }
+        Before {
+            x: h.x,
+            f: h.f,
+            prv: h.prv.letter(),
+            store: store_of(m, insn),
+        }
     }
 
     /// Writes the line for `insn` at `pc`, which has just retired.
     pub fn after(&mut self, m: &Machine, insn: &Insn, pc: u32, before: Before) {
         use std::fmt::Write as _;
-        let mut line = format!("{} 0x{pc:08x} (0x{:08x}) {}", before.prv, insn.raw, disasm(insn, pc));
+        let mut line = format!(
+            "{} 0x{pc:08x} (0x{:08x}) {}",
+            before.prv,
+            insn.raw,
+            disasm(insn, pc)
+        );
         let h = &m.hart;
         for r in 1..32 {
             if h.x[r] != before.x[r] {
@@ -58,7 +68,11 @@ impl Tracer {
         }
         let sc_failed = insn.op == Op::ScW && h.xreg(insn.rd) != 0;
         if let (Some((addr, value, bytes)), false) = (before.store, sc_failed) {
-            let _ = write!(line, " mem 0x{addr:08x} 0x{value:0width$x}", width = bytes * 2);
+            let _ = write!(
+                line,
+                " mem 0x{addr:08x} 0x{value:0width$x}",
+                width = bytes * 2
+            );
         }
         self.emit(&line);
     }

@@ -7,10 +7,14 @@ use interp::{Interp, RunLimits, Stop};
 use perf::workload;
 
 fn intbench(c: &mut Criterion) {
-    let elf = std::fs::read(workload::INTBENCH_ELF).expect("intbench ELF is built by perf/build.rs");
+    let elf =
+        std::fs::read(workload::INTBENCH_ELF).expect("intbench ELF is built by perf/build.rs");
     // Count the instructions once; deterministic mode makes every run equal.
     let (mut m, _) = workload::machine(&elf);
-    assert_eq!(Interp::new().run(&mut m, RunLimits::default()), Stop::Exit(0));
+    assert_eq!(
+        Interp::new().run(&mut m, RunLimits::default()),
+        Stop::Exit(0)
+    );
     let insns = m.hart.retired;
 
     let mut group = c.benchmark_group("interp");

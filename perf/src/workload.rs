@@ -33,7 +33,12 @@ mod tests {
     fn intbench_passes_its_own_checksum() {
         let elf = std::fs::read(INTBENCH_ELF).unwrap();
         let (mut m, console) = machine(&elf);
-        let stop = Interp::new().run(&mut m, RunLimits { max_insns: Some(2_000_000_000) });
+        let stop = Interp::new().run(
+            &mut m,
+            RunLimits {
+                max_insns: Some(2_000_000_000),
+            },
+        );
         let out = String::from_utf8_lossy(&console.output()).into_owned();
         assert_eq!(stop, Stop::Exit(0), "console: {out}");
         assert!(out.starts_with("intbench checksum "), "{out}");

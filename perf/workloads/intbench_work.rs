@@ -1,7 +1,7 @@
 //! The computation of the integer workload, shared by the guest program and
 //! the host (which computes the expected checksum from the same source).
 
-/// Work size: rounds of the whole workload.
+/// Work size: rounds of the whole workload (about 100 million instructions).
 pub const ROUNDS: u32 = 40;
 const DATA_WORDS: usize = 4096;
 const MATRIX: usize = 24;
@@ -34,9 +34,11 @@ fn crc32(data: &[u32]) -> u32 {
 }
 
 fn fnv1a(data: &[u32]) -> u32 {
-    data.iter().flat_map(|w| w.to_le_bytes()).fold(0x811c_9dc5u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
+    data.iter()
+        .flat_map(|w| w.to_le_bytes())
+        .fold(0x811c_9dc5u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        })
 }
 
 fn heap_sort(a: &mut [u32]) {
@@ -110,7 +112,8 @@ pub fn run(rounds: u32) -> u32 {
         heap_sort(&mut data);
         sum = sum.wrapping_add(data[DATA_WORDS / 2]);
         for row in a.iter_mut().chain(b.iter_mut()) {
-            row.iter_mut().for_each(|x| *x = (rng.next() % 201) as i32 - 100);
+            row.iter_mut()
+                .for_each(|x| *x = (rng.next() % 201) as i32 - 100);
         }
         sum = sum.rotate_left(7) ^ matmul(&a, &b);
         sum = sum.wrapping_add(sieve(&mut flags));

@@ -27,20 +27,29 @@ pub fn fail(msg: &str) -> ! {
 
 /// Fails the build unless the standard library for [`TARGET`] is installed.
 pub fn check_target(rustc: &OsString) {
-    let output = Command::new(rustc).args(["--print", "target-libdir", "--target", TARGET]).output();
+    let output = Command::new(rustc)
+        .args(["--print", "target-libdir", "--target", TARGET])
+        .output();
     let libdir = match output {
         Ok(o) if o.status.success() => PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()),
         Ok(o) => fail(&format!(
             "`rustc --print target-libdir --target {TARGET}` failed: {}",
             String::from_utf8_lossy(&o.stderr).trim()
         )),
-        Err(e) => fail(&format!("cannot run rustc ({}): {e}", rustc.to_string_lossy())),
+        Err(e) => fail(&format!(
+            "cannot run rustc ({}): {e}",
+            rustc.to_string_lossy()
+        )),
     };
     let has_core = fs::read_dir(&libdir).is_ok_and(|entries| {
-        entries.flatten().any(|e| e.file_name().to_string_lossy().starts_with("libcore-"))
+        entries
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with("libcore-"))
     });
     if !has_core {
-        fail(&format!("the {TARGET} target is not installed: run `rustup target add {TARGET}`"));
+        fail(&format!(
+            "the {TARGET} target is not installed: run `rustup target add {TARGET}`"
+        ));
     }
 }
 
@@ -92,5 +101,7 @@ impl Program<'_> {
 
 /// Modification time of `path` (the epoch if it cannot be read).
 pub fn mtime(path: &Path) -> SystemTime {
-    fs::metadata(path).and_then(|m| m.modified()).unwrap_or(SystemTime::UNIX_EPOCH)
+    fs::metadata(path)
+        .and_then(|m| m.modified())
+        .unwrap_or(SystemTime::UNIX_EPOCH)
 }

@@ -72,12 +72,24 @@ pub fn virt(config: VirtConfig, program: &[u8]) -> Result<(Machine, LoadedElf), 
     let lines = IrqLines::default();
     let (finisher, finisher_handle) = Finisher::new();
     let mut bus = Bus::new();
-    bus.map(BOOT_ROM_BASE, BOOT_ROM_SIZE, Box::new(BootRom::reset_vector(loaded.entry, fdt_addr)))?;
+    bus.map(
+        BOOT_ROM_BASE,
+        BOOT_ROM_SIZE,
+        Box::new(BootRom::reset_vector(loaded.entry, fdt_addr)),
+    )?;
     bus.map(FINISHER_BASE, FINISHER_SIZE, Box::new(finisher))?;
     bus.map(CLINT_BASE, CLINT_SIZE, Box::new(Clint::new()))?;
     bus.map(PLIC_BASE, PLIC_SIZE, Box::new(Plic::new(lines.clone())))?;
-    bus.map(UART0_BASE, UART0_SIZE, Box::new(Uart16550::new(config.console, lines.clone())))?;
-    let version = if config.virtio_legacy { MmioVersion::Legacy } else { MmioVersion::Modern };
+    bus.map(
+        UART0_BASE,
+        UART0_SIZE,
+        Box::new(Uart16550::new(config.console, lines.clone())),
+    )?;
+    let version = if config.virtio_legacy {
+        MmioVersion::Legacy
+    } else {
+        MmioVersion::Modern
+    };
     let mut drive = config.drive;
     for n in 0..MAX_VIRTIO_TRANSPORTS {
         let transport = match drive.take() {
@@ -87,11 +99,18 @@ pub fn virt(config: VirtConfig, program: &[u8]) -> Result<(Machine, LoadedElf), 
             }
             None => VirtioMmio::empty(version),
         };
-        bus.map(VIRTIO0_BASE + n * VIRTIO_SIZE, VIRTIO_SIZE, Box::new(transport))?;
+        bus.map(
+            VIRTIO0_BASE + n * VIRTIO_SIZE,
+            VIRTIO_SIZE,
+            Box::new(transport),
+        )?;
     }
 
     let mut m = Machine::new(ram, bus, Clock::new(config.deterministic), BOOT_ROM_BASE);
-    m.htif = loaded.tohost.map(|tohost| Htif { tohost, fromhost: loaded.fromhost });
+    m.htif = loaded.tohost.map(|tohost| Htif {
+        tohost,
+        fromhost: loaded.fromhost,
+    });
     m.set_exit_probe(Box::new(move || {
         finisher_handle.take().map(|request| match request {
             FinisherRequest::Pass => GuestExit::Exit(0),
@@ -110,7 +129,9 @@ fn place_fdt(ram: &mut Ram, fdt: &[u8], program: (u32, u32)) -> Result<u32, Boar
     let top = RAM_BASE.wrapping_add(ram.size());
     let highest = top.checked_sub(len).filter(|&a| a >= RAM_BASE);
     let candidates = [
-        highest.map(|a| a & !(FDT_ALIGN - 1)).filter(|&a| a >= RAM_BASE),
+        highest
+            .map(|a| a & !(FDT_ALIGN - 1))
+            .filter(|&a| a >= RAM_BASE),
         highest.map(|a| a & !15),
     ];
     let clear = |addr: u32| addr >= program.1 || addr + len <= program.0;
@@ -119,6 +140,8 @@ fn place_fdt(ram: &mut Ram, fdt: &[u8], program: (u32, u32)) -> Result<u32, Boar
         .flatten()
         .find(|&a| clear(a))
         .ok_or(BoardError::NoRoomForFdt(fdt.len()))?;
-    ram.slice_mut(addr, len).ok_or(BoardError::NoRoomForFdt(fdt.len()))?.copy_from_slice(fdt);
+    ram.slice_mut(addr, len)
+        .ok_or(BoardError::NoRoomForFdt(fdt.len()))?
+        .copy_from_slice(fdt);
     Ok(addr)
 }

@@ -13,7 +13,11 @@ use soc::trap::Exception;
 /// Raises illegal instruction when `mstatus.FS` is Off.
 #[inline(always)]
 pub(super) fn require_fpu(m: &Machine, i: &Insn) -> Result<(), Exception> {
-    if m.hart.csr.fs() == 0 { Err(Exception::IllegalInstruction(i.raw)) } else { Ok(()) }
+    if m.hart.csr.fs() == 0 {
+        Err(Exception::IllegalInstruction(i.raw))
+    } else {
+        Ok(())
+    }
 }
 
 /// Where a result goes.
@@ -38,7 +42,11 @@ pub fn execute(m: &mut Machine, i: &Insn) -> Result<Flow, Exception> {
         RoundingMode::from_bits(bits).ok_or(Exception::IllegalInstruction(i.raw))
     };
     let f = &m.hart.f;
-    let (d1, d2, d3) = (f[usize::from(i.rs1)], f[usize::from(i.rs2)], f[usize::from(i.rs3)]);
+    let (d1, d2, d3) = (
+        f[usize::from(i.rs1)],
+        f[usize::from(i.rs2)],
+        f[usize::from(i.rs3)],
+    );
     let (s1, s2, s3) = (fp::unbox_s(d1), fp::unbox_s(d2), fp::unbox_s(d3));
     let x1 = m.hart.xreg(i.rs1);
     let none = Fflags::default();

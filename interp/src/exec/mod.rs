@@ -38,8 +38,8 @@ pub fn execute(m: &mut Machine, insn: &Insn, pc: u32) -> Result<Flow, Exception>
         Lb | Lh | Lw | Lbu | Lhu | Sb | Sh | Sw | Flw | Fsw | Fld | Fsd => mem::execute(m, insn),
         LrW | ScW | AmoswapW | AmoaddW | AmoxorW | AmoandW | AmoorW | AmominW | AmomaxW
         | AmominuW | AmomaxuW => amo::execute(m, insn),
-        Fence | FenceI | Ecall | Ebreak | Mret | Sret | Wfi | SfenceVma | Csrrw | Csrrs
-        | Csrrc | Csrrwi | Csrrsi | Csrrci | Illegal => system::execute(m, insn, pc),
+        Fence | FenceI | Ecall | Ebreak | Mret | Sret | Wfi | SfenceVma | Csrrw | Csrrs | Csrrc
+        | Csrrwi | Csrrsi | Csrrci | Illegal => system::execute(m, insn, pc),
         _ => float::execute(m, insn),
     }
 }

@@ -33,7 +33,11 @@ pub fn execute(m: &mut Machine, i: &Insn, pc: u32) -> Result<Flow, Exception> {
                 Csrrsi => (CsrOp::Set, true),
                 _ => (CsrOp::Clear, true),
             };
-            let operand = if immediate { u32::from(i.rs1) } else { m.hart.xreg(i.rs1) };
+            let operand = if immediate {
+                u32::from(i.rs1)
+            } else {
+                m.hart.xreg(i.rs1)
+            };
             // csrrs/csrrc with x0 or a zero immediate read without writing.
             let writes = op == CsrOp::Write || i.rs1 != 0;
             let old = m.csr_access(i.imm as u16, op, operand, writes, i.raw)?;
