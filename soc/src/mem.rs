@@ -36,7 +36,7 @@ impl Ram {
     /// Maps `size_bytes` of zeroed RAM.
     pub fn new(size_bytes: u64) -> Result<Ram, RamError> {
         let max = u64::from(u32::MAX) - u64::from(RAM_BASE) + 1;
-        if size_bytes == 0 || size_bytes % 4096 != 0 || size_bytes > max {
+        if size_bytes == 0 || !size_bytes.is_multiple_of(4096) || size_bytes > max {
             return Err(RamError::BadSize(size_bytes));
         }
         let len = usize::try_from(size_bytes).map_err(|_| RamError::BadSize(size_bytes))?;
