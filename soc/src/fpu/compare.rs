@@ -239,3 +239,161 @@ pub fn fmv_x_w(reg: u64) -> u32 {
 pub fn fmv_w_x(x: u32) -> u64 {
     super::format::box_s(x)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fpu::test_utils::*;
+
+    const QNAN: u32 = 0x7fc0_0000;
+    const NQNAN: u32 = 0xffc0_0042;
+    const SNAN: u32 = 0x7f80_0001;
+    const INF: u32 = 0x7f80_0000;
+    const NINF: u32 = 0xff80_0000;
+    const NZERO: u32 = 0x8000_0000;
+    const DQNAN: u64 = 0x7ff8_0000_0000_0000;
+    const DSNAN: u64 = 0xfff4_0000_0000_0000;
+    const DNZERO: u64 = 0x8000_0000_0000_0000;
+
+    #[test]
+    fn comparisons_single() {
+        // (a, b, eq, lt, le, eq flags, lt/le flags)
+        let cases = [
+            (s(1.0), s(2.0), false, true, true, NONE, NONE),
+            (s(2.0), s(1.0), false, false, false, NONE, NONE),
+            (s(1.0), s(1.0), true, false, true, NONE, NONE),
+            (0, NZERO, true, false, true, NONE, NONE),
+            (NZERO, 0, true, false, true, NONE, NONE),
+            (NINF, INF, false, true, true, NONE, NONE),
+            (1, 0, false, false, false, NONE, NONE),
+            (0x8000_0001, 0, false, true, true, NONE, NONE),
+            (QNAN, QNAN, false, false, false, NONE, NV),
+            (QNAN, s(1.0), false, false, false, NONE, NV),
+            (s(1.0), NQNAN, false, false, false, NONE, NV),
+            (SNAN, s(1.0), false, false, false, NV, NV),
+            (s(1.0), SNAN, false, false, false, NV, NV),
+        ];
+        for (a, b, eq, lt, le, eq_flags, ord_flags) in cases {
+            assert_eq!(eq_s(a, b), (eq, eq_flags), "feq.s {a:#x} {b:#x}");
+            assert_eq!(lt_s(a, b), (lt, ord_flags), "flt.s {a:#x} {b:#x}");
+            assert_eq!(le_s(a, b), (le, ord_flags), "fle.s {a:#x} {b:#x}");
+        }
+    }
+
+    #[test]
+    fn comparisons_double() {
+        let cases = [
+            (d(-1.0), d(2.0), false, true, true, NONE, NONE),
+            (0, DNZERO, true, false, true, NONE, NONE),
+            (d(3.0), d(3.0), true, false, true, NONE, NONE),
+            (DQNAN, d(1.0), false, false, false, NONE, NV),
+            (d(1.0), DSNAN, false, false, false, NV, NV),
+            (DSNAN, DQNAN, false, false, false, NV, NV),
+        ];
+        for (a, b, eq, lt, le, eq_flags, ord_flags) in cases {
+            assert_eq!(eq_d(a, b), (eq, eq_flags), "feq.d {a:#x} {b:#x}");
+            assert_eq!(lt_d(a, b), (lt, ord_flags), "flt.d {a:#x} {b:#x}");
+            assert_eq!(le_d(a, b), (le, ord_flags), "fle.d {a:#x} {b:#x}");
+        }
+    }
+
+    #[test]
+    fn min_max_single() {
+        // (a, b, min, max, flags)
+        let cases = [
+            (s(1.0), s(2.0), s(1.0), s(2.0), NONE),
+            (s(2.0), s(1.0), s(1.0), s(2.0), NONE),
+            (s(-3.0), s(2.0), s(-3.0), s(2.0), NONE),
+            (0, NZERO, NZERO, 0, NONE),
+            (NZERO, 0, NZERO, 0, NONE),
+            (NZERO, NZERO, NZERO, NZERO, NONE),
+            (NINF, INF, NINF, INF, NONE),
+            (QNAN, s(1.0), s(1.0), s(1.0), NONE),
+            (s(1.0), NQNAN, s(1.0), s(1.0), NONE),
+            (SNAN, s(1.0), s(1.0), s(1.0), NV),
+            (NZERO, SNAN, NZERO, NZERO, NV),
+            (QNAN, NQNAN, QNAN, QNAN, NONE), // two NaNs: canonical
+            (NQNAN, NQNAN, QNAN, QNAN, NONE),
+            (SNAN, QNAN, QNAN, QNAN, NV),
+        ];
+        for (a, b, min, max, flags) in cases {
+            assert_eq!(min_s(a, b), (min, flags), "fmin.s {a:#x} {b:#x}");
+            assert_eq!(max_s(a, b), (max, flags), "fmax.s {a:#x} {b:#x}");
+        }
+    }
+
+    #[test]
+    fn min_max_double() {
+        let cases = [
+            (d(1.0), d(-2.0), d(-2.0), d(1.0), NONE),
+            (0, DNZERO, DNZERO, 0, NONE),
+            (DQNAN, d(5.0), d(5.0), d(5.0), NONE),
+            (d(5.0), DSNAN, d(5.0), d(5.0), NV),
+            (DSNAN, DSNAN, DQNAN, DQNAN, NV),
+            (DQNAN | DNZERO, DQNAN, DQNAN, DQNAN, NONE),
+        ];
+        for (a, b, min, max, flags) in cases {
+            assert_eq!(min_d(a, b), (min, flags), "fmin.d {a:#x} {b:#x}");
+            assert_eq!(max_d(a, b), (max, flags), "fmax.d {a:#x} {b:#x}");
+        }
+    }
+
+    #[test]
+    fn classify_all_ten_classes() {
+        let singles = [
+            (NINF, class::NEG_INF),
+            (s(-1.5), class::NEG_NORMAL),
+            (0xff7f_ffff, class::NEG_NORMAL),
+            (0x8000_0001, class::NEG_SUBNORMAL),
+            (0x807f_ffff, class::NEG_SUBNORMAL),
+            (NZERO, class::NEG_ZERO),
+            (0, class::POS_ZERO),
+            (1, class::POS_SUBNORMAL),
+            (0x0080_0000, class::POS_NORMAL),
+            (INF, class::POS_INF),
+            (SNAN, class::SNAN),
+            (0xffbf_ffff, class::SNAN),
+            (QNAN, class::QNAN),
+            (NQNAN, class::QNAN),
+        ];
+        for (a, want) in singles {
+            assert_eq!(classify_s(a), want, "fclass.s {a:#x}");
+        }
+        let doubles = [
+            (0xfff0_0000_0000_0000, 1 << 0),
+            (d(-2.0), 1 << 1),
+            (0x800f_ffff_ffff_ffff, 1 << 2),
+            (DNZERO, 1 << 3),
+            (0, 1 << 4),
+            (1, 1 << 5),
+            (d(1.0), 1 << 6),
+            (0x7ff0_0000_0000_0000, 1 << 7),
+            (DSNAN, 1 << 8),
+            (DQNAN, 1 << 9),
+        ];
+        for (a, want) in doubles {
+            assert_eq!(classify_d(a), want, "fclass.d {a:#x}");
+        }
+    }
+
+    #[test]
+    fn sign_injection_and_moves() {
+        let (p, n) = (s(1.5), s(-2.0));
+        assert_eq!(sgnj_s(p, n), s(-1.5));
+        assert_eq!(sgnj_s(n, p), s(2.0));
+        assert_eq!(sgnjn_s(p, n), s(1.5));
+        assert_eq!(sgnjn_s(p, p), s(-1.5)); // fneg
+        assert_eq!(sgnjx_s(n, n), s(2.0)); // fabs
+        assert_eq!(sgnjx_s(n, p), s(-2.0));
+        // NaNs are bits here: no canonicalization.
+        assert_eq!(sgnj_s(SNAN, n), SNAN | 0x8000_0000);
+        assert_eq!(sgnjn_s(NQNAN, NQNAN), 0x7fc0_0042);
+        assert_eq!(sgnj_d(d(3.0), d(-0.0)), d(-3.0));
+        assert_eq!(sgnjn_d(d(3.0), d(-0.0)), d(3.0));
+        assert_eq!(sgnjn_d(d(3.0), d(3.0)), d(-3.0));
+        assert_eq!(sgnjx_d(d(-3.0), d(-1.0)), d(3.0));
+        assert_eq!(sgnjx_d(DSNAN, 0), DSNAN);
+        assert_eq!(fmv_x_w(0x1234_5678_9abc_def0), 0x9abc_def0);
+        assert_eq!(fmv_w_x(0x9abc_def0), 0xffff_ffff_9abc_def0);
+    }
+}

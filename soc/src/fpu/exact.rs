@@ -145,7 +145,7 @@ pub(crate) fn div<F: Format>(a: u64, b: u64, rm: RoundingMode) -> (u64, Fflags) 
             let num = u128::from(x.sig) << (xs + 64);
             let den = u128::from(y.sig) << ys;
             let q = num / den;
-            let sticky = u128::from(num % den != 0);
+            let sticky = u128::from(!num.is_multiple_of(den));
             round_pack::<F>(neg, (x.exp - xs) - (y.exp - ys) - 64, q | sticky, rm)
         }
     }

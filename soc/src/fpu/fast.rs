@@ -11,7 +11,15 @@
 //!   underflow (a sum too small to be normal is exact).
 //! - f64 mul/div/sqrt: the result is exact iff an integer identity on the
 //!   significands holds (`sx*sy == sr`, `sr*sy == sx`, `sr*sr == sx`, up to
-//!   powers of two), checked with one 128-bit multiply.
+//!   powers of two). Counting significant bits (from the leading to the
+//!   trailing one) settles most cases at once: the odd part of a product of
+//!   significands with `m` and `n` significant bits has `m+n-1` or `m+n`
+//!   bits. Only the undecided cases take a 128-bit multiply.
+//! - f64 fma: the host's fused multiply-add gives the result; the exact sum
+//!   `x*y + z` is representable iff its lowest set bit is within 53 bits of
+//!   the result's leading bit, and that lowest bit is the lower of the
+//!   product's and the addend's lowest bits when those differ (when they
+//!   coincide a carry may move it, and the exact path decides).
 //! - f32 mul/div/sqrt: computed in f64 and rounded to f32. Double rounding
 //!   is innocuous for these operations since 53 >= 2*24 + 2 (Figueroa), and
 //!   the exactness check is done in f64, where the products are exact.
@@ -38,6 +46,12 @@ fn parts64(bits: u64) -> (u64, i32) {
     } else {
         (frac | (1 << 52), field - 1075)
     }
+}
+
+/// Significant bits of a nonzero significand, leading one to trailing one.
+#[inline]
+fn sig_bits(s: u64) -> u32 {
+    64 - s.leading_zeros() - s.trailing_zeros()
 }
 
 /// Whether `p == s * 2^k` exactly (`s` nonzero).
@@ -94,9 +108,12 @@ pub(crate) fn mul_d(a: u64, b: u64) -> Option<(u64, Fflags)> {
     if r.is_finite() && r.abs() > f64::MIN_POSITIVE {
         let (sx, _) = parts64(a);
         let (sy, _) = parts64(b);
-        let p = u128::from(sx) * u128::from(sy);
-        let significant = 128 - p.leading_zeros() - p.trailing_zeros();
-        Some((r.to_bits(), nx(significant > 53)))
+        let bits = sig_bits(sx) + sig_bits(sy);
+        let inexact = bits > 54 || {
+            let p = u128::from(sx) * u128::from(sy);
+            128 - p.leading_zeros() - p.trailing_zeros() > 53
+        };
+        Some((r.to_bits(), nx(inexact)))
     } else if r == 0.0 && (x == 0.0 || y == 0.0) {
         Some((r.to_bits(), Fflags::NONE))
     } else {
@@ -114,8 +131,9 @@ pub(crate) fn div_d(a: u64, b: u64) -> Option<(u64, Fflags)> {
         let (sx, qx) = parts64(a);
         let (sy, qy) = parts64(b);
         let (sr, qr) = parts64(r.to_bits());
-        let p = u128::from(sr) * u128::from(sy);
-        Some((r.to_bits(), nx(!scaled_eq(p, sx, qx - qr - qy))))
+        let inexact = sig_bits(sr) + sig_bits(sy) - 1 > sig_bits(sx)
+            || !scaled_eq(u128::from(sr) * u128::from(sy), sx, qx - qr - qy);
+        Some((r.to_bits(), nx(inexact)))
     } else if r == 0.0 && (x == 0.0 || y.is_infinite()) {
         Some((r.to_bits(), Fflags::NONE))
     } else {
@@ -131,13 +149,46 @@ pub(crate) fn sqrt_d(a: u64) -> Option<(u64, Fflags)> {
         let r = x.sqrt();
         let (sx, qx) = parts64(a);
         let (sr, qr) = parts64(r.to_bits());
-        let p = u128::from(sr) * u128::from(sr);
-        Some((r.to_bits(), nx(!scaled_eq(p, sx, qx - 2 * qr))))
+        let inexact = 2 * sig_bits(sr) - 1 > sig_bits(sx)
+            || !scaled_eq(u128::from(sr) * u128::from(sr), sx, qx - 2 * qr);
+        Some((r.to_bits(), nx(inexact)))
     } else if x == 0.0 {
         Some((a, Fflags::NONE))
     } else {
         None
     }
+}
+
+/// `a × b + c` (f64, RNE), signs applied by the caller to the encodings.
+#[inline]
+pub(crate) fn fma_d(a: u64, b: u64, c: u64) -> Option<(u64, Fflags)> {
+    let (x, y, z) = (f64::from_bits(a), f64::from_bits(b), f64::from_bits(c));
+    if !(x.is_finite() && y.is_finite() && z.is_finite()) {
+        return None;
+    }
+    let r = x.mul_add(y, z);
+    if x == 0.0 || y == 0.0 {
+        // The exact sum is z (or a signed zero the host got right).
+        return Some((r.to_bits(), Fflags::NONE));
+    }
+    if !(r.is_finite() && r.abs() > f64::MIN_POSITIVE) {
+        return None;
+    }
+    let (sx, qx) = parts64(a);
+    let (sy, qy) = parts64(b);
+    let low_product = qx + qy + (sx.trailing_zeros() + sy.trailing_zeros()) as i32;
+    let low = if z == 0.0 {
+        low_product
+    } else {
+        let (sz, qz) = parts64(c);
+        let low_addend = qz + sz.trailing_zeros() as i32;
+        if low_addend == low_product {
+            return None;
+        }
+        low_product.min(low_addend)
+    };
+    let r_exp = ((r.to_bits() >> 52) & 0x7ff) as i32 - 1023;
+    Some((r.to_bits(), nx(low < r_exp - 52)))
 }
 
 /// `a * b` (f32, RNE).
@@ -223,6 +274,10 @@ pub(crate) fn fma_s(a: u32, b: u32, c: u32) -> Option<(u32, Fflags)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fpu::exact;
+    use crate::fpu::flags::RoundingMode::Rne;
+    use crate::fpu::format::{F32, F64};
+    use crate::fpu::test_utils::XorShift;
 
     #[test]
     fn scaled_equality() {
@@ -267,5 +322,157 @@ mod tests {
             sqrt_d((-0.0f64).to_bits()),
             Some(((-0.0f64).to_bits(), Fflags::NONE))
         );
+    }
+
+    /// Compares a fast-path answer (when it gives one) with the exact path;
+    /// returns whether the fast path answered.
+    fn agree<T: PartialEq + core::fmt::Debug>(
+        what: &str,
+        fast: Option<(T, Fflags)>,
+        exact: (T, Fflags),
+    ) -> bool {
+        match fast {
+            Some(r) => {
+                assert_eq!(r, exact, "{what}: fast path disagrees with the exact path");
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// A second operand related to the first: equal, negated, or a few ulps
+    /// away, to reach cancellation, exact results and ties often.
+    fn near(rng: &mut XorShift, x: u64, sign: u64) -> u64 {
+        let flipped = x ^ (sign * rng.below(2));
+        flipped.wrapping_add(rng.below(5)).wrapping_sub(2)
+    }
+
+    #[test]
+    fn fast_paths_match_exact_path_single() {
+        let mut rng = XorShift::new(0x2545_f491_4f6c_dd1d);
+        let n = 150_000;
+        let mut answered = [0u32; 5];
+        for _ in 0..n {
+            let a = rng.single();
+            let b = if rng.below(4) == 0 {
+                near(&mut rng, a.into(), 1 << 31) as u32
+            } else {
+                rng.single()
+            };
+            let (a64, b64) = (u64::from(a), u64::from(b));
+            let narrow = |(r, f): (u64, Fflags)| (r as u32, f);
+            let what = format!("{a:#010x} {b:#010x}");
+            answered[0] += u32::from(agree(
+                &format!("add_s {what}"),
+                add_s(a, b),
+                narrow(exact::add::<F32>(a64, b64, Rne)),
+            ));
+            answered[1] += u32::from(agree(
+                &format!("mul_s {what}"),
+                mul_s(a, b),
+                narrow(exact::mul::<F32>(a64, b64, Rne)),
+            ));
+            answered[2] += u32::from(agree(
+                &format!("div_s {what}"),
+                div_s(a, b),
+                narrow(exact::div::<F32>(a64, b64, Rne)),
+            ));
+            // Perfect squares now and then, so exact roots occur.
+            let root_of = if rng.below(4) == 0 {
+                exact::mul::<F32>(b64 & 0x7fff_ffff, b64 & 0x7fff_ffff, Rne).0
+            } else {
+                a64
+            };
+            answered[3] += u32::from(agree(
+                &format!("sqrt_s {root_of:#x}"),
+                sqrt_s(root_of as u32),
+                narrow(exact::sqrt::<F32>(root_of, Rne)),
+            ));
+            // An addend that cancels the product now and then.
+            let c = if rng.below(3) == 0 {
+                near(
+                    &mut rng,
+                    exact::mul::<F32>(a64, b64, Rne).0 ^ (1 << 31),
+                    1 << 31,
+                )
+            } else {
+                u64::from(rng.single())
+            };
+            answered[4] += u32::from(agree(
+                &format!("fma_s {what} {c:#x}"),
+                fma_s(a, b, c as u32),
+                narrow(exact::fma::<F32>(a64, b64, c, false, false, Rne)),
+            ));
+        }
+        // The fast paths must carry most of the traffic, or this test proves little.
+        for (i, &count) in answered.iter().enumerate() {
+            assert!(count > n / 3, "fast path {i} answered only {count} of {n}");
+        }
+    }
+
+    #[test]
+    fn fast_paths_match_exact_path_double() {
+        let mut rng = XorShift::new(0x9e37_79b9_7f4a_7c15);
+        let n = 150_000;
+        let mut answered = [0u32; 5];
+        for _ in 0..n {
+            let a = rng.double();
+            let b = if rng.below(4) == 0 {
+                near(&mut rng, a, 1 << 63)
+            } else {
+                rng.double()
+            };
+            let what = format!("{a:#018x} {b:#018x}");
+            answered[0] += u32::from(agree(
+                &format!("add_d {what}"),
+                add_d(a, b),
+                exact::add::<F64>(a, b, Rne),
+            ));
+            answered[1] += u32::from(agree(
+                &format!("mul_d {what}"),
+                mul_d(a, b),
+                exact::mul::<F64>(a, b, Rne),
+            ));
+            // Quotients that are exact now and then: (a * b) / b.
+            let num = if rng.below(4) == 0 {
+                exact::mul::<F64>(a, b, Rne).0
+            } else {
+                a
+            };
+            answered[2] += u32::from(agree(
+                &format!("div_d {num:#x} {b:#x}"),
+                div_d(num, b),
+                exact::div::<F64>(num, b, Rne),
+            ));
+            let root_of = if rng.below(4) == 0 {
+                exact::mul::<F64>(b & !(1 << 63), b & !(1 << 63), Rne).0
+            } else {
+                a
+            };
+            answered[3] += u32::from(agree(
+                &format!("sqrt_d {root_of:#x}"),
+                sqrt_d(root_of),
+                exact::sqrt::<F64>(root_of, Rne),
+            ));
+            // An addend that cancels the product now and then; or one with few
+            // significant bits, so that exact sums occur.
+            let c = match rng.below(4) {
+                0 => near(
+                    &mut rng,
+                    exact::mul::<F64>(a, b, Rne).0 ^ (1 << 63),
+                    1 << 63,
+                ),
+                1 => rng.double() & !0xffff_ffff,
+                _ => rng.double(),
+            };
+            answered[4] += u32::from(agree(
+                &format!("fma_d {what} {c:#x}"),
+                fma_d(a, b, c),
+                exact::fma::<F64>(a, b, c, false, false, Rne),
+            ));
+        }
+        for (i, &count) in answered.iter().enumerate() {
+            assert!(count > n / 3, "fast path {i} answered only {count} of {n}");
+        }
     }
 }

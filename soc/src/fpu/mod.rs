@@ -12,7 +12,11 @@
 //! tininess is detected after rounding, and all five rounding modes are
 //! supported. Round-to-nearest-even takes a host fast path (`fast.rs`) with
 //! exact flag detection; other modes and hard cases (NaN, overflow, tiny
-//! results) take the exact integer path (`exact.rs`, `round.rs`).
+//! results) take the exact integer path (`exact.rs`, `round.rs`). The fast
+//! path relies on the host's default floating-point environment (round to
+//! nearest, no flush-to-zero), which Rust code never changes, and on
+//! `f64::mul_add` being correctly rounded (a host FMA or a correct libm).
+//! No state is kept anywhere: every function is pure.
 //!
 //! Map: `flags.rs` rounding modes and flags; `format.rs` the two formats,
 //! unpacking, NaN-boxing; `round.rs` rounding and packing; `exact.rs` exact
