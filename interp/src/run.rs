@@ -86,10 +86,10 @@ impl Interp {
                     GuestExit::Reset => Stop::Reset,
                 };
             }
-            if m.hart.csr.pending_enabled() != 0 {
-                if let Some(irq) = m.pending_interrupt() {
-                    m.take_interrupt(irq);
-                }
+            if m.hart.csr.pending_enabled() != 0
+                && let Some(irq) = m.pending_interrupt()
+            {
+                m.take_interrupt(irq);
             }
             let flow = if self.tracer.is_some() {
                 self.step_traced(m)

@@ -70,11 +70,10 @@ fn heap_sort(a: &mut [u32]) {
 fn matmul(a: &[[i32; MATRIX]; MATRIX], b: &[[i32; MATRIX]; MATRIX]) -> u32 {
     let mut sum = 0u32;
     for row in a {
-        for j in 0..MATRIX {
-            let mut acc = 0i32;
-            for (k, &x) in row.iter().enumerate() {
-                acc = acc.wrapping_add(x.wrapping_mul(b[k][j]));
-            }
+        for col in 0..MATRIX {
+            let acc = row.iter().zip(b).fold(0i32, |acc, (&x, b_row)| {
+                acc.wrapping_add(x.wrapping_mul(b_row[col]))
+            });
             sum = sum.rotate_left(3) ^ acc as u32;
         }
     }

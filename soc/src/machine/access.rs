@@ -20,10 +20,10 @@ impl Machine {
     /// Loads `N` bytes (1, 2, 4 or 8) from virtual `vaddr`.
     #[inline(always)]
     pub fn load<const N: usize>(&mut self, vaddr: u32) -> Result<[u8; N], Exception> {
-        if (vaddr & 0xfff) as usize <= 4096 - N {
-            if let Some(off) = self.tlb.lookup(self.data_set, AccessKind::Read, vaddr) {
-                return Ok(self.ram.read::<N>(off));
-            }
+        if (vaddr & 0xfff) as usize <= 4096 - N
+            && let Some(off) = self.tlb.lookup(self.data_set, AccessKind::Read, vaddr)
+        {
+            return Ok(self.ram.read::<N>(off));
         }
         self.load_slow(vaddr)
     }
@@ -31,11 +31,11 @@ impl Machine {
     /// Stores `N` bytes (1, 2, 4 or 8) to virtual `vaddr`.
     #[inline(always)]
     pub fn store<const N: usize>(&mut self, vaddr: u32, bytes: [u8; N]) -> Result<(), Exception> {
-        if (vaddr & 0xfff) as usize <= 4096 - N {
-            if let Some(off) = self.tlb.lookup(self.data_set, AccessKind::Write, vaddr) {
-                self.ram.write::<N>(off, bytes);
-                return Ok(());
-            }
+        if (vaddr & 0xfff) as usize <= 4096 - N
+            && let Some(off) = self.tlb.lookup(self.data_set, AccessKind::Write, vaddr)
+        {
+            self.ram.write::<N>(off, bytes);
+            return Ok(());
         }
         self.store_slow(vaddr, bytes)
     }

@@ -129,10 +129,8 @@ impl Machine {
         if let Some(t) = new_mtime {
             self.clock.set_mtime(t, self.hart.retired);
         }
-        if let Some(probe) = self.exit_probe.as_mut() {
-            if let Some(exit) = probe() {
-                self.exit = Some(exit);
-            }
+        if let Some(exit) = self.exit_probe.as_mut().and_then(|probe| probe()) {
+            self.exit = Some(exit);
         }
         self.refresh_interrupts();
     }
@@ -221,11 +219,11 @@ impl Machine {
     /// to it will take the slow path and report it in `dirty_code_pages`.
     pub fn watch_code_page(&mut self, ram_offset: u32) {
         let page = (ram_offset >> 12) as usize;
-        if let Some(word) = self.code_pages.get_mut(page / 64) {
-            if *word & (1 << (page % 64)) == 0 {
-                *word |= 1 << (page % 64);
-                self.tlb.flush_writes_to(ram_offset);
-            }
+        if let Some(word) = self.code_pages.get_mut(page / 64)
+            && *word & (1 << (page % 64)) == 0
+        {
+            *word |= 1 << (page % 64);
+            self.tlb.flush_writes_to(ram_offset);
         }
     }
 
