@@ -44,6 +44,7 @@
 #   PASS / FAIL                end the run (FAIL reports gp)
 #   CHECK_EQ reg, val          FAIL unless reg == val (uses t6)
 #   CHECK_EQ64 lo, hi, val     FAIL unless the pair {hi,lo} == 64-bit val
+#   CHECK_EQ_REG r1, r2        FAIL unless r1 == r2 (e.g. an address)
 #   TEST_CASE n, reg, val, insn...   SET_TEST n; insn; CHECK_EQ reg, val
 #
 # ---- Integer (operands in a1, a2; result in a0)
@@ -88,6 +89,8 @@
 #   TEST_TRAP n, cause, insn...        insn must trap with mcause == cause;
 #                                      the handler skips it (2 or 4 bytes)
 #   TEST_TRAP_TVAL n, cause, tval, insn...   the same, and mtval == tval
+#                                      (tval a number; for an address use
+#                                      TRAP_READ and CHECK_EQ_REG)
 #   Building blocks for longer sequences (privileged tests):
 #   TRAP_ARM                 next trap goes to the recording handler, which
 #                            stores mcause/mtval/mepc, counts the trap,
@@ -220,6 +223,12 @@ __test_begin:
 .macro CHECK_EQ reg, val
     li t6, \val
     beq \reg, t6, .Lok\@
+    FAIL
+.Lok\@:
+.endm
+
+.macro CHECK_EQ_REG r1, r2
+    beq \r1, \r2, .Lok\@
     FAIL
 .Lok\@:
 .endm
