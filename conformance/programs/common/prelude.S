@@ -1,0 +1,636 @@
+# Conformance test framework: constants and macros.
+#
+# Every program is assembled as  prelude.S + <machine>.S + start.S + program
+# (see conformance/build.rs). A program looks like:
+#
+#     # One-line description; optional directives:
+#     # machine: spike          (report through HTIF tohost instead of the
+#     #                          virt test finisher; run on -machine spike)
+#     # expect-exit: N          (framework self-tests only: the run must
+#     #                          end with exit status N instead of 0)
+#     TEST_BEGIN
+#         TEST_RR_OP 1, add, 3, 1, 2
+#         ...
+#     TEST_END
+#     .data                     (test data, anywhere after TEST_BEGIN;
+#     ...                        switch back with .text)
+#
+# Start-up (start.S): _start at 0x80000000 in M-mode sets mtvec to the
+# "unexpected trap" handler, sp to the top of a 4 KiB stack, mstatus.FS to
+# Initial, fcsr to 0 and gp to 0, then jumps to TEST_BEGIN.
+#
+# Results and exit codes (the emulator's exit status):
+#   0            pass (PASS, TEST_END)
+#   1..199       FAIL: the current test number (gp) failed
+#   200          FAIL while gp was outside 1..199
+#   224 + c      unexpected exception with mcause c (0..15)
+#   240 + c      unexpected interrupt with cause c & 15
+# On virt a failure also prints a line on the UART with gp, a0, a1, a2, t5
+# and t6 (macros leave the value they checked in a0/a1 and the expected value
+# in t5/t6) or, for an unexpected trap, mcause, mepc and mtval.
+#
+# Register conventions:
+#   gp        current test number (set by every TEST_* macro, or SET_TEST)
+#   sp        stack (4 KiB), s0-s11, tp, ra: never touched by the macros
+#   a0-a7, t0-t6, fa0-fa7, ft0-ft11, fflags: scratch, clobbered by macros
+#   (the trap macros keep every register but t5/t6: see below)
+# Macro arguments must not contain spaces (write 1<<31, not 1 << 31).
+# Values are integers; FP values are IEEE bit patterns (32-bit for S, 64-bit
+# for D), see the F_* / D_* constants below.
+#
+# ---- Bookkeeping
+#   TEST_BEGIN / TEST_END      start of the test code / PASS at its end
+#   SET_TEST n                 gp = n (n checked to be in 1..199 at assembly)
+#   PASS / FAIL                end the run (FAIL reports gp)
+#   CHECK_EQ reg, val          FAIL unless reg == val (uses t6)
+#   CHECK_EQ64 lo, hi, val     FAIL unless the pair {hi,lo} == 64-bit val
+#   CHECK_EQ_REG r1, r2        FAIL unless r1 == r2 (e.g. an address)
+#   TEST_CASE n, reg, val, insn...   SET_TEST n; insn; CHECK_EQ reg, val
+#
+# ---- Integer (operands in a1, a2; result in a0)
+#   TEST_RR_OP n, inst, result, v1, v2      inst a0, a1, a2
+#   TEST_RR_SRC1_EQ_DEST n, inst, result, v1, v2   inst a1, a1, a2
+#   TEST_RR_SRC2_EQ_DEST n, inst, result, v1, v2   inst a2, a1, a2
+#   TEST_RR_SRC12_EQ_DEST n, inst, result, v       inst a1, a1, a1
+#   TEST_RR_ZEROSRC1 n, inst, result, v2    inst a0, x0, a2
+#   TEST_RR_ZEROSRC2 n, inst, result, v1    inst a0, a1, x0
+#   TEST_RR_ZERODEST n, inst, v1, v2        inst x0, a1, a2; x0 stays 0
+#   TEST_IMM_OP n, inst, result, v1, imm    inst a0, a1, imm
+#   TEST_IMM_SRC1_EQ_DEST n, inst, result, v1, imm
+#   TEST_IMM_ZEROSRC1 n, inst, result, imm
+#   TEST_IMM_ZERODEST n, inst, v1, imm
+#   TEST_LD_OP n, inst, result, off, label  inst a0, off(a1) with a1 = label
+#   TEST_ST_OP n, ld, st, val, off, label   st val at off(label), ld it back
+#   TEST_BR2_TAKEN n, inst, v1, v2          inst a1, a2 taken, fwd and back
+#   TEST_BR2_NOT_TAKEN n, inst, v1, v2      inst a1, a2 not taken, both ways
+#
+# ---- Floating point (operands fa1, fa2, fa3; fflags cleared before the
+#      operation and compared exactly with `flags` after it; `rm` optional:
+#      a static rounding mode such as rtz, or left out for the instruction's
+#      default (dyn where the instruction has a rounding mode))
+#   TEST_FP_OP1_S  n, inst, flags, result, v1[, rm]           inst fa0, fa1
+#   TEST_FP_OP2_S  n, inst, flags, result, v1, v2[, rm]       inst fa0, fa1, fa2
+#   TEST_FP_OP3_S  n, inst, flags, result, v1, v2, v3[, rm]   inst fa0, fa1, fa2, fa3
+#   TEST_FP_CMP_S  n, inst, flags, result, v1, v2             inst a0, fa1, fa2
+#   TEST_FP_TO_INT_S n, inst, flags, result, v1[, rm]         inst a0, fa1
+#   TEST_INT_TO_FP_S n, inst, flags, result, ival[, rm]       inst fa0, a1
+#   Single results are also checked to be NaN-boxed (upper 32 bits all ones).
+#   The _D variants take 64-bit values (kept in .data, RV32 has no 64-bit
+#   immediates) and check 64-bit results: TEST_FP_OP1_D, TEST_FP_OP2_D,
+#   TEST_FP_OP3_D, TEST_FP_CMP_D, TEST_FP_TO_INT_D, TEST_INT_TO_FP_D, plus
+#   TEST_FCVT_S_D n, flags, result32, v64[, rm]  (fcvt.s.d fa0, fa1)
+#   TEST_FCVT_D_S n, flags, result64, v32        (fcvt.d.s fa0, fa1)
+#   Building blocks: FP_LOAD_S freg, bits32 (fmv.w.x: NaN-boxed),
+#   FP_LOAD_D freg, bits64 (fld: any 64-bit pattern, e.g. a badly boxed
+#   single), FP_CHECK_S n, freg, bits32 (value and boxing),
+#   FP_CHECK_D n, freg, bits64, FFLAGS_CHECK n, flags.
+#
+# ---- Expected traps
+#   TEST_TRAP n, cause, insn...        insn must trap with mcause == cause;
+#                                      the handler skips it (2 or 4 bytes)
+#   TEST_TRAP_TVAL n, cause, tval, insn...   the same, and mtval == tval
+#                                      (tval a number; for an address use
+#                                      TRAP_READ and CHECK_EQ_REG)
+#   Building blocks for longer sequences (privileged tests):
+#   TRAP_ARM                 next trap goes to the recording handler, which
+#                            stores mcause/mtval/mepc, counts the trap,
+#                            re-installs the unexpected-trap handler and
+#                            returns with mret past the trapping instruction
+#                            (for an interrupt: to mepc itself); MPP is left
+#                            as the trap set it (so the trapping mode resumes)
+#   TRAP_ARM_RESUME label    the same, but returns to `label` in M-mode
+#                            (mstatus.MPP set to M before mret); uses 16
+#                            bytes below sp
+#   TRAP_DISARM              re-install the unexpected-trap handler
+#   TRAP_READ reg, field     reg = recorded TRAP_COUNT, TRAP_MCAUSE,
+#                            TRAP_MTVAL or TRAP_MEPC (count is 0 after ARM)
+#   TRAP_ARM/ARM_RESUME/DISARM keep every register (they go through
+#   mscratch); the handler keeps every register too.
+
+.attribute arch, "rv32imafdc_zicsr_zifencei"
+.option norelax
+
+# ---- Exception causes (mcause)
+.equ CAUSE_MISALIGNED_FETCH, 0
+.equ CAUSE_FETCH_ACCESS, 1
+.equ CAUSE_ILLEGAL_INSN, 2
+.equ CAUSE_BREAKPOINT, 3
+.equ CAUSE_MISALIGNED_LOAD, 4
+.equ CAUSE_LOAD_ACCESS, 5
+.equ CAUSE_MISALIGNED_STORE, 6
+.equ CAUSE_STORE_ACCESS, 7
+.equ CAUSE_ECALL_U, 8
+.equ CAUSE_ECALL_S, 9
+.equ CAUSE_ECALL_M, 11
+.equ CAUSE_FETCH_PAGE_FAULT, 12
+.equ CAUSE_LOAD_PAGE_FAULT, 13
+.equ CAUSE_STORE_PAGE_FAULT, 15
+
+# ---- mstatus bits
+.equ MSTATUS_MIE, 0x8
+.equ MSTATUS_MPIE, 0x80
+.equ MSTATUS_MPP, 0x1800
+.equ MSTATUS_FS, 0x6000
+.equ MSTATUS_FS_INITIAL, 0x2000
+
+# ---- fflags bits and rounding modes
+.equ NX, 0x01
+.equ UF, 0x02
+.equ OF, 0x04
+.equ DZ, 0x08
+.equ NV, 0x10
+.equ RM_RNE, 0
+.equ RM_RTZ, 1
+.equ RM_RDN, 2
+.equ RM_RUP, 3
+.equ RM_RMM, 4
+.equ RM_DYN, 7
+
+# ---- Common single-precision bit patterns
+.equ F_ZERO, 0x00000000
+.equ F_NZERO, 0x80000000
+.equ F_ONE, 0x3f800000
+.equ F_NONE, 0xbf800000
+.equ F_TWO, 0x40000000
+.equ F_HALF, 0x3f000000
+.equ F_INF, 0x7f800000
+.equ F_NINF, 0xff800000
+.equ F_QNAN, 0x7fc00000
+.equ F_SNAN, 0x7f800001
+.equ F_MAX, 0x7f7fffff
+.equ F_NMAX, 0xff7fffff
+.equ F_MIN_NORMAL, 0x00800000
+.equ F_MIN_SUB, 0x00000001
+.equ F_MAX_SUB, 0x007fffff
+
+# ---- Common double-precision bit patterns
+.equ D_ZERO, 0x0000000000000000
+.equ D_NZERO, 0x8000000000000000
+.equ D_ONE, 0x3ff0000000000000
+.equ D_NONE, 0xbff0000000000000
+.equ D_TWO, 0x4000000000000000
+.equ D_HALF, 0x3fe0000000000000
+.equ D_INF, 0x7ff0000000000000
+.equ D_NINF, 0xfff0000000000000
+.equ D_QNAN, 0x7ff8000000000000
+.equ D_SNAN, 0x7ff0000000000001
+.equ D_MAX, 0x7fefffffffffffff
+.equ D_MIN_NORMAL, 0x0010000000000000
+.equ D_MIN_SUB, 0x0000000000000001
+.equ D_MAX_SUB, 0x000fffffffffffff
+
+# ---- Framework data block (__fw in start.S): offsets
+.equ TRAP_COUNT, 0
+.equ TRAP_MCAUSE, 4
+.equ TRAP_MTVAL, 8
+.equ TRAP_MEPC, 12
+.equ FW_RESUME, 16
+.equ FW_SAVE_T1, 20
+.equ FW_SAVE_T2, 24
+.equ FW_SAVE_A0, 28
+.equ FW_SAVE_A1, 32
+.equ FW_SAVE_A2, 36
+.equ FW_SAVE_T5, 40
+.equ FW_SAVE_T6, 44
+.equ FW_SIZE, 64
+
+# ================================================================ bookkeeping
+
+.macro TEST_BEGIN
+    .text
+__test_begin:
+.endm
+
+.macro TEST_END
+    PASS
+.endm
+
+.macro PASS
+    j __pass
+.endm
+
+.macro FAIL
+    j __fail
+.endm
+
+.macro SET_TEST n
+    .if (\n < 1) || (\n > 199)
+    .error "test numbers must be in 1..199"
+    .endif
+    li gp, \n
+.endm
+
+.macro CHECK_EQ reg, val
+    li t6, \val
+    beq \reg, t6, .Lok\@
+    FAIL
+.Lok\@:
+.endm
+
+.macro CHECK_EQ_REG r1, r2
+    beq \r1, \r2, .Lok\@
+    FAIL
+.Lok\@:
+.endm
+
+.macro CHECK_EQ64 lo, hi, val
+    li t5, (\val) & 0xffffffff
+    li t6, ((\val) >> 32) & 0xffffffff
+    bne \lo, t5, .Lbad\@
+    beq \hi, t6, .Lok\@
+.Lbad\@:
+    FAIL
+.Lok\@:
+.endm
+
+.macro TEST_CASE n, reg, val, insn:vararg
+    SET_TEST \n
+    \insn
+    CHECK_EQ \reg, \val
+.endm
+
+# ================================================================ integer
+
+.macro TEST_RR_OP n, inst, result, v1, v2
+    SET_TEST \n
+    li a1, \v1
+    li a2, \v2
+    \inst a0, a1, a2
+    CHECK_EQ a0, \result
+.endm
+
+.macro TEST_RR_SRC1_EQ_DEST n, inst, result, v1, v2
+    SET_TEST \n
+    li a1, \v1
+    li a2, \v2
+    \inst a1, a1, a2
+    mv a0, a1
+    CHECK_EQ a0, \result
+.endm
+
+.macro TEST_RR_SRC2_EQ_DEST n, inst, result, v1, v2
+    SET_TEST \n
+    li a1, \v1
+    li a2, \v2
+    \inst a2, a1, a2
+    mv a0, a2
+    CHECK_EQ a0, \result
+.endm
+
+.macro TEST_RR_SRC12_EQ_DEST n, inst, result, v
+    SET_TEST \n
+    li a1, \v
+    \inst a1, a1, a1
+    mv a0, a1
+    CHECK_EQ a0, \result
+.endm
+
+.macro TEST_RR_ZEROSRC1 n, inst, result, v2
+    SET_TEST \n
+    li a2, \v2
+    \inst a0, x0, a2
+    CHECK_EQ a0, \result
+.endm
+
+.macro TEST_RR_ZEROSRC2 n, inst, result, v1
+    SET_TEST \n
+    li a1, \v1
+    \inst a0, a1, x0
+    CHECK_EQ a0, \result
+.endm
+
+.macro TEST_RR_ZERODEST n, inst, v1, v2
+    SET_TEST \n
+    li a1, \v1
+    li a2, \v2
+    \inst x0, a1, a2
+    mv a0, x0
+    CHECK_EQ a0, 0
+.endm
+
+.macro TEST_IMM_OP n, inst, result, v1, imm
+    SET_TEST \n
+    li a1, \v1
+    \inst a0, a1, \imm
+    CHECK_EQ a0, \result
+.endm
+
+.macro TEST_IMM_SRC1_EQ_DEST n, inst, result, v1, imm
+    SET_TEST \n
+    li a1, \v1
+    \inst a1, a1, \imm
+    mv a0, a1
+    CHECK_EQ a0, \result
+.endm
+
+.macro TEST_IMM_ZEROSRC1 n, inst, result, imm
+    SET_TEST \n
+    \inst a0, x0, \imm
+    CHECK_EQ a0, \result
+.endm
+
+.macro TEST_IMM_ZERODEST n, inst, v1, imm
+    SET_TEST \n
+    li a1, \v1
+    \inst x0, a1, \imm
+    mv a0, x0
+    CHECK_EQ a0, 0
+.endm
+
+.macro TEST_LD_OP n, inst, result, off, label
+    SET_TEST \n
+    la a1, \label
+    \inst a0, \off(a1)
+    CHECK_EQ a0, \result
+.endm
+
+.macro TEST_ST_OP n, ld, st, val, off, label
+    SET_TEST \n
+    la a1, \label
+    li a2, \val
+    \st a2, \off(a1)
+    \ld a0, \off(a1)
+    CHECK_EQ a0, \val
+.endm
+
+.macro TEST_BR2_TAKEN n, inst, v1, v2
+    SET_TEST \n
+    li a1, \v1
+    li a2, \v2
+    \inst a1, a2, .Lfwd\@
+    FAIL
+.Lback\@:
+    j .Ldone\@
+.Lfwd\@:
+    \inst a1, a2, .Lback\@
+    FAIL
+.Ldone\@:
+.endm
+
+.macro TEST_BR2_NOT_TAKEN n, inst, v1, v2
+    SET_TEST \n
+    li a1, \v1
+    li a2, \v2
+    \inst a1, a2, .Lbad\@
+    j .Lnext\@
+.Lbad\@:
+    FAIL
+.Lnext\@:
+    \inst a1, a2, .Lbad\@
+.endm
+
+# ================================================================ floating point
+
+# Builds `inst dst, srcs` or `inst dst, srcs, rm` (rm may be left blank).
+.macro FP_INSN inst, ops, rm
+    .ifb \rm
+    \inst \ops
+    .else
+    \inst \ops, \rm
+    .endif
+.endm
+
+.macro FP_LOAD_S freg, bits
+    li t0, \bits
+    fmv.w.x \freg, t0
+.endm
+
+.macro FP_LOAD_D freg, bits
+    .pushsection .data
+    .p2align 3
+.Lval\@:
+    .dword \bits
+    .popsection
+    la t0, .Lval\@
+    fld \freg, 0(t0)
+.endm
+
+.macro FFLAGS_CHECK n, flags
+    SET_TEST \n
+    csrr a2, fflags
+    li t6, \flags
+    beq a2, t6, .Lok\@
+    FAIL
+.Lok\@:
+.endm
+
+# Checks the single in freg (a0 = its bits) and that it is NaN-boxed (a1 = upper word).
+.macro FP_CHECK_S n, freg, bits
+    SET_TEST \n
+    fmv.x.w a0, \freg
+    CHECK_EQ a0, \bits
+    la t0, __fp_scratch
+    fsd \freg, 0(t0)
+    lw a1, 4(t0)
+    CHECK_EQ a1, -1
+.endm
+
+# Checks the double in freg (a0 = low word, a1 = high word).
+.macro FP_CHECK_D n, freg, bits
+    SET_TEST \n
+    la t0, __fp_scratch
+    fsd \freg, 0(t0)
+    lw a0, 0(t0)
+    lw a1, 4(t0)
+    CHECK_EQ64 a0, a1, \bits
+.endm
+
+.macro TEST_FP_OP1_S n, inst, flags, result, v1, rm
+    SET_TEST \n
+    FP_LOAD_S fa1, \v1
+    csrwi fflags, 0
+    FP_INSN \inst, "fa0, fa1", \rm
+    FFLAGS_CHECK \n, \flags
+    FP_CHECK_S \n, fa0, \result
+.endm
+
+.macro TEST_FP_OP2_S n, inst, flags, result, v1, v2, rm
+    SET_TEST \n
+    FP_LOAD_S fa1, \v1
+    FP_LOAD_S fa2, \v2
+    csrwi fflags, 0
+    FP_INSN \inst, "fa0, fa1, fa2", \rm
+    FFLAGS_CHECK \n, \flags
+    FP_CHECK_S \n, fa0, \result
+.endm
+
+.macro TEST_FP_OP3_S n, inst, flags, result, v1, v2, v3, rm
+    SET_TEST \n
+    FP_LOAD_S fa1, \v1
+    FP_LOAD_S fa2, \v2
+    FP_LOAD_S fa3, \v3
+    csrwi fflags, 0
+    FP_INSN \inst, "fa0, fa1, fa2, fa3", \rm
+    FFLAGS_CHECK \n, \flags
+    FP_CHECK_S \n, fa0, \result
+.endm
+
+.macro TEST_FP_CMP_S n, inst, flags, result, v1, v2
+    SET_TEST \n
+    FP_LOAD_S fa1, \v1
+    FP_LOAD_S fa2, \v2
+    csrwi fflags, 0
+    \inst a0, fa1, fa2
+    FFLAGS_CHECK \n, \flags
+    CHECK_EQ a0, \result
+.endm
+
+.macro TEST_FP_TO_INT_S n, inst, flags, result, v1, rm
+    SET_TEST \n
+    FP_LOAD_S fa1, \v1
+    csrwi fflags, 0
+    FP_INSN \inst, "a0, fa1", \rm
+    FFLAGS_CHECK \n, \flags
+    CHECK_EQ a0, \result
+.endm
+
+.macro TEST_INT_TO_FP_S n, inst, flags, result, ival, rm
+    SET_TEST \n
+    li a1, \ival
+    csrwi fflags, 0
+    FP_INSN \inst, "fa0, a1", \rm
+    FFLAGS_CHECK \n, \flags
+    FP_CHECK_S \n, fa0, \result
+.endm
+
+.macro TEST_FP_OP1_D n, inst, flags, result, v1, rm
+    SET_TEST \n
+    FP_LOAD_D fa1, \v1
+    csrwi fflags, 0
+    FP_INSN \inst, "fa0, fa1", \rm
+    FFLAGS_CHECK \n, \flags
+    FP_CHECK_D \n, fa0, \result
+.endm
+
+.macro TEST_FP_OP2_D n, inst, flags, result, v1, v2, rm
+    SET_TEST \n
+    FP_LOAD_D fa1, \v1
+    FP_LOAD_D fa2, \v2
+    csrwi fflags, 0
+    FP_INSN \inst, "fa0, fa1, fa2", \rm
+    FFLAGS_CHECK \n, \flags
+    FP_CHECK_D \n, fa0, \result
+.endm
+
+.macro TEST_FP_OP3_D n, inst, flags, result, v1, v2, v3, rm
+    SET_TEST \n
+    FP_LOAD_D fa1, \v1
+    FP_LOAD_D fa2, \v2
+    FP_LOAD_D fa3, \v3
+    csrwi fflags, 0
+    FP_INSN \inst, "fa0, fa1, fa2, fa3", \rm
+    FFLAGS_CHECK \n, \flags
+    FP_CHECK_D \n, fa0, \result
+.endm
+
+.macro TEST_FP_CMP_D n, inst, flags, result, v1, v2
+    SET_TEST \n
+    FP_LOAD_D fa1, \v1
+    FP_LOAD_D fa2, \v2
+    csrwi fflags, 0
+    \inst a0, fa1, fa2
+    FFLAGS_CHECK \n, \flags
+    CHECK_EQ a0, \result
+.endm
+
+.macro TEST_FP_TO_INT_D n, inst, flags, result, v1, rm
+    SET_TEST \n
+    FP_LOAD_D fa1, \v1
+    csrwi fflags, 0
+    FP_INSN \inst, "a0, fa1", \rm
+    FFLAGS_CHECK \n, \flags
+    CHECK_EQ a0, \result
+.endm
+
+.macro TEST_INT_TO_FP_D n, inst, flags, result, ival, rm
+    SET_TEST \n
+    li a1, \ival
+    csrwi fflags, 0
+    FP_INSN \inst, "fa0, a1", \rm
+    FFLAGS_CHECK \n, \flags
+    FP_CHECK_D \n, fa0, \result
+.endm
+
+.macro TEST_FCVT_S_D n, flags, result, v1, rm
+    SET_TEST \n
+    FP_LOAD_D fa1, \v1
+    csrwi fflags, 0
+    FP_INSN fcvt.s.d, "fa0, fa1", \rm
+    FFLAGS_CHECK \n, \flags
+    FP_CHECK_S \n, fa0, \result
+.endm
+
+.macro TEST_FCVT_D_S n, flags, result, v1
+    SET_TEST \n
+    FP_LOAD_S fa1, \v1
+    csrwi fflags, 0
+    fcvt.d.s fa0, fa1
+    FFLAGS_CHECK \n, \flags
+    FP_CHECK_D \n, fa0, \result
+.endm
+
+# ================================================================ expected traps
+
+.macro TRAP_ARM
+    csrw mscratch, t0
+    la t0, __fw
+    sw zero, TRAP_COUNT(t0)
+    sw zero, TRAP_MCAUSE(t0)
+    sw zero, TRAP_MTVAL(t0)
+    sw zero, TRAP_MEPC(t0)
+    sw zero, FW_RESUME(t0)
+    la t0, __trap_expected
+    csrw mtvec, t0
+    csrr t0, mscratch
+.endm
+
+.macro TRAP_ARM_RESUME label
+    TRAP_ARM
+    addi sp, sp, -16
+    sw t0, 0(sp)
+    sw t1, 4(sp)
+    la t0, __fw
+    la t1, \label
+    sw t1, FW_RESUME(t0)
+    lw t1, 4(sp)
+    lw t0, 0(sp)
+    addi sp, sp, 16
+.endm
+
+.macro TRAP_DISARM
+    csrw mscratch, t0
+    la t0, __trap_unexpected
+    csrw mtvec, t0
+    csrr t0, mscratch
+.endm
+
+.macro TRAP_READ reg, field
+    la \reg, __fw
+    lw \reg, \field(\reg)
+.endm
+
+.macro TEST_TRAP n, cause, insn:vararg
+    SET_TEST \n
+    TRAP_ARM
+    \insn
+    TRAP_DISARM
+    TRAP_READ t5, TRAP_COUNT
+    li t6, 1
+    beq t5, t6, .Lcounted\@
+    FAIL
+.Lcounted\@:
+    TRAP_READ t5, TRAP_MCAUSE
+    li t6, \cause
+    beq t5, t6, .Lok\@
+    FAIL
+.Lok\@:
+.endm
+
+.macro TEST_TRAP_TVAL n, cause, tval, insn:vararg
+    TEST_TRAP \n, \cause, \insn
+    TRAP_READ t5, TRAP_MTVAL
+    li t6, \tval
+    beq t5, t6, .Lok\@
+    FAIL
+.Lok\@:
+.endm
