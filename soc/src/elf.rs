@@ -160,43 +160,45 @@ fn outside_clone(e: &ElfError) -> ElfError {
     }
 }
 
+/// A minimal little-endian ELF32 executable: one PT_LOAD segment holding
+/// `code` at physical (and virtual) `paddr`, `memsz` bytes in memory, entry
+/// at `paddr`, for `machine` (243 is RISC-V). For tests and tools that need
+/// an image without a RISC-V toolchain.
+pub fn minimal_image(paddr: u32, code: &[u8], memsz: u32, machine: u16) -> Vec<u8> {
+    let mut f = vec![0u8; 52 + 32];
+    f[..4].copy_from_slice(b"\x7fELF");
+    f[4] = 1; // ELFCLASS32
+    f[5] = 1; // little-endian
+    f[6] = 1;
+    f[16..18].copy_from_slice(&2u16.to_le_bytes()); // ET_EXEC
+    f[18..20].copy_from_slice(&machine.to_le_bytes());
+    f[20..24].copy_from_slice(&1u32.to_le_bytes());
+    f[24..28].copy_from_slice(&paddr.to_le_bytes()); // entry
+    f[28..32].copy_from_slice(&52u32.to_le_bytes()); // phoff
+    f[40..42].copy_from_slice(&52u16.to_le_bytes()); // ehsize
+    f[42..44].copy_from_slice(&32u16.to_le_bytes()); // phentsize
+    f[44..46].copy_from_slice(&1u16.to_le_bytes()); // phnum
+    let ph = &mut f[52..84];
+    ph[0..4].copy_from_slice(&PT_LOAD.to_le_bytes());
+    ph[4..8].copy_from_slice(&84u32.to_le_bytes()); // offset
+    ph[8..12].copy_from_slice(&paddr.to_le_bytes());
+    ph[12..16].copy_from_slice(&paddr.to_le_bytes());
+    ph[16..20].copy_from_slice(&(code.len() as u32).to_le_bytes());
+    ph[20..24].copy_from_slice(&memsz.to_le_bytes());
+    ph[24..28].copy_from_slice(&5u32.to_le_bytes());
+    f.extend_from_slice(code);
+    f
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A minimal ELF32 RISC-V image with one PT_LOAD segment of `code` at
-    /// `paddr` and `memsz` bytes in memory.
-    pub(crate) fn tiny_elf(paddr: u32, code: &[u8], memsz: u32, machine: u16) -> Vec<u8> {
-        let mut f = vec![0u8; 52 + 32];
-        f[..4].copy_from_slice(b"\x7fELF");
-        f[4] = 1; // ELFCLASS32
-        f[5] = 1; // little-endian
-        f[6] = 1;
-        f[16..18].copy_from_slice(&2u16.to_le_bytes()); // ET_EXEC
-        f[18..20].copy_from_slice(&machine.to_le_bytes());
-        f[20..24].copy_from_slice(&1u32.to_le_bytes());
-        f[24..28].copy_from_slice(&paddr.to_le_bytes()); // entry
-        f[28..32].copy_from_slice(&52u32.to_le_bytes()); // phoff
-        f[40..42].copy_from_slice(&52u16.to_le_bytes()); // ehsize
-        f[42..44].copy_from_slice(&32u16.to_le_bytes()); // phentsize
-        f[44..46].copy_from_slice(&1u16.to_le_bytes()); // phnum
-        let ph = &mut f[52..84];
-        ph[0..4].copy_from_slice(&PT_LOAD.to_le_bytes());
-        ph[4..8].copy_from_slice(&84u32.to_le_bytes()); // offset
-        ph[8..12].copy_from_slice(&paddr.to_le_bytes());
-        ph[12..16].copy_from_slice(&paddr.to_le_bytes());
-        ph[16..20].copy_from_slice(&(code.len() as u32).to_le_bytes());
-        ph[20..24].copy_from_slice(&memsz.to_le_bytes());
-        ph[24..28].copy_from_slice(&5u32.to_le_bytes());
-        f.extend_from_slice(code);
-        f
-    }
 
     #[test]
     fn loads_segment_and_zero_fills() {
         let mut ram = Ram::new(1 << 20).unwrap();
         ram.as_mut_slice()[..16].fill(0xaa);
-        let elf = tiny_elf(0x8000_0000, &[1, 2, 3, 4], 16, header::EM_RISCV);
+        let elf = minimal_image(0x8000_0000, &[1, 2, 3, 4], 16, header::EM_RISCV);
         let loaded = load(&elf, &mut ram).unwrap();
         assert_eq!(loaded.entry, 0x8000_0000);
         assert_eq!(loaded.tohost, None);
@@ -213,22 +215,22 @@ mod tests {
             Err(ElfError::Malformed(_))
         ));
         assert!(matches!(load(b"", &mut ram), Err(ElfError::Malformed(_))));
-        let arm = tiny_elf(0x8000_0000, &[0; 4], 4, 40);
+        let arm = minimal_image(0x8000_0000, &[0; 4], 4, 40);
         assert!(matches!(load(&arm, &mut ram), Err(ElfError::NotRiscv(40))));
-        let mut rv64 = tiny_elf(0x8000_0000, &[0; 4], 4, header::EM_RISCV);
+        let mut rv64 = minimal_image(0x8000_0000, &[0; 4], 4, header::EM_RISCV);
         rv64[4] = 2;
         assert!(matches!(load(&rv64, &mut ram), Err(ElfError::Not32Bit)));
-        let outside = tiny_elf(0x7000_0000, &[0; 4], 4, header::EM_RISCV);
+        let outside = minimal_image(0x7000_0000, &[0; 4], 4, header::EM_RISCV);
         assert!(matches!(
             load(&outside, &mut ram),
             Err(ElfError::OutsideRam { .. })
         ));
-        let too_big = tiny_elf(0x800f_fff0, &[0; 4], 64, header::EM_RISCV);
+        let too_big = minimal_image(0x800f_fff0, &[0; 4], 64, header::EM_RISCV);
         assert!(matches!(
             load(&too_big, &mut ram),
             Err(ElfError::OutsideRam { .. })
         ));
-        let mut truncated = tiny_elf(0x8000_0000, &[0; 64], 64, header::EM_RISCV);
+        let mut truncated = minimal_image(0x8000_0000, &[0; 64], 64, header::EM_RISCV);
         truncated.truncate(100);
         assert!(matches!(
             load(&truncated, &mut ram),

@@ -1,0 +1,177 @@
+//! The `rvjit` command line: exit statuses, one-line errors on bad input,
+//! `--trace`, `--signature`, `--stats` and `--max-insns`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use soc::elf::minimal_image;
+
+const EM_RISCV: u16 = 243;
+const RAM: u32 = 0x8000_0000;
+
+/// A scratch directory for this test's files.
+fn scratch(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("rvjit-cli-{}-{test}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn program(words: &[u32]) -> Vec<u8> {
+    let code: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+    minimal_image(RAM, &code, code.len() as u32, EM_RISCV)
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn rvjit(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rvjit"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Asserts a bad-input failure: status 2 and exactly one line `error: …`
+/// mentioning `needle`, no panic.
+fn assert_one_line_error(o: &Output, needle: &str) {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "stderr: {err}");
+    assert_eq!(err.lines().count(), 1, "stderr: {err}");
+    assert!(
+        err.starts_with("error: ") && err.contains(needle),
+        "stderr: {err}"
+    );
+    assert!(!err.contains("panicked"), "stderr: {err}");
+}
+
+// Hand-assembled instructions.
+const LI_A0_42: u32 = 0x02a0_0513; // addi a0, zero, 42
+const LUI_T0_FINISHER: u32 = 0x0010_02b7; // lui t0, 0x100
+const LUI_T1_5: u32 = 0x0000_5337; // lui t1, 0x5
+const ADDI_T1_555: u32 = 0x5553_0313; // addi t1, t1, 0x555
+const SW_T1_T0: u32 = 0x0062_a023; // sw t1, 0(t0)
+const CSRW_MTVEC_ZERO: u32 = 0x3050_1073; // csrw mtvec, zero
+const CSRW_MIE_ZERO: u32 = 0x3040_1073; // csrw mie, zero
+const ECALL: u32 = 0x0000_0073;
+const WFI: u32 = 0x1050_0073;
+const JUMP_SELF: u32 = 0x0000_006f; // j .
+
+#[test]
+fn pass_through_the_finisher_with_trace_and_stats() {
+    let dir = scratch("pass");
+    let elf = write(
+        &dir,
+        "pass.elf",
+        &program(&[LI_A0_42, LUI_T0_FINISHER, LUI_T1_5, ADDI_T1_555, SW_T1_T0]),
+    );
+    let trace = dir.join("trace.log");
+    let o = rvjit(&[
+        "run",
+        elf.to_str().unwrap(),
+        "--trace",
+        trace.to_str().unwrap(),
+        "--stats",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    assert!(stderr(&o).contains("MIPS"), "{}", stderr(&o));
+    let log = std::fs::read_to_string(&trace).unwrap();
+    // The boot ROM's six instructions run first, then ours.
+    assert!(
+        log.contains("M 0x00001000 (0x00000297) auipc t0,0x0 x5 0x00001000"),
+        "{log}"
+    );
+    assert!(
+        log.contains("M 0x80000000 (0x02a00513) li a0,42 x10 0x0000002a"),
+        "{log}"
+    );
+    assert!(
+        log.contains("M 0x80000010 (0x0062a023) sw t1,0(t0) mem 0x00100000 0x00005555"),
+        "{log}"
+    );
+}
+
+#[test]
+fn exit_statuses_for_limits_loops_and_halts() {
+    let dir = scratch("stops");
+    let spin = write(&dir, "spin.elf", &program(&[JUMP_SELF]));
+    let o = rvjit(&["run", spin.to_str().unwrap(), "--max-insns", "100000"]);
+    assert_eq!(o.status.code(), Some(124), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--max-insns"));
+
+    let trap_loop = write(&dir, "loop.elf", &program(&[CSRW_MTVEC_ZERO, ECALL]));
+    let o = rvjit(&["run", trap_loop.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(125), "{}", stderr(&o));
+    assert!(stderr(&o).contains("trap loop"));
+
+    let halt = write(&dir, "halt.elf", &program(&[CSRW_MIE_ZERO, WFI]));
+    let o = rvjit(&["run", halt.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(126), "{}", stderr(&o));
+    assert!(stderr(&o).contains("wfi"));
+}
+
+#[test]
+fn malformed_inputs_get_one_line_errors() {
+    let dir = scratch("bad");
+    let o = rvjit(&["run", dir.join("missing.elf").to_str().unwrap()]);
+    assert_one_line_error(&o, "cannot read");
+
+    let text = write(&dir, "text.elf", b"this is not an ELF file at all");
+    assert_one_line_error(&rvjit(&["run", text.to_str().unwrap()]), "not a valid ELF");
+
+    let mut rv64 = program(&[JUMP_SELF]);
+    rv64[4] = 2;
+    let rv64 = write(&dir, "rv64.elf", &rv64);
+    assert_one_line_error(&rvjit(&["run", rv64.to_str().unwrap()]), "64-bit");
+
+    let code = JUMP_SELF.to_le_bytes();
+    let arm = write(&dir, "arm.elf", &minimal_image(RAM, &code, 4, 40));
+    assert_one_line_error(&rvjit(&["run", arm.to_str().unwrap()]), "not RISC-V");
+
+    let mut truncated = program(&[JUMP_SELF; 64]);
+    truncated.truncate(120);
+    let truncated = write(&dir, "truncated.elf", &truncated);
+    assert_one_line_error(&rvjit(&["run", truncated.to_str().unwrap()]), "truncated");
+
+    let low = write(&dir, "low.elf", &minimal_image(0x1000, &code, 4, EM_RISCV));
+    assert_one_line_error(&rvjit(&["run", low.to_str().unwrap()]), "outside RAM");
+
+    let big = write(
+        &dir,
+        "big.elf",
+        &minimal_image(RAM, &code, 64 << 20, EM_RISCV),
+    );
+    assert_one_line_error(
+        &rvjit(&["run", big.to_str().unwrap(), "-m", "32M"]),
+        "outside RAM",
+    );
+
+    let ok = write(&dir, "ok.elf", &program(&[JUMP_SELF]));
+    let o = rvjit(&["run", ok.to_str().unwrap(), "-m", "12X"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("invalid size"));
+    let o = rvjit(&["run", ok.to_str().unwrap(), "-m", "0"]);
+    assert_one_line_error(&o, "invalid RAM size");
+    let o = rvjit(&[
+        "run",
+        ok.to_str().unwrap(),
+        "--drive",
+        dir.join("nodisk.img").to_str().unwrap(),
+    ]);
+    assert_one_line_error(&o, "cannot open drive");
+    let o = rvjit(&[
+        "run",
+        ok.to_str().unwrap(),
+        "--signature",
+        dir.join("sig").to_str().unwrap(),
+        "--max-insns",
+        "10",
+    ]);
+    assert_one_line_error(&o, "begin_signature");
+}
