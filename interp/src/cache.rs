@@ -7,6 +7,10 @@
 //! machine: a store to one reports the page and its blocks are dropped; a
 //! `fence.i` drops everything. A 4-byte instruction that straddles a page
 //! boundary is never cached (its second half may be remapped).
+//!
+//! Blocks remember their last two successors (virtual pc and fetch context
+//! → block), so that the common exit skips translation and lookup; the links
+//! are dropped whenever any block is.
 
 use std::collections::HashMap;
 
@@ -32,12 +36,29 @@ pub struct Block {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BlockId(u32);
 
+/// A remembered successor: leaving a block for virtual `pc` under fetch
+/// context `ctx` (see `Machine::fetch_context`) reaches block `to`.
+#[derive(Clone, Copy, Debug)]
+struct Link {
+    pc: u32,
+    ctx: u64,
+    to: BlockId,
+}
+
+const NO_LINK: Link = Link {
+    pc: u32::MAX,
+    ctx: u64::MAX,
+    to: BlockId(0),
+};
+
 /// The block cache.
 pub struct BlockCache {
     blocks: Vec<Block>,
+    /// Two successor links per block (a branch has two targets).
+    links: Vec<[Link; 2]>,
     index: HashMap<u32, BlockId>,
     by_page: HashMap<u32, Vec<u32>>,
-    jump: Box<[(u32, BlockId)]>,
+    jump: Box<[(u32, BlockId); JUMP_SLOTS]>,
 }
 
 const NO_SLOT: (u32, BlockId) = (u32::MAX, BlockId(0));
@@ -46,9 +67,10 @@ impl Default for BlockCache {
     fn default() -> Self {
         BlockCache {
             blocks: Vec::new(),
+            links: Vec::new(),
             index: HashMap::new(),
             by_page: HashMap::new(),
-            jump: vec![NO_SLOT; JUMP_SLOTS].into_boxed_slice(),
+            jump: Box::new([NO_SLOT; JUMP_SLOTS]),
         }
     }
 }
@@ -65,6 +87,26 @@ impl BlockCache {
         let id = *self.index.get(&paddr)?;
         self.jump[slot] = (paddr, id);
         Some(id)
+    }
+
+    /// The block reached from block `from` at virtual `pc`, if that link
+    /// was recorded under the same fetch context. This skips both the fetch
+    /// translation and the lookup.
+    #[inline(always)]
+    pub fn follow(&self, from: BlockId, pc: u32, ctx: u64) -> Option<BlockId> {
+        let links = &self.links[from.0 as usize];
+        links
+            .iter()
+            .find(|l| l.pc == pc && l.ctx == ctx)
+            .map(|l| l.to)
+    }
+
+    /// Records that leaving `from` for `pc` under `ctx` reaches `to`,
+    /// replacing the older of its two links.
+    pub fn link(&mut self, from: BlockId, pc: u32, ctx: u64, to: BlockId) {
+        let links = &mut self.links[from.0 as usize];
+        links[1] = links[0];
+        links[0] = Link { pc, ctx, to };
     }
 
     /// The block with id `id`.
@@ -107,6 +149,7 @@ impl BlockCache {
         self.blocks.push(Block {
             insns: insns.into_boxed_slice(),
         });
+        self.links.push([NO_LINK; 2]);
         self.index.insert(paddr, id);
         self.by_page.entry(paddr >> 12).or_default().push(paddr);
         self.jump[(paddr >> 1) as usize % JUMP_SLOTS] = (paddr, id);
@@ -120,11 +163,13 @@ impl BlockCache {
             self.index.remove(&paddr);
         }
         self.jump.fill(NO_SLOT);
+        self.links.fill([NO_LINK; 2]);
     }
 
     /// Drops every block.
     pub fn clear(&mut self) {
         self.blocks.clear();
+        self.links.clear();
         self.index.clear();
         self.by_page.clear();
         self.jump.fill(NO_SLOT);

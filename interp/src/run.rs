@@ -50,6 +50,8 @@ pub enum Stop {
 #[derive(Default)]
 pub struct Interp {
     cache: BlockCache,
+    /// The block that ran last, to follow or record its link.
+    previous: Option<crate::cache::BlockId>,
     tracer: Option<Tracer>,
     trap_streak: u32,
     last_trap_retired: u64,
@@ -116,6 +118,7 @@ impl Interp {
                 m.flush_code = false;
                 m.dirty_code_pages.clear();
                 self.cache.clear();
+                self.previous = None;
             }
             for page in m.dirty_code_pages.drain(..) {
                 self.cache.invalidate_ram_page(page);
@@ -151,39 +154,55 @@ impl Interp {
     #[inline]
     fn step_block(&mut self, m: &mut Machine) -> Result<Option<u32>, Exception> {
         let mut pc = m.hart.pc;
-        let paddr = m.translate_fetch(pc)?;
-        let id = match self.cache.get(paddr) {
+        let ctx = m.fetch_context();
+        let linked = self
+            .previous
+            .and_then(|from| self.cache.follow(from, pc, ctx));
+        let id = match linked {
             Some(id) => id,
-            None => match self.cache.build(m, paddr) {
-                Some(id) => id,
-                None => return self.step_single(m),
-            },
+            None => {
+                let paddr = m
+                    .translate_fetch(pc)
+                    .inspect_err(|_| self.previous = None)?;
+                let found = self.cache.get(paddr).or_else(|| self.cache.build(m, paddr));
+                let Some(id) = found else {
+                    self.previous = None;
+                    return self.step_single(m);
+                };
+                if let Some(from) = self.previous {
+                    self.cache.link(from, pc, ctx, id);
+                }
+                id
+            }
         };
+        self.previous = Some(id);
         let insns = &self.cache.block(id).insns;
         let start = m.hart.retired;
         // Counters read inside the block (by its last instruction, the only
         // one that may be a CSR access) see everything before it.
         m.hart.retired = start + insns.len() as u64 - 1;
-        for (n, insn) in insns.iter().enumerate() {
-            match exec::execute(m, insn, pc) {
-                Ok(Flow::Next) => pc = pc.wrapping_add(u32::from(insn.len)),
-                Ok(Flow::Jump(target)) => {
-                    pc = target;
-                    break;
-                }
-                Ok(Flow::Wait(next)) => {
-                    m.hart.retired = start + n as u64 + 1;
-                    return Ok(Some(next));
-                }
-                Err(e) => {
-                    m.hart.pc = pc;
-                    m.hart.retired = start + n as u64;
-                    return Err(e);
-                }
+        let (last, body) = insns.split_last().expect("blocks are never empty");
+        for (n, insn) in body.iter().enumerate() {
+            if let Err(e) = exec::step(m, insn, pc) {
+                m.hart.pc = pc;
+                m.hart.retired = start + n as u64;
+                return Err(e);
             }
+            pc = pc.wrapping_add(u32::from(insn.len));
         }
+        let flow = exec::end(m, last, pc).inspect_err(|_| {
+            m.hart.pc = pc;
+            m.hart.retired = start + body.len() as u64;
+        })?;
         m.hart.retired = start + insns.len() as u64;
-        m.hart.pc = pc;
+        m.hart.pc = match flow {
+            Flow::Next => pc.wrapping_add(u32::from(last.len)),
+            Flow::Jump(target) => target,
+            Flow::Wait(next) => {
+                m.hart.pc = next;
+                return Ok(Some(next));
+            }
+        };
         Ok(None)
     }
 
@@ -201,7 +220,7 @@ impl Interp {
         insn: &Insn,
         pc: u32,
     ) -> Result<Option<u32>, Exception> {
-        let flow = exec::execute(m, insn, pc)?;
+        let flow = exec::end(m, insn, pc)?;
         m.hart.retired += 1;
         let next = pc.wrapping_add(u32::from(insn.len));
         match flow {

@@ -3,14 +3,13 @@
 //! physical address and SC succeeds only on that address. Any trap or
 //! `sc.w` clears the reservation.
 
-use super::Flow;
 use soc::isa::{Insn, Op};
 use soc::machine::Machine;
 use soc::mmu::AccessKind;
 use soc::trap::Exception;
 
 /// Executes an LR, SC or AMO.
-pub fn execute(m: &mut Machine, i: &Insn) -> Result<Flow, Exception> {
+pub fn execute(m: &mut Machine, i: &Insn) -> Result<(), Exception> {
     use Op::*;
     let vaddr = m.hart.xreg(i.rs1);
     let src = m.hart.xreg(i.rs2);
@@ -48,5 +47,5 @@ pub fn execute(m: &mut Machine, i: &Insn) -> Result<Flow, Exception> {
             m.hart.set_xreg(i.rd, old);
         }
     }
-    Ok(Flow::Next)
+    Ok(())
 }

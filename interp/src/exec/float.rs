@@ -3,7 +3,6 @@
 //! this file checks that the FPU is on, resolves the dynamic rounding mode,
 //! unboxes single-precision operands, writes results and accrues `fflags`.
 
-use super::Flow;
 use super::mem::set_freg;
 use soc::fpu::{self as fp, Fflags, RoundingMode};
 use soc::isa::{Insn, Op};
@@ -31,7 +30,7 @@ enum Out {
 }
 
 /// Executes an F or D computational instruction.
-pub fn execute(m: &mut Machine, i: &Insn) -> Result<Flow, Exception> {
+pub fn execute(m: &mut Machine, i: &Insn) -> Result<(), Exception> {
     use Op::*;
     require_fpu(m, i)?;
     // The rounding mode: the static field, or `frm` when dynamic; reserved
@@ -127,5 +126,5 @@ pub fn execute(m: &mut Machine, i: &Insn) -> Result<Flow, Exception> {
         m.hart.csr.fflags |= flags.bits();
         m.hart.csr.mstatus |= soc::csr::state::mstatus::FS;
     }
-    Ok(Flow::Next)
+    Ok(())
 }

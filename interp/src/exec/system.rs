@@ -1,4 +1,4 @@
-//! Fences, environment calls, trap returns, WFI, `sfence.vma`, Zicsr and
+//! `fence.i`, environment calls, trap returns, WFI, `sfence.vma`, Zicsr and
 //! the illegal instruction. All of these end a block.
 
 use super::Flow;
@@ -12,8 +12,6 @@ pub fn execute(m: &mut Machine, i: &Insn, pc: u32) -> Result<Flow, Exception> {
     use Op::*;
     let next = pc.wrapping_add(u32::from(i.len));
     match i.op {
-        // One hart, sequentially consistent: ordering fences have no effect.
-        Fence => Ok(Flow::Next),
         FenceI => {
             m.fence_i();
             Ok(Flow::Jump(next))

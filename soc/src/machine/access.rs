@@ -53,10 +53,16 @@ impl Machine {
 
     /// Translates a fetch from `vaddr` to a physical address (filling the
     /// TLB), for engines that cache code by physical address.
+    #[inline(always)]
     pub fn translate_fetch(&mut self, vaddr: u32) -> Result<u32, Exception> {
-        if let Some(off) = self.tlb.lookup(self.fetch_set, AccessKind::Fetch, vaddr) {
-            return Ok(RAM_BASE.wrapping_add(off as u32));
+        match self.tlb.lookup(self.fetch_set, AccessKind::Fetch, vaddr) {
+            Some(off) => Ok(RAM_BASE.wrapping_add(off as u32)),
+            None => self.translate_fetch_slow(vaddr),
         }
+    }
+
+    #[inline(never)]
+    fn translate_fetch_slow(&mut self, vaddr: u32) -> Result<u32, Exception> {
         let prv = self.hart.prv;
         let paddr = self.translate_checked(vaddr, 2, AccessKind::Fetch, prv)?;
         if self.ram.offset_of(paddr, 2).is_some() || self.bus_is_executable(paddr) {

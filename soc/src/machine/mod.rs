@@ -206,6 +206,15 @@ impl Machine {
         self.fetch_set = set_for(self.hart.prv, sum);
     }
 
+    /// Identifies the current fetch translation: it changes whenever a
+    /// virtual pc may map to other code or other permissions (TLB flush,
+    /// privilege or SUM change). Engines that remember "pc → code" links
+    /// check it.
+    #[inline(always)]
+    pub fn fetch_context(&self) -> u64 {
+        (self.tlb.generation() << 2) | self.fetch_set as u64
+    }
+
     /// The privilege loads and stores are checked with (MPRV applied).
     pub(crate) fn data_privilege(&self) -> Privilege {
         match self.data_set {

@@ -49,12 +49,16 @@ const EMPTY: TlbEntry = TlbEntry {
 /// The TLB: 4 sets × 3 access kinds × 256 entries.
 pub struct Tlb {
     entries: Box<[[[TlbEntry; ENTRIES]; 3]; 4]>,
+    /// Counts full flushes, so that engines can tell whether translations
+    /// they remembered elsewhere may have changed.
+    generation: u64,
 }
 
 impl Default for Tlb {
     fn default() -> Self {
         Tlb {
             entries: Box::new([[[EMPTY; ENTRIES]; 3]; 4]),
+            generation: 0,
         }
     }
 }
@@ -76,8 +80,15 @@ impl Tlb {
             TlbEntry { vpn, addend };
     }
 
+    /// The number of full flushes so far.
+    #[inline(always)]
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// Empties every entry.
     pub fn flush(&mut self) {
+        self.generation += 1;
         for set in self.entries.iter_mut() {
             for kind in set.iter_mut() {
                 kind.fill(EMPTY);
@@ -153,7 +164,9 @@ mod tests {
             t.lookup(TlbSet::User, AccessKind::Read, 0x1000),
             Some(0x5000)
         );
+        let before = t.generation();
         t.flush();
         assert_eq!(t.lookup(TlbSet::User, AccessKind::Write, 0x2000), None);
+        assert_eq!(t.generation(), before + 1);
     }
 }
