@@ -1,0 +1,75 @@
+//! Whole-machine behaviour of the interpreter that the spec does not pin
+//! down tightly enough for QEMU to check: exact instruction counts inside
+//! blocks, and code rewritten by a store being seen without `fence.i`.
+
+use interp::{Interp, RunLimits, Stop};
+use soc::board::{VirtConfig, virt};
+use soc::dev::console::BufferConsole;
+use soc::elf::minimal_image;
+
+const RAM: u32 = 0x8000_0000;
+
+/// Runs hand-assembled `words` at the start of RAM; returns how it stopped.
+fn run(words: &[u32]) -> Stop {
+    let code: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+    let config = VirtConfig {
+        ram_bytes: 1 << 20,
+        deterministic: true,
+        console: Box::new(BufferConsole::new()),
+        drive: None,
+        virtio_legacy: false,
+        bootargs: None,
+    };
+    let (mut m, _) = virt(config, &minimal_image(RAM, &code, code.len() as u32, 243)).unwrap();
+    Interp::new().run(
+        &mut m,
+        RunLimits {
+            max_insns: Some(10_000),
+        },
+    )
+}
+
+/// Ends the run with exit status a0 through the finisher.
+const EXIT_WITH_A0: [u32; 6] = [
+    0x0105_1513, // slli a0, a0, 16
+    0x0000_3337, // lui t1, 0x3
+    0x3333_0313, // addi t1, t1, 0x333
+    0x0065_6533, // or a0, a0, t1
+    0x0010_02b7, // lui t0, 0x100
+    0x00a2_a023, // sw a0, 0(t0)
+];
+
+#[test]
+fn minstret_counts_every_instruction_inside_a_block() {
+    let mut words = vec![
+        0xb020_2573, // csrr a0, minstret
+        0x0012_8293, // addi t0, t0, 1  (five times)
+        0x0012_8293,
+        0x0012_8293,
+        0x0012_8293,
+        0x0012_8293,
+        0xb020_25f3, // csrr a1, minstret
+        0x40a5_8533, // sub a0, a1, a0
+    ];
+    words.extend(EXIT_WITH_A0);
+    // The first csrr and the five addi retired between the two reads.
+    assert_eq!(run(&words), Stop::Exit(6));
+}
+
+#[test]
+fn a_store_over_cached_code_is_seen_without_fence_i() {
+    let mut words = vec![
+        0x0000_0417, // 0x00 auipc s0, 0
+        0x0000_0513, // 0x04 li a0, 0
+        0x0000_0393, // 0x08 li t2, 0
+        0x0015_0513, // 0x0c loop: addi a0, a0, 1   (rewritten to addi a0, a0, 16)
+        0x0003_9c63, // 0x10 bnez t2, done
+        0x0105_0337, // 0x14 lui t1, 0x1050
+        0x5133_0313, // 0x18 addi t1, t1, 0x513    (t1 = addi a0, a0, 16)
+        0x0064_2623, // 0x1c sw t1, 12(s0)
+        0x0010_0393, // 0x20 li t2, 1
+        0xfe9f_f06f, // 0x24 j loop
+    ];
+    words.extend(EXIT_WITH_A0); // 0x28 done
+    assert_eq!(run(&words), Stop::Exit(17));
+}
