@@ -93,8 +93,13 @@ fn exit_outcome(status: ExitStatus) -> Outcome {
 /// The QEMU command line that runs `program` on its machine.
 pub fn qemu_command(qemu: &str, program: &Program) -> Command {
     let mut cmd = Command::new(qemu);
-    cmd.args(["-machine", program.machine.qemu_name()])
-        .args(["-bios", "none", "-nographic", "-kernel", program.elf]);
+    cmd.args(["-machine", program.machine.qemu_name()]).args([
+        "-bios",
+        "none",
+        "-nographic",
+        "-kernel",
+        program.elf,
+    ]);
     cmd
 }
 
@@ -121,7 +126,9 @@ where
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(program) = programs.get(i) else { break };
+                    let Some(program) = programs.get(i) else {
+                        break;
+                    };
                     if let Some(failure) = check_one(program, timeout, &make) {
                         failures
                             .lock()
@@ -137,7 +144,11 @@ where
         return Ok(());
     }
     failures.sort();
-    let mut report = format!("{} of {} programs failed:\n", failures.len(), programs.len());
+    let mut report = format!(
+        "{} of {} programs failed:\n",
+        failures.len(),
+        programs.len()
+    );
     for (_, failure) in failures {
         report.push_str(&failure);
         report.push('\n');
@@ -210,10 +221,30 @@ mod tests {
     #[test]
     fn check_all_lists_every_failure() {
         let programs = [
-            Program { name: "a/ok", elf: "0", machine: crate::Machine::Virt, expected_exit: 0 },
-            Program { name: "a/bad", elf: "5", machine: crate::Machine::Virt, expected_exit: 0 },
-            Program { name: "a/neg", elf: "7", machine: crate::Machine::Virt, expected_exit: 7 },
-            Program { name: "a/trap", elf: "226", machine: crate::Machine::Virt, expected_exit: 0 },
+            Program {
+                name: "a/ok",
+                elf: "0",
+                machine: crate::Machine::Virt,
+                expected_exit: 0,
+            },
+            Program {
+                name: "a/bad",
+                elf: "5",
+                machine: crate::Machine::Virt,
+                expected_exit: 0,
+            },
+            Program {
+                name: "a/neg",
+                elf: "7",
+                machine: crate::Machine::Virt,
+                expected_exit: 7,
+            },
+            Program {
+                name: "a/trap",
+                elf: "226",
+                machine: crate::Machine::Virt,
+                expected_exit: 0,
+            },
         ];
         let err = check_all(&programs, Duration::from_secs(10), |p| {
             let mut cmd = Command::new("sh");
@@ -222,9 +253,15 @@ mod tests {
         })
         .expect_err("two programs fail");
         assert!(err.starts_with("2 of 4 programs failed:\n"), "{err}");
-        assert!(err.contains("a/bad: exit status 5: failed test 5 (expected 0: passed)"), "{err}");
+        assert!(
+            err.contains("a/bad: exit status 5: failed test 5 (expected 0: passed)"),
+            "{err}"
+        );
         assert!(err.contains("stdout: uart-5"), "{err}");
-        assert!(err.contains("a/trap: exit status 226: unexpected exception, mcause 2"), "{err}");
+        assert!(
+            err.contains("a/trap: exit status 226: unexpected exception, mcause 2"),
+            "{err}"
+        );
         assert!(!err.contains("a/ok"), "{err}");
         assert!(!err.contains("a/neg"), "{err}");
     }
