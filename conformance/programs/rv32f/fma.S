@@ -117,23 +117,62 @@ TEST_BEGIN
     TEST_FP_OP3_S 101, fmadd.s, NX, 0x3f800000, 0x3f800000, 0x3f800000, 0x33800000, rdn
     TEST_FP_OP3_S 102, fmadd.s, NX, 0x3f800001, 0x3f800000, 0x3f800000, 0x33800000, rup
     TEST_FP_OP3_S 103, fmadd.s, NX, 0x3f800001, 0x3f800000, 0x3f800000, 0x33800000, rmm
-    TEST_FP_OP3_S 104, fnmadd.s, NX, 0xb4800000, 0x3f800001, 0x3f800001, 0xbf800000, rne
-    TEST_FP_OP3_S 105, fnmadd.s, NX, 0xb4800000, 0x3f800001, 0x3f800001, 0xbf800000, rtz
-    TEST_FP_OP3_S 106, fnmadd.s, NX, 0xb4800001, 0x3f800001, 0x3f800001, 0xbf800000, rdn
-    TEST_FP_OP3_S 107, fnmadd.s, NX, 0xb4800000, 0x3f800001, 0x3f800001, 0xbf800000, rup
-    TEST_FP_OP3_S 108, fnmadd.s, NX, 0xb4800001, 0x3f800001, 0x3f800001, 0xbf800000, rmm
-    TEST_FP_OP3_S 109, fnmadd.s, 0, 0xb3000000, 0x3eaaaaab, 0x40400000, 0xbf800000, rne
-    TEST_FP_OP3_S 110, fnmadd.s, 0, 0xb3000000, 0x3eaaaaab, 0x40400000, 0xbf800000, rtz
-    TEST_FP_OP3_S 111, fnmadd.s, 0, 0xb3000000, 0x3eaaaaab, 0x40400000, 0xbf800000, rdn
-    TEST_FP_OP3_S 112, fnmadd.s, 0, 0xb3000000, 0x3eaaaaab, 0x40400000, 0xbf800000, rup
-    TEST_FP_OP3_S 113, fnmadd.s, 0, 0xb3000000, 0x3eaaaaab, 0x40400000, 0xbf800000, rmm
-    TEST_FP_OP3_S 114, fnmadd.s, NX, 0xbf800000, 0x3f800000, 0x3f800000, 0x33800000, rne
-    TEST_FP_OP3_S 115, fnmadd.s, NX, 0xbf800000, 0x3f800000, 0x3f800000, 0x33800000, rtz
-    TEST_FP_OP3_S 116, fnmadd.s, NX, 0xbf800001, 0x3f800000, 0x3f800000, 0x33800000, rdn
-    TEST_FP_OP3_S 117, fnmadd.s, NX, 0xbf800000, 0x3f800000, 0x3f800000, 0x33800000, rup
-    TEST_FP_OP3_S 118, fnmadd.s, NX, 0xbf800001, 0x3f800000, 0x3f800000, 0x33800000, rmm
+    TEST_FP_OP3_S 104, fmsub.s, NX, 0x40000001, 0x3f800001, 0x3f800001, 0xbf800000, rne
+    TEST_FP_OP3_S 105, fmsub.s, NX, 0x40000001, 0x3f800001, 0x3f800001, 0xbf800000, rtz
+    TEST_FP_OP3_S 106, fmsub.s, NX, 0x40000001, 0x3f800001, 0x3f800001, 0xbf800000, rdn
+    TEST_FP_OP3_S 107, fmsub.s, NX, 0x40000002, 0x3f800001, 0x3f800001, 0xbf800000, rup
+    TEST_FP_OP3_S 108, fmsub.s, NX, 0x40000001, 0x3f800001, 0x3f800001, 0xbf800000, rmm
+    TEST_FP_OP3_S 109, fmsub.s, NX, 0x40000000, 0x3eaaaaab, 0x40400000, 0xbf800000, rne
+    TEST_FP_OP3_S 110, fmsub.s, NX, 0x40000000, 0x3eaaaaab, 0x40400000, 0xbf800000, rtz
+    TEST_FP_OP3_S 111, fmsub.s, NX, 0x40000000, 0x3eaaaaab, 0x40400000, 0xbf800000, rdn
+    TEST_FP_OP3_S 112, fmsub.s, NX, 0x40000001, 0x3eaaaaab, 0x40400000, 0xbf800000, rup
+    TEST_FP_OP3_S 113, fmsub.s, NX, 0x40000000, 0x3eaaaaab, 0x40400000, 0xbf800000, rmm
+    TEST_FP_OP3_S 114, fmsub.s, 0, 0x3f7fffff, 0x3f800000, 0x3f800000, 0x33800000, rne
+    TEST_FP_OP3_S 115, fmsub.s, 0, 0x3f7fffff, 0x3f800000, 0x3f800000, 0x33800000, rtz
+    TEST_FP_OP3_S 116, fmsub.s, 0, 0x3f7fffff, 0x3f800000, 0x3f800000, 0x33800000, rdn
+    TEST_FP_OP3_S 117, fmsub.s, 0, 0x3f7fffff, 0x3f800000, 0x3f800000, 0x33800000, rup
+    TEST_FP_OP3_S 118, fmsub.s, 0, 0x3f7fffff, 0x3f800000, 0x3f800000, 0x33800000, rmm
+    TEST_FP_OP3_S 119, fnmsub.s, NX, 0xc0000001, 0x3f800001, 0x3f800001, 0xbf800000, rne
+    TEST_FP_OP3_S 120, fnmsub.s, NX, 0xc0000001, 0x3f800001, 0x3f800001, 0xbf800000, rtz
+    TEST_FP_OP3_S 121, fnmsub.s, NX, 0xc0000002, 0x3f800001, 0x3f800001, 0xbf800000, rdn
+    TEST_FP_OP3_S 122, fnmsub.s, NX, 0xc0000001, 0x3f800001, 0x3f800001, 0xbf800000, rup
+    TEST_FP_OP3_S 123, fnmsub.s, NX, 0xc0000001, 0x3f800001, 0x3f800001, 0xbf800000, rmm
+    TEST_FP_OP3_S 124, fnmsub.s, NX, 0xc0000000, 0x3eaaaaab, 0x40400000, 0xbf800000, rne
+    TEST_FP_OP3_S 125, fnmsub.s, NX, 0xc0000000, 0x3eaaaaab, 0x40400000, 0xbf800000, rtz
+    TEST_FP_OP3_S 126, fnmsub.s, NX, 0xc0000001, 0x3eaaaaab, 0x40400000, 0xbf800000, rdn
+    TEST_FP_OP3_S 127, fnmsub.s, NX, 0xc0000000, 0x3eaaaaab, 0x40400000, 0xbf800000, rup
+    TEST_FP_OP3_S 128, fnmsub.s, NX, 0xc0000000, 0x3eaaaaab, 0x40400000, 0xbf800000, rmm
+    TEST_FP_OP3_S 129, fnmsub.s, 0, 0xbf7fffff, 0x3f800000, 0x3f800000, 0x33800000, rne
+    TEST_FP_OP3_S 130, fnmsub.s, 0, 0xbf7fffff, 0x3f800000, 0x3f800000, 0x33800000, rtz
+    TEST_FP_OP3_S 131, fnmsub.s, 0, 0xbf7fffff, 0x3f800000, 0x3f800000, 0x33800000, rdn
+    TEST_FP_OP3_S 132, fnmsub.s, 0, 0xbf7fffff, 0x3f800000, 0x3f800000, 0x33800000, rup
+    TEST_FP_OP3_S 133, fnmsub.s, 0, 0xbf7fffff, 0x3f800000, 0x3f800000, 0x33800000, rmm
+    TEST_FP_OP3_S 134, fnmadd.s, NX, 0xb4800000, 0x3f800001, 0x3f800001, 0xbf800000, rne
+    TEST_FP_OP3_S 135, fnmadd.s, NX, 0xb4800000, 0x3f800001, 0x3f800001, 0xbf800000, rtz
+    TEST_FP_OP3_S 136, fnmadd.s, NX, 0xb4800001, 0x3f800001, 0x3f800001, 0xbf800000, rdn
+    TEST_FP_OP3_S 137, fnmadd.s, NX, 0xb4800000, 0x3f800001, 0x3f800001, 0xbf800000, rup
+    TEST_FP_OP3_S 138, fnmadd.s, NX, 0xb4800001, 0x3f800001, 0x3f800001, 0xbf800000, rmm
+    TEST_FP_OP3_S 139, fnmadd.s, 0, 0xb3000000, 0x3eaaaaab, 0x40400000, 0xbf800000, rne
+    TEST_FP_OP3_S 140, fnmadd.s, 0, 0xb3000000, 0x3eaaaaab, 0x40400000, 0xbf800000, rtz
+    TEST_FP_OP3_S 141, fnmadd.s, 0, 0xb3000000, 0x3eaaaaab, 0x40400000, 0xbf800000, rdn
+    TEST_FP_OP3_S 142, fnmadd.s, 0, 0xb3000000, 0x3eaaaaab, 0x40400000, 0xbf800000, rup
+    TEST_FP_OP3_S 143, fnmadd.s, 0, 0xb3000000, 0x3eaaaaab, 0x40400000, 0xbf800000, rmm
+    TEST_FP_OP3_S 144, fnmadd.s, NX, 0xbf800000, 0x3f800000, 0x3f800000, 0x33800000, rne
+    TEST_FP_OP3_S 145, fnmadd.s, NX, 0xbf800000, 0x3f800000, 0x3f800000, 0x33800000, rtz
+    TEST_FP_OP3_S 146, fnmadd.s, NX, 0xbf800001, 0x3f800000, 0x3f800000, 0x33800000, rdn
+    TEST_FP_OP3_S 147, fnmadd.s, NX, 0xbf800000, 0x3f800000, 0x3f800000, 0x33800000, rup
+    TEST_FP_OP3_S 148, fnmadd.s, NX, 0xbf800001, 0x3f800000, 0x3f800000, 0x33800000, rmm
+
+    # dynamic rounding mode (frm = RUP, then RDN)
+    csrwi frm, RM_RUP
+    TEST_FP_OP3_S 149, fmadd.s, 0, 0x33000000, 0x3eaaaaab, 0x40400000, 0xbf800000
+    TEST_FP_OP3_S 150, fnmsub.s, NX, 0xc0000000, 0x3eaaaaab, 0x40400000, 0xbf800000
+    csrwi frm, RM_RDN
+    TEST_FP_OP3_S 151, fmadd.s, 0, 0x33000000, 0x3eaaaaab, 0x40400000, 0xbf800000
+    TEST_FP_OP3_S 152, fnmsub.s, NX, 0xc0000001, 0x3eaaaaab, 0x40400000, 0xbf800000
+    csrwi frm, RM_RNE
 
     # x*y - x*y is +0, or -0 in RDN
-    TEST_FP_OP3_S 119, fmadd.s, 0, 0x00000000, 0x40000000, 0x40400000, 0xc0c00000, rne
-    TEST_FP_OP3_S 120, fmadd.s, 0, 0x80000000, 0x40000000, 0x40400000, 0xc0c00000, rdn
+    TEST_FP_OP3_S 153, fmadd.s, 0, 0x00000000, 0x40000000, 0x40400000, 0xc0c00000, rne
+    TEST_FP_OP3_S 154, fmadd.s, 0, 0x80000000, 0x40000000, 0x40400000, 0xc0c00000, rdn
 TEST_END
