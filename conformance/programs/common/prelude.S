@@ -97,7 +97,9 @@
 #                            re-installs the unexpected-trap handler and
 #                            returns with mret past the trapping instruction
 #                            (for an interrupt: to mepc itself); MPP is left
-#                            as the trap set it (so the trapping mode resumes)
+#                            as the trap set it (so the trapping mode resumes).
+#                            Skipping reads the instruction at mepc, so for
+#                            instruction-fetch faults use TRAP_ARM_RESUME.
 #   TRAP_ARM_RESUME label    the same, but returns to `label` in M-mode
 #                            (mstatus.MPP set to M before mret); uses 16
 #                            bytes below sp
