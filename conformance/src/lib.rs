@@ -6,7 +6,10 @@
 //! on the `virt` machine through the SiFive test finisher (0x5555 pass,
 //! `(code << 16) | 0x3333` fail), on the `spike` machine through HTIF
 //! `tohost` (1 pass, `(code << 1) | 1` fail). The exit status of the
-//! emulator is then the program's code; [`describe_exit`] decodes it.
+//! emulator is then the program's code; [`describe_exit`] decodes it. On
+//! `virt` a passing program first prints `PASS` on the UART (the emulator's
+//! standard output) and a failing one a line of details; the runners require
+//! the `PASS` line, so exiting 0 without running the program does not pass.
 //!
 //! [`programs`] lists what was built; [`runner`] runs them under a timeout
 //! (used by `tests/qemu.rs` here and by the `rvjit` package's
