@@ -15,8 +15,9 @@
 //! - `# expect-exit: N` says the run must end with exit status N (default 0),
 //!   for the framework's own negative tests.
 //!
-//! A program is rebuilt only when it, a common file or the linker script is
-//! newer than its ELF. `src/lib.rs` includes the generated `programs.rs`.
+//! A program is rebuilt only when it, a common file, the linker script or
+//! this build script is newer than its ELF. `src/program.rs` includes the
+//! generated `programs.rs`.
 
 use std::env;
 use std::fmt::Write as _;
@@ -60,8 +61,12 @@ fn main() {
     collect(&programs_dir, &programs_dir, &mut sources);
     sources.sort_by(|a, b| a.name.cmp(&b.name));
 
-    // Newest input every program depends on.
+    // Newest input every program depends on (this build script included:
+    // a change to how programs are built must rebuild them all).
     let mut common_mtime = mtime(&link_script);
+    if let Ok(exe) = env::current_exe() {
+        common_mtime = common_mtime.max(mtime(&exe));
+    }
     for entry in read_dir(&common_dir) {
         common_mtime = common_mtime.max(mtime(&entry));
     }

@@ -1,6 +1,7 @@
 //! Runs every conformance program on the `rvjit` CLI and checks each one
 //! ends with its expected exit status (0, except the framework's negative
-//! programs), reporting all failures at once.
+//! programs) and, on the virt machine, prints `PASS` on the UART (stdout);
+//! all failures are reported at once.
 
 use std::process::Command;
 use std::time::Duration;

@@ -6,125 +6,21 @@
 //! on the `virt` machine through the SiFive test finisher (0x5555 pass,
 //! `(code << 16) | 0x3333` fail), on the `spike` machine through HTIF
 //! `tohost` (1 pass, `(code << 1) | 1` fail). The exit status of the
-//! emulator is then the program's code; [`describe_exit`] decodes it.
+//! emulator is then the program's code; [`describe_exit`] decodes it. On
+//! `virt` a passing program first prints `PASS` on the UART (the emulator's
+//! standard output) and a failing one a line of details; the runners require
+//! the `PASS` line, so exiting 0 without running the program does not pass.
 //!
 //! [`programs`] lists what was built; [`runner`] runs them under a timeout
 //! (used by `tests/qemu.rs` here and by the `rvjit` package's
 //! `tests/conformance.rs`).
 #![deny(missing_docs)]
 
+mod exit;
+mod program;
 pub mod runner;
 
-/// Which machine a program expects, i.e. how it reports its result.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Machine {
-    /// QEMU `virt`: reports through the SiFive test finisher at 0x10_0000
-    /// and prints failure details on the NS16550A UART at 0x1000_0000.
-    Virt,
-    /// QEMU `spike`: reports through HTIF, a write to the `tohost` symbol.
-    Spike,
-}
-
-impl Machine {
-    /// The QEMU `-machine` name.
-    pub fn qemu_name(self) -> &'static str {
-        match self {
-            Machine::Virt => "virt",
-            Machine::Spike => "spike",
-        }
-    }
-}
-
-/// One built conformance program.
-#[derive(Clone, Copy, Debug)]
-pub struct Program {
-    /// `group/name`, the path of the source under `programs/` without `.S`.
-    pub name: &'static str,
-    /// Absolute path of the built ELF.
-    pub elf: &'static str,
-    /// The machine the program reports through.
-    pub machine: Machine,
-    /// The exit status a correct emulator ends the run with: 0 for every
-    /// ordinary program; the framework's negative tests expect a failure code.
-    pub expected_exit: u8,
-}
-
-include!(concat!(env!("OUT_DIR"), "/programs.rs"));
-
-/// Every program built from `programs/`, sorted by name.
-pub fn programs() -> &'static [Program] {
-    PROGRAMS
-}
-
-/// First exit code of a failure caused by an unexpected exception:
-/// the code is `TRAP_EXCEPTION_BASE + mcause` (mcause < 16).
-pub const TRAP_EXCEPTION_BASE: u8 = 224;
-/// First exit code of a failure caused by an unexpected interrupt:
-/// the code is `TRAP_INTERRUPT_BASE + (mcause & 15)`.
-pub const TRAP_INTERRUPT_BASE: u8 = 240;
-/// Exit code of `FAIL` with a test number outside `1..=MAX_TEST_NUMBER`.
-pub const BAD_TEST_NUMBER: u8 = 200;
-/// Largest test number a program may use (exit statuses are 8 bits wide).
-pub const MAX_TEST_NUMBER: u8 = 199;
-
-/// Explains a program's exit status in words, following the framework's
-/// code scheme (see `programs/common/prelude.S`).
-pub fn describe_exit(code: i32) -> String {
-    let Ok(byte) = u8::try_from(code) else {
-        return format!("exit status {code} (not a framework code)");
-    };
-    match byte {
-        0 => "passed".to_owned(),
-        1..=MAX_TEST_NUMBER => format!("failed test {byte}"),
-        BAD_TEST_NUMBER => "FAIL with a test number outside 1..=199".to_owned(),
-        TRAP_EXCEPTION_BASE..TRAP_INTERRUPT_BASE => {
-            format!(
-                "unexpected exception, mcause {}",
-                byte - TRAP_EXCEPTION_BASE
-            )
-        }
-        TRAP_INTERRUPT_BASE..=u8::MAX => {
-            format!("unexpected interrupt, cause {}", byte - TRAP_INTERRUPT_BASE)
-        }
-        _ => format!("exit status {byte} (not a framework code)"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn programs_are_built_and_named_uniquely() {
-        let all = programs();
-        assert!(all.len() > 10, "only {} programs built", all.len());
-        for pair in all.windows(2) {
-            assert!(
-                pair[0].name < pair[1].name,
-                "{} / {}",
-                pair[0].name,
-                pair[1].name
-            );
-        }
-        for p in all {
-            let meta = std::fs::metadata(p.elf).expect("built ELF exists");
-            assert!(meta.len() > 0, "{} is empty", p.elf);
-        }
-        assert!(all.iter().any(|p| p.machine == Machine::Spike));
-        assert!(all.iter().any(|p| p.machine == Machine::Virt));
-    }
-
-    #[test]
-    fn exit_codes_are_described() {
-        assert_eq!(describe_exit(0), "passed");
-        assert_eq!(describe_exit(17), "failed test 17");
-        assert_eq!(
-            describe_exit(200),
-            "FAIL with a test number outside 1..=199"
-        );
-        assert_eq!(describe_exit(226), "unexpected exception, mcause 2");
-        assert_eq!(describe_exit(247), "unexpected interrupt, cause 7");
-        assert_eq!(describe_exit(210), "exit status 210 (not a framework code)");
-        assert_eq!(describe_exit(-1), "exit status -1 (not a framework code)");
-    }
-}
+pub use exit::{
+    BAD_TEST_NUMBER, MAX_TEST_NUMBER, TRAP_EXCEPTION_BASE, TRAP_INTERRUPT_BASE, describe_exit,
+};
+pub use program::{Machine, Program, programs};

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::{Program, describe_exit};
+use crate::{Machine, Program, describe_exit};
 
 /// How a run ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,8 +166,15 @@ where
         Err(e) => return Some(format!("{}: cannot start: {e}", program.name)),
     };
     let expected = i32::from(program.expected_exit);
+    // A passing virt program prints PASS on the UART before it exits.
+    let needs_pass_line = program.machine == Machine::Virt && expected == 0;
     let verdict = match run.outcome {
-        Outcome::Exited(code) if code == expected => return None,
+        Outcome::Exited(code) if code == expected => {
+            if !needs_pass_line || run.stdout.lines().any(|l| l.trim_end() == "PASS") {
+                return None;
+            }
+            format!("exit status {code} but no PASS line on the UART (stdout)")
+        }
         Outcome::Exited(code) => format!(
             "exit status {code}: {} (expected {expected}: {})",
             describe_exit(code),
@@ -220,39 +227,28 @@ mod tests {
 
     #[test]
     fn check_all_lists_every_failure() {
+        // Here `elf` is the shell script standing in for the emulator run.
+        let prog = |name, elf, machine, expected_exit| Program {
+            name,
+            elf,
+            machine,
+            expected_exit,
+        };
         let programs = [
-            Program {
-                name: "a/ok",
-                elf: "0",
-                machine: crate::Machine::Virt,
-                expected_exit: 0,
-            },
-            Program {
-                name: "a/bad",
-                elf: "5",
-                machine: crate::Machine::Virt,
-                expected_exit: 0,
-            },
-            Program {
-                name: "a/neg",
-                elf: "7",
-                machine: crate::Machine::Virt,
-                expected_exit: 7,
-            },
-            Program {
-                name: "a/trap",
-                elf: "226",
-                machine: crate::Machine::Virt,
-                expected_exit: 0,
-            },
+            prog("a/ok", "echo PASS; exit 0", Machine::Virt, 0),
+            prog("a/bad", "echo uart-5; exit 5", Machine::Virt, 0),
+            prog("a/neg", "exit 7", Machine::Virt, 7),
+            prog("a/trap", "exit 226", Machine::Virt, 0),
+            prog("a/silent", "echo hello; exit 0", Machine::Virt, 0),
+            prog("a/htif", "exit 0", Machine::Spike, 0),
         ];
         let err = check_all(&programs, Duration::from_secs(10), |p| {
             let mut cmd = Command::new("sh");
-            cmd.args(["-c", &format!("echo uart-{}; exit {}", p.elf, p.elf)]);
+            cmd.args(["-c", p.elf]);
             cmd
         })
-        .expect_err("two programs fail");
-        assert!(err.starts_with("2 of 4 programs failed:\n"), "{err}");
+        .expect_err("three programs fail");
+        assert!(err.starts_with("3 of 6 programs failed:\n"), "{err}");
         assert!(
             err.contains("a/bad: exit status 5: failed test 5 (expected 0: passed)"),
             "{err}"
@@ -262,8 +258,13 @@ mod tests {
             err.contains("a/trap: exit status 226: unexpected exception, mcause 2"),
             "{err}"
         );
+        assert!(
+            err.contains("a/silent: exit status 0 but no PASS line"),
+            "{err}"
+        );
         assert!(!err.contains("a/ok"), "{err}");
         assert!(!err.contains("a/neg"), "{err}");
+        assert!(!err.contains("a/htif"), "{err}");
     }
 
     #[test]

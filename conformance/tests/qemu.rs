@@ -10,8 +10,10 @@
 //!   word) exits with status `n`; QEMU insists that the ELF's `tohost` and
 //!   `fromhost` symbols have size 8.
 //!
-//! Without QEMU on `PATH` the test says so on one line and passes.
+//! Without QEMU on `PATH` the test says so on one line (on stderr, past
+//! libtest's capture) and passes; CI installs QEMU so it never skips there.
 
+use std::io::Write;
 use std::time::Duration;
 
 use conformance::runner::{check_all, find_on_path, qemu_command};
@@ -21,7 +23,12 @@ const QEMU: &str = "qemu-system-riscv32";
 #[test]
 fn every_program_passes_on_qemu() {
     let Some(qemu) = find_on_path(QEMU) else {
-        println!("{QEMU} not found on PATH: QEMU conformance runs skipped");
+        // Written to stderr directly so that libtest's output capture
+        // cannot hide it.
+        let _ = writeln!(
+            std::io::stderr(),
+            "{QEMU} not found on PATH: QEMU conformance runs skipped"
+        );
         return;
     };
     let qemu = qemu.to_string_lossy().into_owned();

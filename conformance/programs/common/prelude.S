@@ -100,7 +100,9 @@
 #                            re-installs the unexpected-trap handler and
 #                            returns with mret past the trapping instruction
 #                            (for an interrupt: to mepc itself); MPP is left
-#                            as the trap set it (so the trapping mode resumes)
+#                            as the trap set it (so the trapping mode resumes).
+#                            Skipping reads the instruction at mepc, so for
+#                            instruction-fetch faults use TRAP_ARM_RESUME.
 #   TRAP_ARM_RESUME label    the same, but returns to `label` in M-mode
 #                            (mstatus.MPP set to M before mret); uses 16
 #                            bytes below sp
@@ -108,7 +110,20 @@
 #   TRAP_READ reg, field     reg = recorded TRAP_COUNT, TRAP_MCAUSE,
 #                            TRAP_MTVAL or TRAP_MEPC (count is 0 after ARM)
 #   TRAP_ARM/ARM_RESUME/DISARM keep every register (they go through
-#   mscratch); the handler keeps every register too.
+#   mscratch); the handler keeps every register too. The handlers run in
+#   M-mode and use mscratch as scratch, and __fw by physical address: keep
+#   mstatus.MPRV = 0 while a trap can be taken, and do not keep anything
+#   in mscratch across one. Both handlers are direct-mode (mtvec low bits
+#   00); a test that needs another handler installs it itself and puts
+#   back __trap_unexpected (TRAP_DISARM does that).
+#
+# ---- Adding a program
+#   Put <group>/<name>.S next to the others (conformance/build.rs finds it;
+#   the name is "<group>/<name>"); start it with a comment saying what it
+#   covers and the QEMU behaviour it pins down. Test numbers 1..199 per
+#   program. Code goes in .text (TEST_BEGIN switches to it), data in .data
+#   or .bss; RAM starts at 0x80000000, the program is linked there by
+#   conformance/link.ld and runs with translation off.
 
 .attribute arch, "rv32imafdc_zicsr_zifencei"
 .option norelax

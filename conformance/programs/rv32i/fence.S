@@ -1,6 +1,7 @@
 # RV32I fence variants (memory ordering is trivially kept on one hart: they
 # must simply execute) and Zifencei fence.i with self-modifying code: an
-# instruction already executed is overwritten, fence.i, and the new one runs.
+# instruction already executed is overwritten, fence.i, and the new one runs
+# (also for code hot enough for a JIT to have compiled it).
 .option norvc
 TEST_BEGIN
     SET_TEST 1
@@ -82,6 +83,53 @@ TEST_BEGIN
     fence.i
 2:  addi a0, x0, 3
     CHECK_EQ a0, 7
+
+    # A hot function (run 1000 times, so a JIT has compiled it) is patched;
+    # after fence.i the next 1000 calls see the new code.
+    SET_TEST 9
+    la a1, patch_insn
+    li a2, 0x00b00513   # addi a0, x0, 11
+    sw a2, 0(a1)
+    fence.i
+    li s0, 0
+    li s1, 1000
+    li s2, 0
+3:  jal ra, patch_fn
+    add s2, s2, a0
+    addi s0, s0, 1
+    bne s0, s1, 3b
+    CHECK_EQ s2, 11000
+    SET_TEST 10
+    la a1, patch_insn
+    li a2, 0x00d00513   # addi a0, x0, 13
+    sw a2, 0(a1)
+    fence.i
+    li s0, 0
+    li s2, 0
+4:  jal ra, patch_fn
+    add s2, s2, a0
+    addi s0, s0, 1
+    bne s0, s1, 4b
+    CHECK_EQ s2, 13000
+    # Patch it from inside the hot loop, every 100th iteration, to the
+    # iteration number: each call returns the value last written.
+    SET_TEST 11
+    li s0, 0
+    li s2, 0
+    li s3, 100
+5:  remu t0, s0, s3
+    bnez t0, 6f
+    la a1, patch_insn
+    andi a2, s0, 0x7ff
+    slli a2, a2, 20
+    ori a2, a2, 0x513   # addi a0, x0, s0
+    sw a2, 0(a1)
+    fence.i
+6:  jal ra, patch_fn
+    add s2, s2, a0
+    addi s0, s0, 1
+    bne s0, s1, 5b
+    CHECK_EQ s2, 450000
 TEST_END
 
 patch_fn:
