@@ -98,6 +98,20 @@ fn pass_through_the_finisher_with_trace_and_stats() {
 }
 
 #[test]
+fn signature_dump_is_one_hex_word_per_line() {
+    let dir = scratch("signature");
+    let program = conformance::programs()
+        .iter()
+        .find(|p| p.name == "engine/signature")
+        .expect("engine/signature is built by the conformance crate");
+    let sig = dir.join("out.sig");
+    let o = rvjit(&["run", program.elf, "--signature", sig.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&sig).unwrap();
+    assert_eq!(text, "12345678\nfffffffe\ndead0abc\ncafef00d\n");
+}
+
+#[test]
 fn exit_statuses_for_limits_loops_and_halts() {
     let dir = scratch("stops");
     let spin = write(&dir, "spin.elf", &program(&[JUMP_SELF]));
