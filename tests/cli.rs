@@ -1,8 +1,9 @@
 //! The `rvjit` command line: exit statuses, one-line errors on bad input,
 //! `--trace`, `--signature`, `--stats` and `--max-insns`.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 use soc::elf::minimal_image;
 
@@ -109,6 +110,29 @@ fn signature_dump_is_one_hex_word_per_line() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = std::fs::read_to_string(&sig).unwrap();
     assert_eq!(text, "12345678\nfffffffe\ndead0abc\ncafef00d\n");
+}
+
+#[test]
+fn piped_stdin_reaches_the_uart() {
+    let program = conformance::programs()
+        .iter()
+        .find(|p| p.name == "engine/uart_echo")
+        .expect("engine/uart_echo is built by the conformance crate");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rvjit"))
+        .args(["run", program.elf])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"hello, uart\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "HELLO, UART\nPASS\n");
 }
 
 #[test]
