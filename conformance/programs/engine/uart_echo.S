@@ -4,7 +4,7 @@
 TEST_BEGIN
     SET_TEST 1
     li s0, 0x10000000            # UART0
-    li s1, 2000000               # polls left before giving up
+    li s1, 200000                # polls left before giving up
 1:  lbu t0, 5(s0)                # LSR
     andi t0, t0, 1               # DR: a byte waits in RBR
     bnez t0, 2f

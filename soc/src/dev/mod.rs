@@ -11,6 +11,7 @@ pub mod bootrom;
 pub mod clint;
 pub mod console;
 pub mod finisher;
+pub mod htif;
 pub mod plic;
 pub mod uart16550;
 pub mod virtio;

@@ -153,9 +153,7 @@ impl Machine {
     fn is_write_watched(&self, ram_offset: u32) -> bool {
         let page = ram_offset & !0xfff;
         self.is_code_page(ram_offset)
-            || self
-                .htif
-                .is_some_and(|h| h.tohost.wrapping_sub(RAM_BASE) & !0xfff == page)
+            || self.htif.is_some_and(|h| h.watched_page() == page)
     }
 
     #[inline(never)]
@@ -229,7 +227,7 @@ impl Machine {
             if self.is_code_page(off as u32) {
                 self.code_page_written(off as u32);
             }
-            self.htif_store(paddr);
+            self.htif_store(paddr, bytes.len() as u32);
             return Some(());
         }
         for (i, chunk) in bytes.chunks(4).enumerate() {
@@ -254,42 +252,13 @@ impl Machine {
         Some(())
     }
 
-    /// HTIF: a store that reaches `tohost` (riscv-tests convention: an odd
-    /// value ends the run with status `value >> 1`; device 1 command 1 in
-    /// the upper word prints a character). The mailbox is cleared after it
-    /// is read.
-    fn htif_store(&mut self, paddr: u32) {
-        let Some(htif) = self.htif else { return };
-        if paddr.wrapping_sub(htif.tohost) >= 8 {
-            return;
+    /// Passes a RAM store to the HTIF mailbox, which may end the run.
+    fn htif_store(&mut self, paddr: u32, len: u32) {
+        if let Some(htif) = self.htif.as_mut()
+            && let Some(code) = htif.on_store(paddr, len, &mut self.ram, &mut std::io::stdout())
+        {
+            self.exit = Some(GuestExit::Exit(code));
         }
-        let Some(off) = self.ram.offset_of(htif.tohost, 8) else {
-            return;
-        };
-        let value = u64::from_le_bytes(self.ram.read::<8>(off));
-        let (device, command) = (value >> 56, (value >> 48) & 0xff);
-        let payload = value & 0xffff_ffff_ffff;
-        if value == 0 {
-            return;
-        }
-        if device == 0 && command == 0 && payload & 1 == 1 {
-            self.exit = Some(GuestExit::Exit((payload >> 1) as u32));
-        } else if device == 1 && command == 1 {
-            use std::io::Write;
-            let mut out = std::io::stdout();
-            // The console is best effort: a closed stdout must not stop the guest.
-            let _ = out.write_all(&[payload as u8]).and_then(|()| out.flush());
-            if let Some(from) = htif.fromhost.and_then(|f| self.ram.offset_of(f, 8)) {
-                self.ram
-                    .write::<8>(from, ((device << 56) | (command << 48) | 1).to_le_bytes());
-            }
-        } else if value >> 32 == 0 && device == 0 {
-            // A low word alone: wait for the upper half before acting.
-            return;
-        } else {
-            log::debug!("htif: ignored request {value:#x}");
-        }
-        self.ram.write::<8>(off, [0; 8]);
     }
 
     /// Translates `vaddr` for an LR/SC/AMO of 4 bytes (which must be

@@ -11,6 +11,7 @@ mod traps;
 use crate::bus::{Bus, DevCtx};
 use crate::clock::Clock;
 use crate::csr::state::irq;
+use crate::dev::htif::Htif;
 use crate::hart::{Hart, Privilege};
 use crate::mem::Ram;
 use crate::mmu::tlb::{Tlb, TlbSet};
@@ -22,15 +23,6 @@ pub enum GuestExit {
     Exit(u32),
     /// Asked for a reset (finisher 0x7777).
     Reset,
-}
-
-/// The HTIF mailbox: physical addresses of `tohost`/`fromhost` from the ELF.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Htif {
-    /// Physical address of `tohost` (64 bits).
-    pub tohost: u32,
-    /// Physical address of `fromhost`, if the program has one.
-    pub fromhost: Option<u32>,
 }
 
 /// Result of waiting in WFI.
@@ -121,6 +113,11 @@ impl Machine {
         self.bus.poll(&mut ctx);
         let new_mtime = ctx.new_mtime;
         self.after_device_access(new_mtime);
+        if let Some(htif) = self.htif.as_mut()
+            && let Some(code) = htif.poll(&mut self.ram, &mut std::io::stdout())
+        {
+            self.exit = Some(GuestExit::Exit(code));
+        }
     }
 
     /// Applies what a device access changed: `mtime`, interrupt levels,
