@@ -103,7 +103,7 @@ impl Interp {
                     // WFI: wait, then go on with the instruction after it.
                     m.hart.pc = pc;
                     match m.wait_for_interrupt() {
-                        Wake::Interrupt | Wake::Exit => {}
+                        Wake::Interrupt | Wake::Resume | Wake::Exit => {}
                         Wake::Never => return Stop::Halted { pc },
                     }
                 }

@@ -73,3 +73,32 @@ fn a_store_over_cached_code_is_seen_without_fence_i() {
     words.extend(EXIT_WITH_A0); // 0x28 done
     assert_eq!(run(&words), Stop::Exit(17));
 }
+
+#[test]
+fn wfi_with_only_software_interrupts_enabled_completes() {
+    let mut words = vec![
+        0x0080_0293, // li t0, 8       (MSIE)
+        0x3042_a073, // csrs mie, t0
+        0x1050_0073, // wfi
+        0x0050_0513, // li a0, 5
+    ];
+    words.extend(EXIT_WITH_A0);
+    assert_eq!(run(&words), Stop::Exit(5));
+}
+
+#[test]
+fn wfi_waits_for_an_enabled_timer_even_with_interrupts_off() {
+    let mut words = vec![
+        0x0200_42b7, // lui t0, 0x2004   (CLINT mtimecmp)
+        0x3e80_0313, // li t1, 1000
+        0x0002_a223, // sw zero, 4(t0)
+        0x0062_a023, // sw t1, 0(t0)
+        0x0800_0293, // li t0, 0x80    (MTIE)
+        0x3042_a073, // csrs mie, t0
+        0x1050_0073, // wfi             (mstatus.MIE is 0: no trap)
+        0x3440_2573, // csrr a0, mip
+        0x0805_7513, // andi a0, a0, 0x80
+    ];
+    words.extend(EXIT_WITH_A0);
+    assert_eq!(run(&words), Stop::Exit(0x80));
+}

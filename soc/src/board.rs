@@ -9,13 +9,13 @@ use crate::dev::bootrom::BootRom;
 use crate::dev::clint::Clint;
 use crate::dev::console::Console;
 use crate::dev::finisher::{Finisher, FinisherRequest};
+use crate::dev::htif::Htif;
 use crate::dev::plic::Plic;
 use crate::dev::uart16550::Uart16550;
 use crate::dev::virtio::blk::{BlockBackend, VirtioBlk};
 use crate::dev::virtio::mmio::{MmioVersion, VirtioMmio};
 use crate::elf::{self, ElfError, LoadedElf};
 use crate::fdt::{self, FdtConfig, FdtError, MAX_VIRTIO_TRANSPORTS};
-use crate::dev::htif::Htif;
 use crate::machine::{GuestExit, Machine};
 use crate::mem::{Ram, RamError};
 use crate::memmap::*;
@@ -108,7 +108,9 @@ pub fn virt(config: VirtConfig, program: &[u8]) -> Result<(Machine, LoadedElf), 
     }
 
     let mut m = Machine::new(ram, bus, Clock::new(config.deterministic), BOOT_ROM_BASE);
-    m.htif = loaded.tohost.map(|tohost| Htif::new(tohost, loaded.fromhost));
+    m.htif = loaded
+        .tohost
+        .map(|tohost| Htif::new(tohost, loaded.fromhost));
     m.set_exit_probe(Box::new(move || {
         finisher_handle.take().map(|request| match request {
             FinisherRequest::Pass => GuestExit::Exit(0),

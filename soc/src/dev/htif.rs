@@ -40,7 +40,11 @@ pub struct Htif {
 impl Htif {
     /// A mailbox at physical `tohost` (and `fromhost`).
     pub fn new(tohost: u32, fromhost: Option<u32>) -> Htif {
-        Htif { tohost, fromhost, low_pending: false }
+        Htif {
+            tohost,
+            fromhost,
+            low_pending: false,
+        }
     }
 
     /// The RAM page (offset from RAM's start) whose stores must reach
@@ -51,7 +55,13 @@ impl Htif {
 
     /// A guest store to physical `[paddr, paddr + len)` has been done.
     /// Returns an exit status when the guest asked to stop.
-    pub fn on_store(&mut self, paddr: u32, len: u32, ram: &mut Ram, out: &mut dyn Write) -> Option<u32> {
+    pub fn on_store(
+        &mut self,
+        paddr: u32,
+        len: u32,
+        ram: &mut Ram,
+        out: &mut dyn Write,
+    ) -> Option<u32> {
         let end = paddr.wrapping_add(len);
         if paddr >= self.tohost.wrapping_add(8) || end <= self.tohost {
             return None;
@@ -67,7 +77,11 @@ impl Htif {
 
     /// Acts on a lower half written alone. Call every so often.
     pub fn poll(&mut self, ram: &mut Ram, out: &mut dyn Write) -> Option<u32> {
-        if std::mem::take(&mut self.low_pending) { self.serve(ram, out) } else { None }
+        if std::mem::take(&mut self.low_pending) {
+            self.serve(ram, out)
+        } else {
+            None
+        }
     }
 
     fn serve(&mut self, ram: &mut Ram, out: &mut dyn Write) -> Option<u32> {
@@ -75,7 +89,8 @@ impl Htif {
         if value == 0 {
             return None;
         }
-        let (device, command, payload) = (value >> 56, (value >> 48) & 0xff, value & 0xffff_ffff_ffff);
+        let (device, command, payload) =
+            (value >> 56, (value >> 48) & 0xff, value & 0xffff_ffff_ffff);
         let mut exit = None;
         match (device, command) {
             (0, 0) if payload & 1 == 1 => exit = Some((payload >> 1) as u32),
@@ -127,7 +142,8 @@ fn proxy_syscall(ram: &mut Ram, addr: u64, out: &mut dyn Write) -> Option<u32> {
 }
 
 fn read_u64(ram: &Ram, paddr: u32) -> Option<u64> {
-    ram.slice(paddr, 8).map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()))
+    ram.slice(paddr, 8)
+        .map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()))
 }
 
 fn write_u64(ram: &mut Ram, paddr: u32, value: u64) {
@@ -145,11 +161,16 @@ mod tests {
     const FROMHOST: u32 = RAM_BASE + 0x1040;
 
     fn setup() -> (Htif, Ram) {
-        (Htif::new(TOHOST, Some(FROMHOST)), Ram::new(1 << 16).unwrap())
+        (
+            Htif::new(TOHOST, Some(FROMHOST)),
+            Ram::new(1 << 16).unwrap(),
+        )
     }
 
     fn store32(h: &mut Htif, ram: &mut Ram, paddr: u32, v: u32, out: &mut Vec<u8>) -> Option<u32> {
-        ram.slice_mut(paddr, 4).unwrap().copy_from_slice(&v.to_le_bytes());
+        ram.slice_mut(paddr, 4)
+            .unwrap()
+            .copy_from_slice(&v.to_le_bytes());
         h.on_store(paddr, 4, ram, out)
     }
 
@@ -157,7 +178,10 @@ mod tests {
     fn exit_acts_on_the_upper_half_or_at_the_next_poll() {
         let (mut h, mut ram) = setup();
         let mut out = Vec::new();
-        assert_eq!(store32(&mut h, &mut ram, TOHOST, (3 << 1) | 1, &mut out), None);
+        assert_eq!(
+            store32(&mut h, &mut ram, TOHOST, (3 << 1) | 1, &mut out),
+            None
+        );
         assert_eq!(store32(&mut h, &mut ram, TOHOST + 4, 0, &mut out), Some(3));
         assert_eq!(read_u64(&ram, TOHOST), Some(0), "cleared after reading");
         assert_eq!(store32(&mut h, &mut ram, TOHOST, 1, &mut out), None);
@@ -169,8 +193,14 @@ mod tests {
     fn console_character_with_an_odd_low_half_is_not_an_exit() {
         let (mut h, mut ram) = setup();
         let mut out = Vec::new();
-        assert_eq!(store32(&mut h, &mut ram, TOHOST, u32::from(b'A'), &mut out), None);
-        assert_eq!(store32(&mut h, &mut ram, TOHOST + 4, 0x0101_0000, &mut out), None);
+        assert_eq!(
+            store32(&mut h, &mut ram, TOHOST, u32::from(b'A'), &mut out),
+            None
+        );
+        assert_eq!(
+            store32(&mut h, &mut ram, TOHOST + 4, 0x0101_0000, &mut out),
+            None
+        );
         assert_eq!(out, b"A");
         assert_eq!(read_u64(&ram, FROMHOST), Some(0x0101_0000_0000_0001));
         assert_eq!(h.poll(&mut ram, &mut out), None);

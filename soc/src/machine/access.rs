@@ -152,8 +152,7 @@ impl Machine {
     /// path (it holds cached code or the HTIF mailbox).
     fn is_write_watched(&self, ram_offset: u32) -> bool {
         let page = ram_offset & !0xfff;
-        self.is_code_page(ram_offset)
-            || self.htif.is_some_and(|h| h.watched_page() == page)
+        self.is_code_page(ram_offset) || self.htif.is_some_and(|h| h.watched_page() == page)
     }
 
     #[inline(never)]

@@ -32,8 +32,11 @@ pub enum Wake {
     Interrupt,
     /// The guest asked to stop while waiting.
     Exit,
-    /// Nothing can ever wake the hart (no interrupt enabled, no deadline).
+    /// Nothing can ever wake the hart: no interrupt is enabled.
     Never,
+    /// Nothing but this hart could raise an enabled interrupt, so WFI
+    /// completes without one.
+    Resume,
 }
 
 /// A whole RV32GC system.
@@ -142,23 +145,28 @@ impl Machine {
         self.hart.csr.mip_hw = hw;
     }
 
-    /// The earliest `mtime` at which a timer interrupt may become pending.
-    fn next_deadline(&self) -> Option<u64> {
-        let sstc = self
-            .hart
-            .csr
-            .sstc_enabled()
-            .then_some(self.hart.csr.stimecmp);
-        match (self.bus.next_deadline(), sstc) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
+    /// The earliest future `mtime` at which an enabled timer interrupt
+    /// (MTI from the CLINT, STI from Sstc) becomes pending.
+    fn next_timer_deadline(&self, now: u64) -> Option<u64> {
+        let csr = &self.hart.csr;
+        let machine = (csr.mie & irq::MTI != 0)
+            .then(|| self.bus.next_deadline())
+            .flatten();
+        let sstc = (csr.mie & irq::STI != 0 && csr.sstc_enabled()).then_some(csr.stimecmp);
+        [machine, sstc]
+            .into_iter()
+            .flatten()
+            .filter(|&d| d > now && d != u64::MAX)
+            .min()
     }
 
     /// WFI: waits until an interrupt is pending and enabled in `mie`
-    /// (regardless of the global enables), the guest exits, or nothing can
-    /// ever wake the hart. In deterministic mode time jumps to the next
-    /// deadline instead of sleeping.
+    /// (regardless of the global enables) or the guest exits. Only enabled
+    /// timers and external interrupts can end the wait: with nothing but
+    /// software interrupts enabled (which only this hart could raise) WFI
+    /// completes at once, as the spec allows; with nothing enabled at all the
+    /// hart could never wake, and that is reported. In deterministic mode
+    /// time jumps to the next timer deadline instead of sleeping.
     pub fn wait_for_interrupt(&mut self) -> Wake {
         /// Longest host sleep between input polls.
         const MAX_SLEEP: std::time::Duration = std::time::Duration::from_millis(5);
@@ -170,19 +178,21 @@ impl Machine {
             if self.hart.csr.pending_enabled() != 0 {
                 return Wake::Interrupt;
             }
-            if self.hart.csr.mie == 0 {
+            let mie = self.hart.csr.mie;
+            if mie == 0 {
                 return Wake::Never;
             }
-            let deadline = self.next_deadline().filter(|&d| d != u64::MAX);
+            let now = self.mtime();
+            let deadline = self.next_timer_deadline(now);
+            let external = mie & (irq::MEI | irq::SEI) != 0;
+            if deadline.is_none() && !external {
+                return Wake::Resume;
+            }
             let retired = self.hart.retired;
-            if self.clock.is_deterministic() {
-                match deadline {
-                    Some(d) => self.clock.skip_to(d, retired),
-                    None => return Wake::Never,
-                }
-            } else {
-                let wait = deadline.map_or(MAX_SLEEP, |d| self.clock.wait_for(d, retired));
-                std::thread::sleep(wait.min(MAX_SLEEP));
+            match deadline {
+                Some(d) if self.clock.is_deterministic() => self.clock.skip_to(d, retired),
+                Some(d) => std::thread::sleep(self.clock.wait_for(d, retired).min(MAX_SLEEP)),
+                None => std::thread::sleep(MAX_SLEEP),
             }
         }
     }
