@@ -102,10 +102,15 @@ fn main() {
         for e in &errors {
             eprintln!("{e}");
         }
-        fail(&format!("{} conformance program(s) failed to build (see stderr above)", errors.len()));
+        fail(&format!(
+            "{} conformance program(s) failed to build (see stderr above)",
+            errors.len()
+        ));
     }
 
-    let mut table = String::from("/// Every built program, sorted by name.\nstatic PROGRAMS: &[Program] = &[\n");
+    let mut table = String::from(
+        "/// Every built program, sorted by name.\nstatic PROGRAMS: &[Program] = &[\n",
+    );
     for src in &sources {
         let elf = elf_dir.join(format!("{}.elf", src.name));
         let machine = if src.spike { "Spike" } else { "Virt" };
@@ -139,7 +144,10 @@ fn check_target(rustc: &std::ffi::OsStr) {
             "`rustc --print target-libdir --target {TARGET}` failed: {}",
             String::from_utf8_lossy(&o.stderr).trim()
         )),
-        Err(e) => fail(&format!("cannot run rustc ({}): {e}", rustc.to_string_lossy())),
+        Err(e) => fail(&format!(
+            "cannot run rustc ({}): {e}",
+            rustc.to_string_lossy()
+        )),
     };
     let has_core = fs::read_dir(&libdir).is_ok_and(|entries| {
         entries
@@ -183,7 +191,11 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<Source>) {
                 }
             } else if let Some(code) = line.strip_prefix("# expect-exit:") {
                 expected_exit = code.trim().parse().unwrap_or_else(|_| {
-                    fail(&format!("{}: bad expect-exit `{}`", path.display(), code.trim()))
+                    fail(&format!(
+                        "{}: bad expect-exit `{}`",
+                        path.display(),
+                        code.trim()
+                    ))
                 });
             } else if let Some(text) = line.strip_prefix("# expect-output:") {
                 expected_output = Some(text.trim().to_owned());
@@ -197,7 +209,14 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<Source>) {
                 }));
             }
         }
-        out.push(Source { name, path, spike, expected_exit, expected_output, drive });
+        out.push(Source {
+            name,
+            path,
+            spike,
+            expected_exit,
+            expected_output,
+            drive,
+        });
     }
 }
 
@@ -210,7 +229,7 @@ fn parse_drive(spec: &str) -> Option<(u64, bool)> {
         Some("legacy") => true,
         Some(_) => return None,
     };
-    if words.next().is_some() || size == 0 || size % 512 != 0 {
+    if words.next().is_some() || size == 0 || !size.is_multiple_of(512) {
         return None;
     }
     Some((size, legacy))
@@ -246,7 +265,14 @@ fn build_one(
         .arg("--edition=2021")
         .args(["--crate-type", "bin", "--crate-name", "conformance_program"])
         .args(["--target", TARGET])
-        .args(["-C", "panic=abort", "-C", "opt-level=0", "-C", "debuginfo=0"])
+        .args([
+            "-C",
+            "panic=abort",
+            "-C",
+            "opt-level=0",
+            "-C",
+            "debuginfo=0",
+        ])
         .arg("-C")
         .arg(format!("link-arg=-T{}", path_str(link_script)))
         .arg("-o")
@@ -290,7 +316,8 @@ fn write(path: &Path, text: &str) {
     if fs::read_to_string(path).is_ok_and(|old| old == text) {
         return;
     }
-    fs::write(path, text).unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", path.display())));
+    fs::write(path, text)
+        .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", path.display())));
 }
 
 /// Stops the build with a one-line message.

@@ -111,7 +111,10 @@ pub fn describe_exit(code: i32) -> String {
         1..=MAX_TEST_NUMBER => format!("failed test {byte}"),
         BAD_TEST_NUMBER => "FAIL with a test number outside 1..=199".to_owned(),
         TRAP_EXCEPTION_BASE..TRAP_INTERRUPT_BASE => {
-            format!("unexpected exception, mcause {}", byte - TRAP_EXCEPTION_BASE)
+            format!(
+                "unexpected exception, mcause {}",
+                byte - TRAP_EXCEPTION_BASE
+            )
         }
         TRAP_INTERRUPT_BASE..=u8::MAX => {
             format!("unexpected interrupt, cause {}", byte - TRAP_INTERRUPT_BASE)
@@ -129,7 +132,12 @@ mod tests {
         let all = programs();
         assert!(all.len() > 10, "only {} programs built", all.len());
         for pair in all.windows(2) {
-            assert!(pair[0].name < pair[1].name, "{} / {}", pair[0].name, pair[1].name);
+            assert!(
+                pair[0].name < pair[1].name,
+                "{} / {}",
+                pair[0].name,
+                pair[1].name
+            );
         }
         for p in all {
             let meta = std::fs::metadata(p.elf).expect("built ELF exists");
@@ -153,10 +161,10 @@ mod tests {
     #[test]
     fn directives_reach_the_table() {
         let all = programs();
-        assert!(
-            all.iter()
-                .any(|p| p.drive.is_some_and(|d| !d.legacy && d.size % SECTOR_BYTES == 0))
-        );
+        assert!(all.iter().any(|p| {
+            p.drive
+                .is_some_and(|d| !d.legacy && d.size % SECTOR_BYTES == 0)
+        }));
         assert!(all.iter().any(|p| p.drive.is_some_and(|d| d.legacy)));
         assert!(all.iter().any(|p| p.expected_output.is_some()));
     }
@@ -165,7 +173,10 @@ mod tests {
     fn exit_codes_are_described() {
         assert_eq!(describe_exit(0), "passed");
         assert_eq!(describe_exit(17), "failed test 17");
-        assert_eq!(describe_exit(200), "FAIL with a test number outside 1..=199");
+        assert_eq!(
+            describe_exit(200),
+            "FAIL with a test number outside 1..=199"
+        );
         assert_eq!(describe_exit(226), "unexpected exception, mcause 2");
         assert_eq!(describe_exit(247), "unexpected interrupt, cause 7");
         assert_eq!(describe_exit(210), "exit status 210 (not a framework code)");

@@ -97,8 +97,13 @@ fn exit_outcome(status: ExitStatus) -> Outcome {
 /// virtio-mmio transport, version 2 or legacy as the program asks.
 pub fn qemu_command(qemu: &str, program: &Program, drive: Option<&Path>) -> Command {
     let mut cmd = Command::new(qemu);
-    cmd.args(["-machine", program.machine.qemu_name()])
-        .args(["-bios", "none", "-nographic", "-kernel", program.elf]);
+    cmd.args(["-machine", program.machine.qemu_name()]).args([
+        "-bios",
+        "none",
+        "-nographic",
+        "-kernel",
+        program.elf,
+    ]);
     if let (Some(image), Some(spec)) = (drive, program.drive) {
         let legacy = if spec.legacy { "true" } else { "false" };
         let mut file = std::ffi::OsString::from("file=");
@@ -107,7 +112,10 @@ pub fn qemu_command(qemu: &str, program: &Program, drive: Option<&Path>) -> Comm
         cmd.args(["-global", &format!("virtio-mmio.force-legacy={legacy}")])
             .arg("-drive")
             .arg(file)
-            .args(["-device", "virtio-blk-device,drive=d0,bus=virtio-mmio-bus.0"]);
+            .args([
+                "-device",
+                "virtio-blk-device,drive=d0,bus=virtio-mmio-bus.0",
+            ]);
     }
     cmd
 }
@@ -126,10 +134,8 @@ impl DiskImage {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
         let name = program.name.replace(['/', '\\'], "-");
-        let path = std::env::temp_dir().join(format!(
-            "conformance-{}-{n}-{name}.img",
-            std::process::id()
-        ));
+        let path =
+            std::env::temp_dir().join(format!("conformance-{}-{n}-{name}.img", std::process::id()));
         let image = DiskImage { path };
         let mut file = std::io::BufWriter::new(std::fs::File::create(&image.path)?);
         let mut chunk = Vec::with_capacity(crate::SECTOR_BYTES as usize);
@@ -182,7 +188,9 @@ where
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(program) = programs.get(i) else { break };
+                    let Some(program) = programs.get(i) else {
+                        break;
+                    };
                     if let Some(failure) = check_one(program, timeout, &make) {
                         failures
                             .lock()
@@ -198,7 +206,11 @@ where
         return Ok(());
     }
     failures.sort();
-    let mut report = format!("{} of {} programs failed:\n", failures.len(), programs.len());
+    let mut report = format!(
+        "{} of {} programs failed:\n",
+        failures.len(),
+        programs.len()
+    );
     for (_, failure) in failures {
         report.push_str(&failure);
         report.push('\n');
@@ -213,7 +225,12 @@ where
 {
     let image = match program.drive.map(|d| DiskImage::create(program, d.size)) {
         Some(Ok(image)) => Some(image),
-        Some(Err(e)) => return Some(format!("{}: cannot create its disk image: {e}", program.name)),
+        Some(Err(e)) => {
+            return Some(format!(
+                "{}: cannot create its disk image: {e}",
+                program.name
+            ));
+        }
         None => None,
     };
     let run = match run(make(program, image.as_ref().map(DiskImage::path)), timeout) {
@@ -286,8 +303,14 @@ mod tests {
             program("a/bad", "5", 0),
             program("a/neg", "7", 7),
             program("a/trap", "226", 0),
-            Program { expected_output: Some("uart-9"), ..program("a/out", "9", 9) },
-            Program { expected_output: Some("other"), ..program("a/quiet", "9", 9) },
+            Program {
+                expected_output: Some("uart-9"),
+                ..program("a/out", "9", 9)
+            },
+            Program {
+                expected_output: Some("other"),
+                ..program("a/quiet", "9", 9)
+            },
         ];
         let err = check_all(&programs, Duration::from_secs(10), |p, drive| {
             assert!(drive.is_none());
@@ -297,11 +320,20 @@ mod tests {
         })
         .expect_err("two programs fail");
         assert!(err.starts_with("3 of 6 programs failed:\n"), "{err}");
-        assert!(err.contains("a/quiet: passed, but its output lacks \"other\""), "{err}");
+        assert!(
+            err.contains("a/quiet: passed, but its output lacks \"other\""),
+            "{err}"
+        );
         assert!(!err.contains("a/out"), "{err}");
-        assert!(err.contains("a/bad: exit status 5: failed test 5 (expected 0: passed)"), "{err}");
+        assert!(
+            err.contains("a/bad: exit status 5: failed test 5 (expected 0: passed)"),
+            "{err}"
+        );
         assert!(err.contains("stdout: uart-5"), "{err}");
-        assert!(err.contains("a/trap: exit status 226: unexpected exception, mcause 2"), "{err}");
+        assert!(
+            err.contains("a/trap: exit status 226: unexpected exception, mcause 2"),
+            "{err}"
+        );
         assert!(!err.contains("a/ok"), "{err}");
         assert!(!err.contains("a/neg"), "{err}");
     }
@@ -324,7 +356,12 @@ mod tests {
         let path = image.path().to_owned();
         let bytes = std::fs::read(&path).expect("image readable");
         assert_eq!(bytes.len(), 1536);
-        assert!(bytes.iter().enumerate().all(|(i, &b)| b == crate::disk_pattern(i as u64)));
+        assert!(
+            bytes
+                .iter()
+                .enumerate()
+                .all(|(i, &b)| b == crate::disk_pattern(i as u64))
+        );
         drop(image);
         assert!(!path.exists());
     }
@@ -332,7 +369,10 @@ mod tests {
     #[test]
     fn check_all_hands_the_image_to_the_command() {
         let p = Program {
-            drive: Some(crate::Drive { size: 1024, legacy: false }),
+            drive: Some(crate::Drive {
+                size: 1024,
+                legacy: false,
+            }),
             ..program("dev/disk", "0", 0)
         };
         // The command succeeds only if the image exists with its pattern.
@@ -351,7 +391,10 @@ mod tests {
     #[test]
     fn qemu_gets_the_drive_arguments() {
         let modern = Program {
-            drive: Some(crate::Drive { size: 1024, legacy: false }),
+            drive: Some(crate::Drive {
+                size: 1024,
+                legacy: false,
+            }),
             ..program("dev/disk", "x.elf", 0)
         };
         let args = |p: &Program| -> Vec<String> {
@@ -361,17 +404,38 @@ mod tests {
                 .collect()
         };
         let a = args(&modern);
-        assert!(a.windows(2).any(|w| w == ["-global", "virtio-mmio.force-legacy=false"]), "{a:?}");
-        assert!(a.windows(2).any(|w| w == ["-drive", "file=/tmp/d.img,format=raw,if=none,id=d0"]));
+        assert!(
+            a.windows(2)
+                .any(|w| w == ["-global", "virtio-mmio.force-legacy=false"]),
+            "{a:?}"
+        );
+        assert!(
+            a.windows(2)
+                .any(|w| w == ["-drive", "file=/tmp/d.img,format=raw,if=none,id=d0"])
+        );
         assert!(a.windows(2).any(|w| {
-            w == ["-device", "virtio-blk-device,drive=d0,bus=virtio-mmio-bus.0"]
+            w == [
+                "-device",
+                "virtio-blk-device,drive=d0,bus=virtio-mmio-bus.0",
+            ]
         }));
         let legacy = Program {
-            drive: Some(crate::Drive { size: 1024, legacy: true }),
+            drive: Some(crate::Drive {
+                size: 1024,
+                legacy: true,
+            }),
             ..modern
         };
-        assert!(args(&legacy).iter().any(|a| a == "virtio-mmio.force-legacy=true"));
-        assert!(!args(&program("a/b", "x.elf", 0)).iter().any(|a| a == "-drive"));
+        assert!(
+            args(&legacy)
+                .iter()
+                .any(|a| a == "virtio-mmio.force-legacy=true")
+        );
+        assert!(
+            !args(&program("a/b", "x.elf", 0))
+                .iter()
+                .any(|a| a == "-drive")
+        );
     }
 
     #[test]
