@@ -179,12 +179,16 @@ TEST_BEGIN
     UREG 82, U_IIR, 0xc4        # at the trigger: received data available
     UREG 83, U_RBR, '1'
     SET_TEST 84                 # 3 left, below the trigger again: after
-    li s2, 2000000              # a few character times, the character
-1:  lbu a0, U_IIR(s0)           # timeout (0xcc) is reported
+    li t1, 0x0200bff8           # a few character times, the character
+    lw t2, 0(t1)                # timeout (0xcc) is reported (waiting up
+    li t0, 20000000             # to 2 s of mtime)
+    add t2, t2, t0
+1:  lbu a0, U_IIR(s0)
     li t0, 0xcc
     beq a0, t0, 2f
-    addi s2, s2, -1
-    bnez s2, 1b
+    lw t0, 0(t1)
+    sub t0, t2, t0
+    bgtz t0, 1b
     FAIL
 2:  UREG 85, U_RBR, '2'         # reading RBR clears the timeout
     UREG 86, U_RBR, '3'
