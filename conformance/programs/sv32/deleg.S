@@ -1,7 +1,9 @@
 # Page faults delegated to S-mode (medeleg bits 12, 13, 15), as an OS
 # kernel takes them: the S-mode handler (stvec) sees scause = 12/13/15,
 # stval = the faulting virtual address, sepc = the faulting instruction and
-# sstatus.SPP = the mode it came from; faults of M-mode accesses (MPRV)
+# sstatus.SPP = the mode it came from (for a fetch that crosses into an
+# unmapped page, stval = the page boundary and sepc = the instruction);
+# faults of M-mode accesses (MPRV)
 # are never delegated, and causes not delegated (access faults) still go
 # to M-mode.
 TEST_BEGIN
@@ -11,13 +13,18 @@ TEST_BEGIN
     la s0, vm_pages
     li t0, 0x00000073
     sw t0, 0(s0)
+    li t1, 4096                 # the page ends with the first half of
+    add t1, t1, s0              # addi a0, a0, 1 (0x00150513)
+    li t0, 0x0513
+    sh t0, -2(t1)
     fence.i
     # VA page 0: S RW (data only); page 1: U RWX; page 2: not memory.
     VM_SET_PTE vm_l0, 0, s0, PTE_V|PTE_A|PTE_D|PTE_R|PTE_W
     VM_SET_PTE vm_l0, 1, s0, PTE_V|PTE_A|PTE_D|PTE_U|PTE_R|PTE_W|PTE_X
     li t1, 0x90000000
     VM_SET_PTE vm_l0, 2, t1, PTE_V|PTE_A|PTE_D|PTE_R|PTE_W
-    VM_SATP vm_root
+    VM_SET_PTE vm_l0, 3, s0, PTE_V|PTE_A|PTE_D|PTE_R|PTE_X
+    VM_SATP vm_root             # (page 4 stays unmapped)
     li t0, (1 << 12) | (1 << 13) | (1 << 15)
     csrw medeleg, t0
     la t0, s_trap
@@ -70,6 +77,13 @@ TEST_BEGIN
     li t2, PG
     VM_RUN 0, t2
     S_TRAPPED 6, CAUSE_FETCH_PAGE_FAULT, t2, t2, 0
+    SET_TEST 8                  # a fetch crossing into an unmapped page:
+    li a0, 5                    # stval = the second half's address, sepc
+    li t2, PG + 0x4000 - 2      # = the instruction
+    li t3, PG + 0x4000
+    VM_RUN 1, t2
+    S_TRAPPED 8, CAUSE_FETCH_PAGE_FAULT, t3, t2, MSTATUS_SPP
+    CHECK_EQ a0, 5
     SET_TEST 7                  # U runs on its own page: no fault
     li t2, PG + 0x1000
     VM_RUN 0, t2
