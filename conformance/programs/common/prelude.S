@@ -8,6 +8,9 @@
 #     #                          virt test finisher; run on -machine spike)
 #     # expect-exit: N          (framework self-tests only: the run must
 #     #                          end with exit status N instead of 0)
+#     # expect-output: TEXT     (the run's stdout must contain TEXT)
+#     # drive: SIZE [legacy]    (a virtio-mmio block device at 0x10001000
+#     #                          with a fresh SIZE-byte image; see build.rs)
 #     TEST_BEGIN
 #         TEST_RR_OP 1, add, 3, 1, 2
 #         ...
@@ -106,6 +109,10 @@
 #                            TRAP_MTVAL or TRAP_MEPC (count is 0 after ARM)
 #   TRAP_ARM/ARM_RESUME/DISARM keep every register (they go through
 #   mscratch); the handler keeps every register too.
+#
+# ---- Sv32 and device programs: the VM_* macros (page tables, running code
+#      in S- or U-mode, checking recorded traps) are documented with their
+#      definitions at the end of this file.
 
 .attribute arch, "rv32imafdc_zicsr_zifencei"
 .option norelax
