@@ -2,7 +2,7 @@
 # Instruction"): after a PTE changes, sfence.vma (all, by address, by ASID,
 # or both) makes the new PTE govern later loads, stores and fetches:
 # remapping, invalidating, revalidating, and narrowing or widening
-# permissions. satp writes from S-mode take effect. sfence.vma is illegal in
+# permissions; code rewritten through a writable alias runs after fence.i. satp writes from S-mode take effect. sfence.vma is illegal in
 # U-mode, and in S-mode while mstatus.TVM is set (which also makes satp
 # accesses from S-mode illegal).
 TEST_BEGIN
@@ -102,6 +102,30 @@ TEST_BEGIN
     VM_RUN 1, t2
     VM_EXPECT CAUSE_ECALL_S
     CHECK_EQ a0, 0
+
+    # ---- code rewritten through a writable alias of its page, then
+    #      fence.i: the new instruction runs.
+    SET_TEST 14
+    SET_L0 s1, PTE_V|PTE_A|PTE_D|PTE_X
+    VM_SET_PTE vm_l0, 2, s1, PTE_V|PTE_A|PTE_D|PTE_R|PTE_W
+    sfence.vma
+    li a0, 0
+    li t2, VM_PAGE_VA
+    VM_RUN 1, t2
+    VM_EXPECT CAUSE_ECALL_S
+    CHECK_EQ a0, 0x77
+    SET_TEST 15
+    li a4, 0x06600513           # addi a0, zero, 0x66
+    li a5, VM_PAGE_VA + 0x2000
+    li a6, VM_PAGE_VA
+    li a0, 0
+    la t2, s_patch_run
+    VM_RUN 1, t2
+    VM_EXPECT CAUSE_ECALL_S
+    CHECK_EQ a0, 0x66
+    li t0, 0x07700513           # put li a0, 0x77 back
+    sw t0, 0(s1)
+    fence.i
 
     # ---- invalidating and revalidating.
     SET_TEST 20
@@ -270,6 +294,11 @@ s_satp_bare_load:
     li t0, VM_PAGE_VA + 8
     lw a3, 0(t0)
     ecall
+# Stores the instruction a4 at a5, fence.i, jumps to a6.
+s_patch_run:
+    sw a4, 0(a5)
+    fence.i
+    jr a6
 s_read_satp:
     csrr a0, satp
     ecall
