@@ -13,7 +13,14 @@
 //!   reports through HTIF `tohost` (default: `virt` and the SiFive test
 //!   finisher);
 //! - `# expect-exit: N` says the run must end with exit status N (default 0),
-//!   for the framework's own negative tests.
+//!   for the framework's own negative tests;
+//! - `# expect-output: TEXT` says the run's standard output (the UART) must
+//!   contain TEXT (the rest of the line, trimmed);
+//! - `# drive: SIZE` attaches a virtio-mmio block device at 0x1000_1000 with
+//!   a fresh raw image of SIZE bytes (a positive multiple of 512) filled
+//!   with the pattern of `conformance::disk_pattern`; `# drive: SIZE legacy`
+//!   presents it through the legacy (version 1) virtio-mmio interface
+//!   instead of version 2. The runners create the image for each run.
 //!
 //! A program is rebuilt only when it, a common file, the linker script or
 //! this build script is newer than its ELF. `src/program.rs` includes the
@@ -42,6 +49,9 @@ struct Source {
     path: PathBuf,
     spike: bool,
     expected_exit: u8,
+    expected_output: Option<String>,
+    /// `(size, legacy)` from `# drive:`.
+    drive: Option<(u64, bool)>,
 }
 
 fn main() {
@@ -109,12 +119,18 @@ fn main() {
     for src in &sources {
         let elf = elf_dir.join(format!("{}.elf", src.name));
         let machine = if src.spike { "Spike" } else { "Virt" };
+        let drive = match src.drive {
+            Some((size, legacy)) => format!("Some(Drive {{ size: {size}, legacy: {legacy} }})"),
+            None => "None".to_owned(),
+        };
         writeln!(
             table,
-            "    Program {{ name: {:?}, elf: {:?}, machine: Machine::{machine}, expected_exit: {} }},",
+            "    Program {{ name: {:?}, elf: {:?}, machine: Machine::{machine}, expected_exit: {}, \
+             expected_output: {:?}, drive: {drive} }},",
             src.name,
             path_str(&elf),
-            src.expected_exit
+            src.expected_exit,
+            src.expected_output.as_deref(),
         )
         .unwrap_or_default();
     }
@@ -168,6 +184,8 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<Source>) {
             .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", path.display())));
         let mut spike = false;
         let mut expected_exit = 0;
+        let mut expected_output = None;
+        let mut drive = None;
         for line in text.lines() {
             let line = line.trim();
             if let Some(m) = line.strip_prefix("# machine:") {
@@ -184,6 +202,16 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<Source>) {
                         code.trim()
                     ))
                 });
+            } else if let Some(text) = line.strip_prefix("# expect-output:") {
+                expected_output = Some(text.trim().to_owned());
+            } else if let Some(spec) = line.strip_prefix("# drive:") {
+                drive = Some(parse_drive(spec).unwrap_or_else(|| {
+                    fail(&format!(
+                        "{}: bad drive `{}` (want `SIZE` or `SIZE legacy`, SIZE a positive multiple of 512)",
+                        path.display(),
+                        spec.trim()
+                    ))
+                }));
             }
         }
         out.push(Source {
@@ -191,8 +219,25 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<Source>) {
             path,
             spike,
             expected_exit,
+            expected_output,
+            drive,
         });
     }
+}
+
+/// Parses the argument of `# drive:`: `SIZE` or `SIZE legacy`.
+fn parse_drive(spec: &str) -> Option<(u64, bool)> {
+    let mut words = spec.split_whitespace();
+    let size: u64 = words.next()?.parse().ok()?;
+    let legacy = match words.next() {
+        None => false,
+        Some("legacy") => true,
+        Some(_) => return None,
+    };
+    if words.next().is_some() || size == 0 || !size.is_multiple_of(512) {
+        return None;
+    }
+    Some((size, legacy))
 }
 
 /// Compiles and links one program; on failure returns rustc's diagnostics.

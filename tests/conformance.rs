@@ -1,7 +1,9 @@
 //! Runs every conformance program on the `rvjit` CLI and checks each one
 //! ends with its expected exit status (0, except the framework's negative
-//! programs) and, on the virt machine, prints `PASS` on the UART (stdout);
-//! all failures are reported at once.
+//! programs), prints `PASS` on the virt machine's UART (stdout) and any
+//! expected output, reporting all failures at once. Programs with a
+//! `# drive:` directive get their fresh disk image as `--drive` (and
+//! `--virtio-legacy` when they ask for version 1).
 
 use std::process::Command;
 use std::time::Duration;
@@ -11,9 +13,15 @@ use conformance::runner::check_all;
 #[test]
 fn every_program_passes_on_rvjit() {
     let programs = conformance::programs();
-    let result = check_all(programs, Duration::from_secs(60), |p| {
+    let result = check_all(programs, Duration::from_secs(60), |p, drive| {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_rvjit"));
         cmd.args(["run", p.elf, "--max-insns", "100000000"]);
+        if let Some(image) = drive {
+            cmd.arg("--drive").arg(image);
+            if p.drive.is_some_and(|d| d.legacy) {
+                cmd.arg("--virtio-legacy");
+            }
+        }
         cmd
     });
     if let Err(report) = result {

@@ -23,4 +23,4 @@ pub mod runner;
 pub use exit::{
     BAD_TEST_NUMBER, MAX_TEST_NUMBER, TRAP_EXCEPTION_BASE, TRAP_INTERRUPT_BASE, describe_exit,
 };
-pub use program::{Machine, Program, programs};
+pub use program::{Drive, Machine, Program, SECTOR_BYTES, disk_pattern, programs};

@@ -3,9 +3,11 @@
 //!
 //! Both the QEMU suite (`tests/qemu.rs`) and the `rvjit` suite use
 //! [`check_all`]; they differ only in the command that runs one program.
+//! For a program with a `# drive:` directive, [`check_all`] creates a
+//! [`DiskImage`] for the run and hands its path to the command builder.
 
-use std::io::Read;
-use std::path::PathBuf;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -90,8 +92,10 @@ fn exit_outcome(status: ExitStatus) -> Outcome {
     status.code().map_or(Outcome::Signalled, Outcome::Exited)
 }
 
-/// The QEMU command line that runs `program` on its machine.
-pub fn qemu_command(qemu: &str, program: &Program) -> Command {
+/// The QEMU command line that runs `program` on its machine, with `drive`
+/// (the program's disk image) as the virtio block device on the first
+/// virtio-mmio transport, version 2 or legacy as the program asks.
+pub fn qemu_command(qemu: &str, program: &Program, drive: Option<&Path>) -> Command {
     let mut cmd = Command::new(qemu);
     cmd.args(["-machine", program.machine.qemu_name()]).args([
         "-bios",
@@ -100,7 +104,63 @@ pub fn qemu_command(qemu: &str, program: &Program) -> Command {
         "-kernel",
         program.elf,
     ]);
+    if let (Some(image), Some(spec)) = (drive, program.drive) {
+        let legacy = if spec.legacy { "true" } else { "false" };
+        let mut file = std::ffi::OsString::from("file=");
+        file.push(image);
+        file.push(",format=raw,if=none,id=d0");
+        cmd.args(["-global", &format!("virtio-mmio.force-legacy={legacy}")])
+            .arg("-drive")
+            .arg(file)
+            .args([
+                "-device",
+                "virtio-blk-device,drive=d0,bus=virtio-mmio-bus.0",
+            ]);
+    }
     cmd
+}
+
+/// A raw disk image in the temporary directory, filled with
+/// [`crate::disk_pattern`]; the file is deleted when this is dropped.
+#[derive(Debug)]
+pub struct DiskImage {
+    path: PathBuf,
+}
+
+impl DiskImage {
+    /// Creates a fresh image of `size` bytes for `program` (its name is
+    /// part of the file name, with the process id and a counter).
+    pub fn create(program: &Program, size: u64) -> std::io::Result<DiskImage> {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let name = program.name.replace(['/', '\\'], "-");
+        let path =
+            std::env::temp_dir().join(format!("conformance-{}-{n}-{name}.img", std::process::id()));
+        let image = DiskImage { path };
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&image.path)?);
+        let mut chunk = Vec::with_capacity(crate::SECTOR_BYTES as usize);
+        for sector in 0..size.div_ceil(crate::SECTOR_BYTES) {
+            let start = sector * crate::SECTOR_BYTES;
+            let end = (start + crate::SECTOR_BYTES).min(size);
+            chunk.clear();
+            chunk.extend((start..end).map(crate::disk_pattern));
+            file.write_all(&chunk)?;
+        }
+        file.flush()?;
+        Ok(image)
+    }
+
+    /// Where the image is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for DiskImage {
+    fn drop(&mut self) {
+        // Best effort: a leftover file in the temporary directory is harmless.
+        let _ = std::fs::remove_file(&self.path);
+    }
 }
 
 /// Looks `name` up in the directories of `PATH`.
@@ -112,11 +172,13 @@ pub fn find_on_path(name: &str) -> Option<PathBuf> {
 }
 
 /// Runs every program with the command `make` builds for it (several at a
-/// time), and checks each one ends with its expected exit status.
+/// time), and checks each one ends with its expected exit status and, if
+/// it names one, prints its expected output. `make` gets the path of the
+/// program's fresh [`DiskImage`] when it has a `# drive:` directive.
 /// Returns `Err` with one line (plus the program's output) per failure.
 pub fn check_all<F>(programs: &[Program], timeout: Duration, make: F) -> Result<(), String>
 where
-    F: Fn(&Program) -> Command + Sync,
+    F: Fn(&Program, Option<&Path>) -> Command + Sync,
 {
     let next = AtomicUsize::new(0);
     let failures = Mutex::new(Vec::new());
@@ -159,21 +221,38 @@ where
 /// Runs one program; `None` when it ended as expected, else a description.
 fn check_one<F>(program: &Program, timeout: Duration, make: &F) -> Option<String>
 where
-    F: Fn(&Program) -> Command,
+    F: Fn(&Program, Option<&Path>) -> Command,
 {
-    let run = match run(make(program), timeout) {
+    let image = match program.drive.map(|d| DiskImage::create(program, d.size)) {
+        Some(Ok(image)) => Some(image),
+        Some(Err(e)) => {
+            return Some(format!(
+                "{}: cannot create its disk image: {e}",
+                program.name
+            ));
+        }
+        None => None,
+    };
+    let run = match run(make(program, image.as_ref().map(DiskImage::path)), timeout) {
         Ok(run) => run,
         Err(e) => return Some(format!("{}: cannot start: {e}", program.name)),
     };
+    drop(image);
     let expected = i32::from(program.expected_exit);
     // A passing virt program prints PASS on the UART before it exits.
     let needs_pass_line = program.machine == Machine::Virt && expected == 0;
     let verdict = match run.outcome {
         Outcome::Exited(code) if code == expected => {
-            if !needs_pass_line || run.stdout.lines().any(|l| l.trim_end() == "PASS") {
-                return None;
+            if needs_pass_line && !run.stdout.lines().any(|l| l.trim_end() == "PASS") {
+                format!("exit status {code} but no PASS line on the UART (stdout)")
+            } else {
+                match program.expected_output {
+                    Some(text) if !run.stdout.contains(text) => {
+                        format!("passed, but its output lacks {text:?}")
+                    }
+                    _ => return None,
+                }
             }
-            format!("exit status {code} but no PASS line on the UART (stdout)")
         }
         Outcome::Exited(code) => format!(
             "exit status {code}: {} (expected {expected}: {})",
@@ -229,10 +308,8 @@ mod tests {
     fn check_all_lists_every_failure() {
         // Here `elf` is the shell script standing in for the emulator run.
         let prog = |name, elf, machine, expected_exit| Program {
-            name,
-            elf,
             machine,
-            expected_exit,
+            ..program(name, elf, expected_exit)
         };
         let programs = [
             prog("a/ok", "echo PASS; exit 0", Machine::Virt, 0),
@@ -241,14 +318,23 @@ mod tests {
             prog("a/trap", "exit 226", Machine::Virt, 0),
             prog("a/silent", "echo hello; exit 0", Machine::Virt, 0),
             prog("a/htif", "exit 0", Machine::Spike, 0),
+            Program {
+                expected_output: Some("other"),
+                ..prog("a/quiet", "echo PASS; exit 0", Machine::Virt, 0)
+            },
         ];
-        let err = check_all(&programs, Duration::from_secs(10), |p| {
+        let err = check_all(&programs, Duration::from_secs(10), |p, drive| {
+            assert!(drive.is_none());
             let mut cmd = Command::new("sh");
             cmd.args(["-c", p.elf]);
             cmd
         })
-        .expect_err("three programs fail");
-        assert!(err.starts_with("3 of 6 programs failed:\n"), "{err}");
+        .expect_err("four programs fail");
+        assert!(err.starts_with("4 of 7 programs failed:\n"), "{err}");
+        assert!(
+            err.contains("a/quiet: passed, but its output lacks \"other\""),
+            "{err}"
+        );
         assert!(
             err.contains("a/bad: exit status 5: failed test 5 (expected 0: passed)"),
             "{err}"
@@ -265,6 +351,106 @@ mod tests {
         assert!(!err.contains("a/ok"), "{err}");
         assert!(!err.contains("a/neg"), "{err}");
         assert!(!err.contains("a/htif"), "{err}");
+    }
+
+    fn program(name: &'static str, elf: &'static str, expected_exit: u8) -> Program {
+        Program {
+            name,
+            elf,
+            machine: crate::Machine::Virt,
+            expected_exit,
+            expected_output: None,
+            drive: None,
+        }
+    }
+
+    #[test]
+    fn disk_images_hold_the_pattern_and_vanish() {
+        let p = program("dev/disk", "0", 0);
+        let image = DiskImage::create(&p, 1536).expect("image created");
+        let path = image.path().to_owned();
+        let bytes = std::fs::read(&path).expect("image readable");
+        assert_eq!(bytes.len(), 1536);
+        assert!(
+            bytes
+                .iter()
+                .enumerate()
+                .all(|(i, &b)| b == crate::disk_pattern(i as u64))
+        );
+        drop(image);
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn check_all_hands_the_image_to_the_command() {
+        let p = Program {
+            drive: Some(crate::Drive {
+                size: 1024,
+                legacy: false,
+            }),
+            ..program("dev/disk", "0", 0)
+        };
+        // The command succeeds only if the image exists with its pattern.
+        check_all(&[p], Duration::from_secs(10), |_, drive| {
+            let mut cmd = Command::new("sh");
+            let path = drive.expect("an image for a program with a drive");
+            cmd.arg("-c")
+                .arg("test $(wc -c < \"$1\") -eq 1024 && test $(od -An -tx1 -j512 -N5 \"$1\" | tr -d ' ') = 0100000004 && echo PASS")
+                .arg("sh")
+                .arg(path);
+            cmd
+        })
+        .expect("the image was there");
+    }
+
+    #[test]
+    fn qemu_gets_the_drive_arguments() {
+        let modern = Program {
+            drive: Some(crate::Drive {
+                size: 1024,
+                legacy: false,
+            }),
+            ..program("dev/disk", "x.elf", 0)
+        };
+        let args = |p: &Program| -> Vec<String> {
+            qemu_command("qemu", p, Some(Path::new("/tmp/d.img")))
+                .get_args()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect()
+        };
+        let a = args(&modern);
+        assert!(
+            a.windows(2)
+                .any(|w| w == ["-global", "virtio-mmio.force-legacy=false"]),
+            "{a:?}"
+        );
+        assert!(
+            a.windows(2)
+                .any(|w| w == ["-drive", "file=/tmp/d.img,format=raw,if=none,id=d0"])
+        );
+        assert!(a.windows(2).any(|w| {
+            w == [
+                "-device",
+                "virtio-blk-device,drive=d0,bus=virtio-mmio-bus.0",
+            ]
+        }));
+        let legacy = Program {
+            drive: Some(crate::Drive {
+                size: 1024,
+                legacy: true,
+            }),
+            ..modern
+        };
+        assert!(
+            args(&legacy)
+                .iter()
+                .any(|a| a == "virtio-mmio.force-legacy=true")
+        );
+        assert!(
+            !args(&program("a/b", "x.elf", 0))
+                .iter()
+                .any(|a| a == "-drive")
+        );
     }
 
     #[test]

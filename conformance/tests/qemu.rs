@@ -33,8 +33,8 @@ fn every_program_passes_on_qemu() {
     };
     let qemu = qemu.to_string_lossy().into_owned();
     let programs = conformance::programs();
-    if let Err(report) = check_all(programs, Duration::from_secs(20), |p| {
-        qemu_command(&qemu, p)
+    if let Err(report) = check_all(programs, Duration::from_secs(20), |p, drive| {
+        qemu_command(&qemu, p, drive)
     }) {
         panic!("{report}");
     }

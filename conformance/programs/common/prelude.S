@@ -8,6 +8,9 @@
 #     #                          virt test finisher; run on -machine spike)
 #     # expect-exit: N          (framework self-tests only: the run must
 #     #                          end with exit status N instead of 0)
+#     # expect-output: TEXT     (the run's stdout must contain TEXT)
+#     # drive: SIZE [legacy]    (a virtio-mmio block device at 0x10001000
+#     #                          with a fresh SIZE-byte image; see build.rs)
 #     TEST_BEGIN
 #         TEST_RR_OP 1, add, 3, 1, 2
 #         ...
@@ -124,6 +127,10 @@
 #   program. Code goes in .text (TEST_BEGIN switches to it), data in .data
 #   or .bss; RAM starts at 0x80000000, the program is linked there by
 #   conformance/link.ld and runs with translation off.
+#
+# ---- Sv32 and device programs: the VM_* macros (page tables, running code
+#      in S- or U-mode, checking recorded traps) are documented with their
+#      definitions at the end of this file.
 
 .attribute arch, "rv32imafdc_zicsr_zifencei"
 .option norelax
@@ -667,6 +674,174 @@ __test_begin:
     li t6, \spec_cause
     beq t5, t6, .Lok\@
     li t6, \other_cause
+    beq t5, t6, .Lok\@
+    FAIL
+.Lok\@:
+.endm
+
+# ================================================================ Sv32 (VM_*)
+#
+# Helpers for the programs in sv32/ and dev/. They clobber t0 and t1 (the
+# checks also t5, t6) and keep every other register.
+#
+#   PTE_V .. PTE_D, SATP_SV32    Sv32 PTE bits and the satp MODE bit
+#   VM_PTE rd, pa, flags         rd = PTE for the physical address in
+#                                register pa (any offset bits dropped)
+#                                with constant flags; rd may equal pa
+#   VM_SET_PTE table, index, pa, flags
+#                                table[index] = VM_PTE(pa, flags); table a
+#                                label, index a constant (0..1023)
+#   VM_STD_LAYOUT                the standard address space, see below,
+#                                in the tables vm_root/vm_l0 (VM_STD_DATA)
+#   VM_STD_DATA npages           defines vm_root, vm_l0 and vm_pages
+#                                (npages 4 KiB physical pages), all zero
+#   VM_PMP_OPEN                  PMP entry 0 = NAPOT over all of memory,
+#                                RWX, so that S and U may access anything
+#                                (QEMU 7.2 even refuses an mret to S or U,
+#                                as an illegal instruction, while no PMP
+#                                entry is set); call it before any VM_RUN
+#   VM_SATP root                 satp = Sv32 with the table at label root;
+#                                sfence.vma
+#   VM_RUN prv, reg              arms the recording trap handler (TRAP_ARM_
+#                                RESUME to just after the macro), then
+#                                mret to the address in reg in privilege prv
+#                                (1 = S, 0 = U). The code there ends with
+#                                ecall (mcause 9 from S, 8 from U) or traps;
+#                                either way the run comes back to M-mode
+#                                after the macro with the trap recorded.
+#   VM_EXPECT cause              FAIL unless exactly one trap was recorded
+#                                and its mcause is cause (t5 = recorded
+#                                value, t6 = expected, for the report)
+#   VM_EXPECT_TVAL cause, reg    the same, and mtval == reg
+#   VM_EXPECT_EPC reg            FAIL unless the recorded mepc == reg
+#
+# Standard layout (VM_STD_LAYOUT): RAM 0x80000000..0x803fffff is mapped
+# at its own address as an S-mode RWX superpage (the program runs there in
+# S-mode), and again at VM_USER_BASE (0x40000000) as a U-mode RWX superpage
+# (U-mode code runs at label - VM_USER_OFFSET: see VM_UADDR); vm_root[1]
+# points to vm_l0, so VM_PAGE_VA + 4096 * i is mapped by vm_l0[i], which the
+# program fills. A and D are preset in these mappings.
+#   VM_UADDR rd, label           rd = the U-mode alias of label
+
+.equ PTE_V, 0x01
+.equ PTE_R, 0x02
+.equ PTE_W, 0x04
+.equ PTE_X, 0x08
+.equ PTE_U, 0x10
+.equ PTE_G, 0x20
+.equ PTE_A, 0x40
+.equ PTE_D, 0x80
+.equ SATP_SV32, 0x80000000
+.equ MSTATUS_SIE, 0x2
+.equ MSTATUS_SPP, 0x100
+.equ MSTATUS_MPRV, 0x20000
+.equ MSTATUS_SUM, 0x40000
+.equ MSTATUS_MXR, 0x80000
+.equ MSTATUS_TVM, 0x100000
+.equ MPP_U, 0x0000
+.equ MPP_S, 0x0800
+.equ MPP_M, 0x1800
+.equ VM_USER_BASE, 0x40000000
+.equ VM_USER_OFFSET, 0x40000000
+.equ VM_PAGE_VA, 0x00400000
+
+.macro VM_PTE rd, pa, flags
+    srli \rd, \pa, 12
+    slli \rd, \rd, 10
+    ori \rd, \rd, \flags
+.endm
+
+.macro VM_SET_PTE table, index, pa, flags
+    VM_PTE t1, \pa, \flags
+    la t0, \table
+    .if (\index) * 4 < 2048
+    sw t1, (\index) * 4(t0)
+    .else
+    addi t0, t0, 2047
+    sw t1, (\index) * 4 - 2047(t0)
+    .endif
+.endm
+
+.macro VM_STD_DATA npages
+    .pushsection .data
+    .p2align 12
+vm_root:
+    .space 4096
+vm_l0:
+    .space 4096
+vm_pages:
+    .space 4096 * \npages
+    .popsection
+.endm
+
+.macro VM_STD_LAYOUT
+    li t1, 0x80000000
+    VM_SET_PTE vm_root, 0x200, t1, PTE_V|PTE_R|PTE_W|PTE_X|PTE_A|PTE_D
+    li t1, 0x80000000
+    VM_SET_PTE vm_root, VM_USER_BASE >> 22, t1, PTE_V|PTE_R|PTE_W|PTE_X|PTE_U|PTE_A|PTE_D
+    la t1, vm_l0
+    VM_SET_PTE vm_root, VM_PAGE_VA >> 22, t1, PTE_V
+.endm
+
+.macro VM_UADDR rd, label
+    lui \rd, %hi(\label - VM_USER_OFFSET)
+    addi \rd, \rd, %lo(\label - VM_USER_OFFSET)
+.endm
+
+.macro VM_PMP_OPEN
+    li t0, -1
+    csrw pmpaddr0, t0
+    li t0, 0x1f
+    csrw pmpcfg0, t0
+.endm
+
+.macro VM_SATP root
+    la t0, \root
+    srli t0, t0, 12
+    li t1, SATP_SV32
+    or t0, t0, t1
+    csrw satp, t0
+    sfence.vma
+.endm
+
+.macro VM_RUN prv, reg
+    TRAP_ARM_RESUME .Lback\@
+    li t0, MSTATUS_MPP
+    csrc mstatus, t0
+    .if \prv
+    li t0, (\prv) << 11
+    csrs mstatus, t0
+    .endif
+    csrw mepc, \reg
+    mret
+.Lback\@:
+.endm
+
+.macro VM_EXPECT cause
+    TRAP_READ t5, TRAP_COUNT
+    li t6, 1
+    beq t5, t6, .Lcounted\@
+    FAIL
+.Lcounted\@:
+    TRAP_READ t5, TRAP_MCAUSE
+    li t6, \cause
+    beq t5, t6, .Lok\@
+    FAIL
+.Lok\@:
+.endm
+
+.macro VM_EXPECT_TVAL cause, reg
+    VM_EXPECT \cause
+    TRAP_READ t5, TRAP_MTVAL
+    mv t6, \reg
+    beq t5, t6, .Lok\@
+    FAIL
+.Lok\@:
+.endm
+
+.macro VM_EXPECT_EPC reg
+    TRAP_READ t5, TRAP_MEPC
+    mv t6, \reg
     beq t5, t6, .Lok\@
     FAIL
 .Lok\@:

@@ -9,12 +9,20 @@
 //! accepted (as in QEMU); other offsets read 0 and ignore writes.
 //!
 //! Sources are level-triggered from [`IrqLines`] (sources 1..=31; 32..=95
-//! exist as registers but have no device). The gateway keeps a claimed
-//! source out of the pending set until it is completed, so a level still high
-//! at completion is pending again at once. Pending is therefore computed,
-//! never stored: `pending = levels & !claimed`. As in QEMU, a completion
+//! exist as registers but have no device). The gateway turns a high level
+//! into a request whenever the source has none outstanding: it sets the
+//! pending bit unless the source is pending or claimed (in service). The
+//! pending bit stays set until a claim, even if the device lowers its line
+//! first: the PLIC spec has the handler find that the device needs no
+//! service, and QEMU behaves the same. A level still high at completion is
+//! a new request at once. The gateway samples the lines whenever the PLIC
+//! is consulted (every register access and every `hart_irqs`, which the
+//! machine calls after each device access and poll), so a level that is
+//! high at the end of any device access is seen. As in QEMU, a completion
 //! releases the source whichever context writes it, even one where it is not
 //! enabled (the spec would ignore that; QEMU-tested guests may rely on it).
+
+use std::cell::Cell;
 
 use crate::bus::{AccessSize, BusFault, DevCtx, Device, IrqLines};
 use crate::trap::Interrupt;
@@ -49,6 +57,10 @@ pub struct Plic {
     threshold: [u32; NUM_CONTEXTS],
     /// Claimed and not yet completed (in service), one bit per source.
     claimed: [u32; WORDS],
+    /// Pending requests of sources 0..=31 (the only ones with lines),
+    /// latched by the gateway in [`Plic::pending`]; a cell because
+    /// [`Device::hart_irqs`] samples the lines through `&self`.
+    latched: Cell<u32>,
 }
 
 /// What an offset in the window names.
@@ -100,14 +112,18 @@ impl Plic {
             enable: [[0; WORDS]; NUM_CONTEXTS],
             threshold: [0; NUM_CONTEXTS],
             claimed: [0; WORDS],
+            latched: Cell::new(0),
         }
     }
 
-    /// Pending bits: sources whose line is high and that are not in service.
-    /// Source 0 never exists; lines only reach sources 1..=31.
+    /// Pending bits, after the gateway has turned every high line of a
+    /// source not in service into a request. Source 0 never exists; lines
+    /// only reach sources 1..=31.
     fn pending(&self) -> [u32; WORDS] {
+        let requests = self.lines.levels() & !1 & !self.claimed[0];
+        self.latched.set(self.latched.get() | requests);
         let mut pending = [0; WORDS];
-        pending[0] = self.lines.levels() & !1 & !self.claimed[0];
+        pending[0] = self.latched.get();
         pending
     }
 
@@ -138,6 +154,7 @@ impl Plic {
         let source = self.best(context);
         if source != 0 {
             self.claimed[source as usize / 32] |= 1 << (source % 32);
+            self.latched.set(self.latched.get() & !(1 << (source % 32)));
         }
         source
     }
@@ -250,6 +267,30 @@ mod tests {
         h.w32(&mut plic, claim_off(0), 10);
         assert_eq!(plic.hart_irqs(0), 0);
         assert_eq!(h.r32(&mut plic, claim_off(0)), 0);
+    }
+
+    #[test]
+    fn a_request_stays_pending_after_the_line_drops() {
+        let (mut h, mut plic, lines) = setup();
+        h.w32(&mut plic, 4 * 10, 1);
+        h.w32(&mut plic, enable_off(0), 1 << 10);
+        lines.set(10, true);
+        assert_eq!(plic.hart_irqs(0), MEIP);
+        lines.set(10, false);
+        // The PLIC spec: the request remains until claimed.
+        assert_eq!(h.r32(&mut plic, PENDING_BASE), 1 << 10);
+        assert_eq!(plic.hart_irqs(0), MEIP);
+        assert_eq!(h.r32(&mut plic, claim_off(0)), 10);
+        assert_eq!(h.r32(&mut plic, PENDING_BASE), 0);
+        h.w32(&mut plic, claim_off(0), 10);
+        assert_eq!(plic.hart_irqs(0), 0, "line low at completion: no request");
+        // Disabled sources latch requests too; enabling shows them.
+        h.w32(&mut plic, enable_off(0), 0);
+        lines.set(10, true);
+        assert_eq!(plic.hart_irqs(0), 0);
+        lines.set(10, false);
+        h.w32(&mut plic, enable_off(0), 1 << 10);
+        assert_eq!(plic.hart_irqs(0), MEIP);
     }
 
     #[test]

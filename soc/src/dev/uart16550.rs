@@ -185,13 +185,19 @@ impl Uart16550 {
         self.lines.set(self.irq, self.iir != IIR_NO_INT);
     }
 
-    /// Puts a received byte in the FIFO; a full FIFO overruns and keeps its
-    /// contents.
+    /// Puts a received byte in the receiver. When it is full the byte
+    /// overruns (LSR.OE): a full FIFO keeps its contents and loses the new
+    /// byte, while without the FIFO the new byte replaces the unread one in
+    /// the holding register (16550 data sheet, LSR bit 1; QEMU does both).
     fn receive(&mut self, byte: u8) {
         if self.rx.len() < self.rx_capacity() {
             self.rx.push_back(byte);
-        } else {
-            self.overrun = true;
+            return;
+        }
+        self.overrun = true;
+        if !self.fifo_enabled() {
+            self.rx.clear();
+            self.rx.push_back(byte);
         }
     }
 
@@ -531,7 +537,27 @@ mod tests {
         );
         assert!(!irq(&lines));
         assert_eq!(rd(&mut h, &mut uart, LSR) & LSR_OE, 0);
-        assert_eq!(rd(&mut h, &mut uart, RBR_THR_DLL), b'1');
+        // Without the FIFO the overrunning byte replaced the unread one.
+        assert_eq!(rd(&mut h, &mut uart, RBR_THR_DLL), b'2');
+        assert_eq!(rd(&mut h, &mut uart, LSR) & LSR_DR, 0);
+    }
+
+    #[test]
+    fn loopback_overrun_with_fifo_keeps_the_fifo() {
+        let (mut h, mut uart, _, _) = setup();
+        wr(&mut h, &mut uart, MCR, MCR_LOOP);
+        wr(&mut h, &mut uart, IIR_FCR, FCR_FE);
+        for byte in b'a'..=b'q' {
+            wr(&mut h, &mut uart, RBR_THR_DLL, byte);
+        }
+        assert_eq!(
+            rd(&mut h, &mut uart, LSR) & (LSR_OE | LSR_DR),
+            LSR_OE | LSR_DR
+        );
+        for byte in b'a'..=b'p' {
+            assert_eq!(rd(&mut h, &mut uart, RBR_THR_DLL), byte);
+        }
+        assert_eq!(rd(&mut h, &mut uart, LSR) & LSR_DR, 0, "'q' was lost");
     }
 
     #[test]
