@@ -5,7 +5,9 @@
 //! (`satp`, `mstatus.MXR`, PMP) or reselect the TLB set (privilege, SUM,
 //! MPRV). Choices where the spec leaves room: `misa` is read-only; a
 //! reserved `mtvec`/`stvec` mode or `MPP` = 2 leaves the field unchanged;
-//! performance counters 3–31 read zero; `mcycle` counts instructions.
+//! performance counters 3–31 read zero; `mcycle` counts instructions; PMP
+//! entries 16–63 read zero; the Sdtrig CSRs exist with no trigger behind them
+//! (as riscv-tests and OpenSBI probe them).
 
 use super::state::{MEDELEG_MASK, MISA_VALUE, irq, menvcfgh, mstatus};
 use super::table::{self, *};
@@ -136,6 +138,12 @@ impl Machine {
                 ])
             }
             PMPADDR0..=0x3bf => csr.pmpaddr[usize::from(num - PMPADDR0)],
+            // Entries 16-63 are not implemented: read-only zero.
+            0x3a4..=0x3af | 0x3c0..=0x3ef => 0,
+            // Sdtrig with no triggers: tselect is 0 and tdata1 reads type 0
+            // ("no trigger"); tinfo says only type 0 exists.
+            TSELECT | TDATA1 | TDATA2 | TDATA3 => 0,
+            TINFO => 1,
             _ => return None,
         })
     }
@@ -242,6 +250,7 @@ impl Machine {
                 }
                 self.tlb.flush();
             }
+            0x3a4..=0x3af | 0x3c0..=0x3ef | TSELECT | TDATA1 | TDATA2 | TDATA3 | TINFO => {}
             _ => log::debug!("csr {num:#x}: write ignored"),
         }
         if matches!(num, FFLAGS | FRM | FCSR) {
@@ -324,4 +333,138 @@ impl Machine {
 /// A `tvec` write: reserved modes (2, 3) leave the register unchanged.
 fn legal_tvec(old: u32, value: u32) -> u32 {
     if value & 3 >= 2 { old } else { value }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::machine::test_utils::machine;
+
+    const RAW: u32 = 0x1234_5673;
+
+    fn write(m: &mut Machine, num: u16, value: u32) -> Result<u32, Exception> {
+        m.csr_access(num, CsrOp::Write, value, true, RAW)
+    }
+
+    fn read(m: &mut Machine, num: u16) -> Result<u32, Exception> {
+        m.csr_access(num, CsrOp::Set, 0, false, RAW)
+    }
+
+    #[test]
+    fn mstatus_fields_and_views() {
+        let mut m = machine();
+        write(&mut m, MSTATUS, u32::MAX).unwrap();
+        let st = read(&mut m, MSTATUS).unwrap();
+        assert_eq!(st, mstatus::WRITABLE | mstatus::SD, "SD follows FS = Dirty");
+        write(&mut m, MSTATUS, 2 << mstatus::MPP_SHIFT).unwrap();
+        assert_eq!(
+            read(&mut m, MSTATUS).unwrap() & mstatus::MPP,
+            mstatus::MPP,
+            "MPP = 2 is kept out"
+        );
+        assert_eq!(
+            read(&mut m, SSTATUS).unwrap() & mstatus::MPP,
+            0,
+            "sstatus hides MPP"
+        );
+        write(&mut m, SSTATUS, mstatus::SIE).unwrap();
+        assert_eq!(
+            read(&mut m, MSTATUS).unwrap() & (mstatus::SIE | mstatus::MPP),
+            mstatus::SIE | mstatus::MPP
+        );
+        assert_eq!(read(&mut m, MSTATUSH).unwrap(), 0);
+    }
+
+    #[test]
+    fn warl_masks() {
+        let mut m = machine();
+        for (num, written, expected) in [
+            (MISA, 0, MISA_VALUE),
+            (MEDELEG, u32::MAX, MEDELEG_MASK),
+            (MIDELEG, u32::MAX, irq::S_MASK),
+            (MIE, u32::MAX, irq::ALL),
+            (MEPC, 0x8000_0003, 0x8000_0002),
+            (SEPC, 0xffff_ffff, 0xffff_fffe),
+            (MTVEC, 0x8000_0101, 0x8000_0101),
+            (MTVEC, 0x9000_0002, 0x8000_0101),
+            (STVEC, 0x8000_0003, 0),
+            (MENVCFG, u32::MAX, 1),
+            (MENVCFGH, u32::MAX, menvcfgh::STCE),
+            (MCOUNTINHIBIT, u32::MAX, INHIBIT_MASK),
+            (0xb03, 5, 0),
+            (0x3a4, u32::MAX, 0),
+            (0x3c0, u32::MAX, 0),
+            (TSELECT, 3, 0),
+            (TDATA1, u32::MAX, 0),
+            (TINFO, 0, 1),
+        ] {
+            write(&mut m, num, written).unwrap();
+            assert_eq!(
+                read(&mut m, num),
+                Ok(expected),
+                "csr {num:#x} after writing {written:#x}"
+            );
+        }
+    }
+
+    #[test]
+    fn mip_sip_and_sie_views() {
+        let mut m = machine();
+        write(&mut m, MIP, u32::MAX).unwrap();
+        assert_eq!(
+            read(&mut m, MIP).unwrap() & !m.hart.csr.mip_hw,
+            irq::SSI | irq::STI | irq::SEI
+        );
+        write(&mut m, MIDELEG, irq::SSI).unwrap();
+        assert_eq!(read(&mut m, SIP).unwrap(), irq::SSI);
+        write(&mut m, SIP, 0).unwrap();
+        assert_eq!(read(&mut m, MIP).unwrap() & irq::SSI, 0);
+        write(&mut m, SIE, u32::MAX).unwrap();
+        assert_eq!(
+            read(&mut m, MIE).unwrap(),
+            irq::SSI,
+            "sie writes only delegated bits"
+        );
+    }
+
+    #[test]
+    fn access_rules() {
+        let mut m = machine();
+        let illegal = Err(Exception::IllegalInstruction(RAW));
+        assert_eq!(write(&mut m, MHARTID, 1), illegal, "read-only by number");
+        assert_eq!(read(&mut m, MHARTID), Ok(0), "csrrs x0 does not write");
+        assert_eq!(read(&mut m, 0x7b0), illegal, "dcsr needs debug mode");
+        assert_eq!(read(&mut m, 0x5ff), illegal, "unknown");
+        m.hart.prv = Privilege::Supervisor;
+        assert_eq!(read(&mut m, MSTATUS), illegal, "M CSR from S");
+        assert_eq!(read(&mut m, CYCLE), illegal, "mcounteren.CY clear");
+        assert_eq!(read(&mut m, STIMECMP), illegal, "STCE clear");
+        m.hart.prv = Privilege::Machine;
+        write(&mut m, MCOUNTEREN, 0b111).unwrap();
+        write(&mut m, MENVCFGH, menvcfgh::STCE).unwrap();
+        m.hart.prv = Privilege::Supervisor;
+        assert!(read(&mut m, CYCLE).is_ok());
+        assert!(read(&mut m, STIMECMP).is_ok());
+        m.hart.prv = Privilege::User;
+        assert_eq!(read(&mut m, CYCLE), illegal, "scounteren.CY clear");
+        m.hart.prv = Privilege::Machine;
+        write(&mut m, MSTATUS, 0).unwrap();
+        assert_eq!(read(&mut m, FCSR), illegal, "FS = Off");
+    }
+
+    #[test]
+    fn instret_writes_replace_the_increment() {
+        let mut m = machine();
+        m.hart.retired = 100;
+        write(&mut m, MINSTRET, 7).unwrap();
+        m.hart.retired += 1; // the engine retires the csrw itself
+        assert_eq!(read(&mut m, MINSTRET), Ok(7));
+        write(&mut m, MINSTRETH, 2).unwrap();
+        m.hart.retired += 1;
+        assert_eq!(read(&mut m, MINSTRETH), Ok(2));
+        write(&mut m, MCOUNTINHIBIT, 0b100).unwrap();
+        let frozen = read(&mut m, MINSTRET).unwrap();
+        m.hart.retired += 50;
+        assert_eq!(read(&mut m, MINSTRET), Ok(frozen), "inhibited");
+    }
 }

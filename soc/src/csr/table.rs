@@ -68,6 +68,11 @@ csrs! {
     MINSTRET = 0xb02, "minstret";
     MCYCLEH = 0xb80, "mcycleh";
     MINSTRETH = 0xb82, "minstreth";
+    TSELECT = 0x7a0, "tselect";
+    TDATA1 = 0x7a1, "tdata1";
+    TDATA2 = 0x7a2, "tdata2";
+    TDATA3 = 0x7a3, "tdata3";
+    TINFO = 0x7a4, "tinfo";
 }
 
 /// First `pmpcfg` register; there are four (16 entries on RV32).
@@ -105,6 +110,8 @@ fn counter_name(num: u16) -> Option<&'static str> {
     match num {
         PMPCFG0..=0x3a3 => Some(PMPCFG[usize::from(num - PMPCFG0)]),
         PMPADDR0..=0x3bf => Some(PMPADDR[usize::from(num - PMPADDR0)]),
+        0x3a4..=0x3af => Some("pmpcfg"),
+        0x3c0..=0x3ef => Some("pmpaddr"),
         0xc03..=0xc1f | 0xc83..=0xc9f => Some("hpmcounter"),
         0xb03..=0xb1f | 0xb83..=0xb9f => Some("mhpmcounter"),
         0x323..=0x33f => Some("mhpmevent"),

@@ -6,6 +6,8 @@
 //! at a block boundary; interrupts are taken only at block boundaries.
 
 mod access;
+#[cfg(test)]
+pub(crate) mod test_utils;
 mod traps;
 
 use crate::bus::{Bus, DevCtx};

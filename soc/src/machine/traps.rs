@@ -174,3 +174,92 @@ fn vector(tvec: u32, code: u32, interrupt: bool) -> u32 {
         base
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::csr::state::irq;
+    use crate::machine::test_utils::machine;
+
+    #[test]
+    fn exceptions_delegate_only_below_m() {
+        let mut m = machine();
+        m.hart.csr.medeleg = 1 << 2;
+        m.hart.csr.stvec = 0x8000_0400;
+        m.hart.csr.mtvec = 0x8000_0800;
+        m.hart.pc = 0x8000_0010;
+        m.take_trap(Exception::IllegalInstruction(0x13));
+        assert_eq!(
+            (m.hart.prv, m.hart.pc, m.hart.csr.mcause),
+            (Privilege::Machine, 0x8000_0800, 2)
+        );
+        assert_eq!((m.hart.csr.mepc, m.hart.csr.mtval), (0x8000_0010, 0x13));
+        m.hart.prv = Privilege::User;
+        m.hart.csr.mstatus |= mstatus::SIE;
+        m.hart.pc = 0x1000;
+        m.take_trap(Exception::IllegalInstruction(7));
+        assert_eq!(
+            (m.hart.prv, m.hart.pc),
+            (Privilege::Supervisor, 0x8000_0400)
+        );
+        assert_eq!(
+            (m.hart.csr.scause, m.hart.csr.sepc, m.hart.csr.stval),
+            (2, 0x1000, 7)
+        );
+        let st = m.hart.csr.mstatus;
+        assert_eq!(
+            st & (mstatus::SPP | mstatus::SIE | mstatus::SPIE),
+            mstatus::SPIE
+        );
+    }
+
+    #[test]
+    fn interrupt_priority_enables_and_vectoring() {
+        let mut m = machine();
+        m.hart.csr.mip_sw = irq::SSI | irq::SEI;
+        // (MTIP is pending from reset, as mtimecmp starts at 0: leave it off.)
+        m.hart.csr.mie = irq::ALL & !irq::MTI;
+        assert_eq!(m.pending_interrupt(), None, "M-mode with MIE clear");
+        m.hart.csr.mstatus |= mstatus::MIE;
+        assert_eq!(m.pending_interrupt(), Some(Interrupt::SupervisorExternal));
+        m.hart.csr.mideleg = irq::S_MASK;
+        assert_eq!(m.pending_interrupt(), None, "delegated ones wait below M");
+        m.hart.prv = Privilege::User;
+        assert_eq!(
+            m.pending_interrupt(),
+            Some(Interrupt::SupervisorExternal),
+            "U always takes S interrupts"
+        );
+        m.hart.csr.stvec = 0x8000_0101;
+        m.take_interrupt(Interrupt::SupervisorExternal);
+        assert_eq!(m.hart.pc, 0x8000_0100 + 4 * 9);
+        assert_eq!(m.hart.csr.scause, CAUSE_INTERRUPT | 9);
+    }
+
+    #[test]
+    fn returns_restore_state() {
+        let mut m = machine();
+        m.hart.csr.mstatus = mstatus::MPIE | (1 << mstatus::MPP_SHIFT) | mstatus::MPRV;
+        m.hart.csr.mepc = 0x8000_1000;
+        m.mret(0).unwrap();
+        assert_eq!(
+            (m.hart.prv, m.hart.pc),
+            (Privilege::Supervisor, 0x8000_1000)
+        );
+        assert_eq!(
+            m.hart.csr.mstatus & (mstatus::MIE | mstatus::MPIE | mstatus::MPP | mstatus::MPRV),
+            mstatus::MIE | mstatus::MPIE
+        );
+        assert_eq!(
+            m.mret(0x3020_0073),
+            Err(Exception::IllegalInstruction(0x3020_0073))
+        );
+        m.hart.csr.mstatus |= mstatus::TSR;
+        assert!(m.sret(1).is_err(), "TSR");
+        m.hart.csr.mstatus &= !mstatus::TSR;
+        m.hart.csr.sepc = 0x4000;
+        m.sret(1).unwrap();
+        assert_eq!((m.hart.prv, m.hart.pc), (Privilege::User, 0x4000));
+        assert!(m.sret(1).is_err() && m.check_wfi(2).is_err() && m.sfence_vma(3).is_err());
+    }
+}
