@@ -67,6 +67,10 @@ pub struct RunArgs {
     /// Write the words between begin_signature and end_signature to FILE.
     #[arg(long, value_name = "FILE")]
     signature: Option<PathBuf>,
+    /// Bytes per signature line: 4 (8 hex digits) or 8 (16), as Spike's
+    /// and Sail's option of the same name.
+    #[arg(long, value_name = "BYTES", default_value = "4", value_parser = parse_granularity)]
+    signature_granularity: usize,
     /// Attach a raw disk image as the virtio block device.
     #[arg(long, value_name = "IMG")]
     drive: Option<PathBuf>,
@@ -76,6 +80,17 @@ pub struct RunArgs {
     /// Kernel command line, passed in the device tree's /chosen/bootargs.
     #[arg(long, value_name = "ARGS")]
     append: Option<String>,
+}
+
+/// Parses a signature granularity: 4 or 8 bytes.
+fn parse_granularity(text: &str) -> Result<usize, String> {
+    match text {
+        "4" => Ok(4),
+        "8" => Ok(8),
+        _ => Err(format!(
+            "invalid signature granularity '{text}' (use 4 or 8)"
+        )),
+    }
 }
 
 /// Parses a size as QEMU's `-m` does: plain numbers are MiB.
@@ -125,7 +140,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
             );
         }
         if let (Some(path), Some(range)) = (&args.signature, loaded.signature) {
-            write_signature(&machine, range, path)?;
+            write_signature(&machine, range, args.signature_granularity, path)?;
         } else if args.signature.is_some() {
             bail!(
                 "{} has no begin_signature/end_signature symbols",
@@ -214,9 +229,14 @@ fn run_until_stop(
     }
 }
 
-/// Writes the signature region as 32-bit hex words, one per line (Spike's
-/// `+signature` format).
-fn write_signature(m: &Machine, (begin, end): (u32, u32), path: &Path) -> Result<()> {
+/// Writes the signature region as little-endian words of `granularity`
+/// bytes in hex, one per line (Spike's and Sail's signature format).
+fn write_signature(
+    m: &Machine,
+    (begin, end): (u32, u32),
+    granularity: usize,
+    path: &Path,
+) -> Result<()> {
     let len = end
         .checked_sub(begin)
         .context("end_signature lies before begin_signature")?;
@@ -227,10 +247,15 @@ fn write_signature(m: &Machine, (begin, end): (u32, u32), path: &Path) -> Result
     let mut out = BufWriter::new(
         File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
     );
-    for word in bytes.chunks(4) {
-        let mut w = [0u8; 4];
+    for word in bytes.chunks(granularity) {
+        let mut w = [0u8; 8];
         w[..word.len()].copy_from_slice(word);
-        writeln!(out, "{:08x}", u32::from_le_bytes(w))?;
+        writeln!(
+            out,
+            "{:0width$x}",
+            u64::from_le_bytes(w),
+            width = 2 * granularity
+        )?;
     }
     out.flush()?;
     Ok(())

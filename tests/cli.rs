@@ -110,6 +110,17 @@ fn signature_dump_is_one_hex_word_per_line() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = std::fs::read_to_string(&sig).unwrap();
     assert_eq!(text, "12345678\nfffffffe\ndead0abc\ncafef00d\n");
+    let o = rvjit(&[
+        "run",
+        program.elf,
+        "--signature",
+        sig.to_str().unwrap(),
+        "--signature-granularity",
+        "8",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&sig).unwrap();
+    assert_eq!(text, "fffffffe12345678\ncafef00ddead0abc\n");
 }
 
 #[test]

@@ -30,7 +30,9 @@ use crate::trap::Interrupt;
 pub const MAX_VIRTIO_TRANSPORTS: u32 = 8;
 
 /// The hart's extensions, single letters first, in canonical order.
-const ISA_EXTENSIONS: &[&str] = &["i", "m", "a", "f", "d", "c", "zicsr", "zifencei", "sstc"];
+const ISA_EXTENSIONS: &[&str] = &[
+    "i", "m", "a", "f", "d", "c", "zicntr", "zicsr", "zifencei", "zihpm", "sstc",
+];
 
 // Phandles, numbered as QEMU numbers them for one hart.
 const PHANDLE_CPU: u32 = 1;
@@ -275,7 +277,7 @@ mod tests {
 
     #[test]
     fn isa_string_matches_the_extension_table() {
-        assert_eq!(isa_string(), "rv32imafdc_zicsr_zifencei_sstc");
+        assert_eq!(isa_string(), "rv32imafdc_zicntr_zicsr_zifencei_zihpm_sstc");
     }
 
     #[test]
@@ -312,11 +314,17 @@ mod tests {
         assert_eq!(cpus[0].timebase_frequency(), 10_000_000);
         let cpu = tree.find_node("/cpus/cpu@0").unwrap();
         let prop = |name| cpu.property(name).and_then(|p| p.as_str()).unwrap();
-        assert_eq!(prop("riscv,isa"), "rv32imafdc_zicsr_zifencei_sstc");
+        assert_eq!(
+            prop("riscv,isa"),
+            "rv32imafdc_zicntr_zicsr_zifencei_zihpm_sstc"
+        );
         assert_eq!(prop("riscv,isa-base"), "rv32i");
         assert_eq!(prop("mmu-type"), "riscv,sv32");
         let list = cpu.property("riscv,isa-extensions").unwrap().value;
-        assert_eq!(list, b"i\0m\0a\0f\0d\0c\0zicsr\0zifencei\0sstc\0");
+        assert_eq!(
+            list,
+            b"i\0m\0a\0f\0d\0c\0zicntr\0zicsr\0zifencei\0zihpm\0sstc\0"
+        );
         let intc = tree.find_node("/cpus/cpu@0/interrupt-controller").unwrap();
         assert_eq!(compatible(intc), ["riscv,cpu-intc"]);
         assert_eq!(cell(intc, "phandle"), PHANDLE_CPU_INTC as usize);

@@ -1,7 +1,8 @@
 //! The A extension: LR/SC and AMOs on aligned words. There is one hart, so
 //! each AMO is simply a read-modify-write; LR records a reservation on the
-//! physical address and SC succeeds only on that address. Any trap or
-//! `sc.w` clears the reservation.
+//! physical address and SC succeeds only on that address. Every `sc.w`
+//! clears the reservation; traps leave it, as the spec allows (kernels clear
+//! it on a context switch with a dummy `sc.w`).
 
 use soc::isa::{Insn, Op};
 use soc::machine::Machine;
