@@ -27,16 +27,13 @@
 //! generated `programs.rs`.
 
 use std::env;
+
+use rvbuild::{check_target, fail, mtime};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, exit};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::SystemTime;
-
-/// The Rust target the programs are compiled for.
-const TARGET: &str = "riscv32imafc-unknown-none-elf";
 
 /// Common framework files, in the order they are concatenated before a program.
 /// `{machine}` is replaced by `virt` or `htif`.
@@ -57,7 +54,7 @@ struct Source {
 fn main() {
     let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default());
-    let rustc = env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let rustc = rvbuild::rustc();
     let programs_dir = manifest.join("programs");
     let common_dir = programs_dir.join("common");
     let link_script = manifest.join("link.ld");
@@ -138,34 +135,6 @@ fn main() {
     write(&out_dir.join("programs.rs"), &table);
 }
 
-/// Fails the build unless the standard library for [`TARGET`] is installed.
-fn check_target(rustc: &std::ffi::OsStr) {
-    let output = Command::new(rustc)
-        .args(["--print", "target-libdir", "--target", TARGET])
-        .output();
-    let libdir = match output {
-        Ok(o) if o.status.success() => PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()),
-        Ok(o) => fail(&format!(
-            "`rustc --print target-libdir --target {TARGET}` failed: {}",
-            String::from_utf8_lossy(&o.stderr).trim()
-        )),
-        Err(e) => fail(&format!(
-            "cannot run rustc ({}): {e}",
-            rustc.to_string_lossy()
-        )),
-    };
-    let has_core = fs::read_dir(&libdir).is_ok_and(|entries| {
-        entries
-            .flatten()
-            .any(|e| e.file_name().to_string_lossy().starts_with("libcore-"))
-    });
-    if !has_core {
-        fail(&format!(
-            "the {TARGET} target is not installed: run `rustup target add {TARGET}`"
-        ));
-    }
-}
-
 /// Adds every `*.S` under `dir` (except `common/`) to `out`.
 fn collect(root: &Path, dir: &Path, out: &mut Vec<Source>) {
     for path in read_dir(dir) {
@@ -242,7 +211,7 @@ fn parse_drive(spec: &str) -> Option<(u64, bool)> {
 
 /// Compiles and links one program; on failure returns rustc's diagnostics.
 fn build_one(
-    rustc: &std::ffi::OsStr,
+    rustc: &std::ffi::OsString,
     src: &Source,
     common_dir: &Path,
     link_script: &Path,
@@ -266,36 +235,20 @@ fn build_one(
     );
     let main_path = crate_dir.join("main.rs");
     fs::write(&main_path, main_rs).map_err(|e| format!("{}: {e}", main_path.display()))?;
-    let output = Command::new(rustc)
-        .arg("--edition=2021")
-        .args(["--crate-type", "bin", "--crate-name", "conformance_program"])
-        .args(["--target", TARGET])
-        .args([
-            "-C",
-            "panic=abort",
-            "-C",
-            "opt-level=0",
-            "-C",
-            "debuginfo=0",
-        ])
-        .arg("-C")
-        .arg(format!("link-arg=-T{}", path_str(link_script)))
-        .arg("-o")
-        .arg(elf)
-        .arg(&main_path)
-        .env_remove("RUSTC_WORKSPACE_WRAPPER")
-        .output()
-        .map_err(|e| format!("{}: cannot run rustc: {e}", src.name))?;
-    if output.status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "error: building conformance program {} ({}) failed:\n{}",
+    let program = rvbuild::Program {
+        main_rs: &main_path,
+        elf,
+        link_script,
+        opt_level: "0",
+        extra_args: &[],
+    };
+    program.build(rustc).map_err(|e| {
+        format!(
+            "error: building conformance program {} ({}) failed:\n{e}",
             src.name,
-            src.path.display(),
-            String::from_utf8_lossy(&output.stderr)
-        ))
-    }
+            src.path.display()
+        )
+    })
 }
 
 fn read_dir(dir: &Path) -> Vec<PathBuf> {
@@ -304,12 +257,6 @@ fn read_dir(dir: &Path) -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     paths.sort();
     paths
-}
-
-fn mtime(path: &Path) -> SystemTime {
-    fs::metadata(path)
-        .and_then(|m| m.modified())
-        .unwrap_or(SystemTime::UNIX_EPOCH)
 }
 
 fn path_str(path: &Path) -> &str {
@@ -323,10 +270,4 @@ fn write(path: &Path, text: &str) {
     }
     fs::write(path, text)
         .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", path.display())));
-}
-
-/// Stops the build with a one-line message.
-fn fail(msg: &str) -> ! {
-    println!("cargo::error={msg}");
-    exit(1)
 }

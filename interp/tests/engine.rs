@@ -13,12 +13,8 @@ const RAM: u32 = 0x8000_0000;
 fn run(words: &[u32]) -> Stop {
     let code: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
     let config = VirtConfig {
-        ram_bytes: 1 << 20,
         deterministic: true,
-        console: Box::new(BufferConsole::new()),
-        drive: None,
-        virtio_legacy: false,
-        bootargs: None,
+        ..VirtConfig::new(1 << 20, Box::new(BufferConsole::new()))
     };
     let (mut m, _) = virt(config, &minimal_image(RAM, &code, code.len() as u32, 243)).unwrap();
     Interp::new().run(

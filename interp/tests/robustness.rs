@@ -66,12 +66,8 @@ fn random_program(seed: u64) -> Vec<u8> {
 fn random_code_never_crashes_the_emulator() {
     for seed in 0..64 {
         let config = VirtConfig {
-            ram_bytes: 4 << 20,
             deterministic: true,
-            console: Box::new(BufferConsole::new()),
-            drive: None,
-            virtio_legacy: false,
-            bootargs: None,
+            ..VirtConfig::new(4 << 20, Box::new(BufferConsole::new()))
         };
         let (mut m, _) = virt(config, &random_program(seed)).unwrap();
         // Any Stop is fine; a panic fails the test.

@@ -13,12 +13,8 @@ pub const INTBENCH_ELF: &str = env!("INTBENCH_ELF");
 pub fn machine(elf: &[u8]) -> (Machine, BufferConsole) {
     let console = BufferConsole::new();
     let config = VirtConfig {
-        ram_bytes: 64 << 20,
         deterministic: true,
-        console: Box::new(console.clone()),
-        drive: None,
-        virtio_legacy: false,
-        bootargs: None,
+        ..VirtConfig::new(64 << 20, Box::new(console.clone()))
     };
     let (m, _) = board::virt(config, elf).expect("workload ELFs are built for the virt machine");
     (m, console)

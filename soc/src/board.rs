@@ -36,6 +36,21 @@ pub struct VirtConfig {
     pub bootargs: Option<String>,
 }
 
+impl VirtConfig {
+    /// `ram_bytes` of RAM and a console; host time, no disk, modern virtio,
+    /// no command line.
+    pub fn new(ram_bytes: u64, console: Box<dyn Console>) -> VirtConfig {
+        VirtConfig {
+            ram_bytes,
+            deterministic: false,
+            console,
+            drive: None,
+            virtio_legacy: false,
+            bootargs: None,
+        }
+    }
+}
+
 /// Error building the board.
 #[derive(Debug, thiserror::Error)]
 pub enum BoardError {
