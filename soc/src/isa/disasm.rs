@@ -39,66 +39,16 @@ pub fn freg_name(r: u8) -> &'static str {
     FREG[usize::from(r & 31)]
 }
 
-/// Names of the CSRs objdump knows that an RV32GC machine may touch.
-fn csr_name(csr: u16) -> Option<&'static str> {
+/// Names of CSRs objdump knows that rvjit does not implement (the
+/// implemented ones come from `csr::table`).
+fn unimplemented_csr_name(csr: u16) -> Option<&'static str> {
     Some(match csr {
-        0x001 => "fflags",
-        0x002 => "frm",
-        0x003 => "fcsr",
-        0x100 => "sstatus",
-        0x104 => "sie",
-        0x105 => "stvec",
-        0x106 => "scounteren",
-        0x10a => "senvcfg",
-        0x140 => "sscratch",
-        0x141 => "sepc",
-        0x142 => "scause",
-        0x143 => "stval",
-        0x144 => "sip",
-        0x14d => "stimecmp",
-        0x15d => "stimecmph",
-        0x180 => "satp",
-        0x300 => "mstatus",
-        0x301 => "misa",
-        0x302 => "medeleg",
-        0x303 => "mideleg",
-        0x304 => "mie",
-        0x305 => "mtvec",
-        0x306 => "mcounteren",
-        0x30a => "menvcfg",
-        0x310 => "mstatush",
-        0x31a => "menvcfgh",
-        0x320 => "mcountinhibit",
-        0x340 => "mscratch",
-        0x341 => "mepc",
-        0x342 => "mcause",
-        0x343 => "mtval",
-        0x344 => "mip",
         0x34a => "mtinst",
         0x34b => "mtval2",
-        0x7a0 => "tselect",
-        0x7a1 => "tdata1",
-        0x7a2 => "tdata2",
-        0x7a3 => "tdata3",
         0x7b0 => "dcsr",
         0x7b1 => "dpc",
         0x7b2 => "dscratch0",
         0x7b3 => "dscratch1",
-        0xb00 => "mcycle",
-        0xb02 => "minstret",
-        0xb80 => "mcycleh",
-        0xb82 => "minstreth",
-        0xc00 => "cycle",
-        0xc01 => "time",
-        0xc02 => "instret",
-        0xc80 => "cycleh",
-        0xc81 => "timeh",
-        0xc82 => "instreth",
-        0xf11 => "mvendorid",
-        0xf12 => "marchid",
-        0xf13 => "mimpid",
-        0xf14 => "mhartid",
-        0xf15 => "mconfigptr",
         _ => return None,
     })
 }
@@ -111,7 +61,7 @@ fn csr_number(i: &Insn) -> u16 {
 /// A CSR operand: its name, a numbered family member (`pmpaddr3`,
 /// `mhpmcounter5h`), or the number in hex.
 fn csr_operand(csr: u16) -> String {
-    if let Some(name) = csr_name(csr) {
+    if let Some(name) = crate::csr::table::name(csr).or_else(|| unimplemented_csr_name(csr)) {
         return name.to_string();
     }
     let n = csr & 0x1f;
