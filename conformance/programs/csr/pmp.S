@@ -5,8 +5,8 @@
 # pmpaddr, and a locked TOR entry also to the pmpaddr below it (its base);
 # the lock stays until reset. Reserved: cfg bits 6:5 (read zero) and the
 # combination R=0 W=1 (must not read back). QEMU 7.2 keeps both as
-# written; it is recognised by its marchid (0x07xxxx; rvjit's is 0) and
-# those two checks are skipped there. s11 = 1 on QEMU.
+# written; it is recognised by PRIV_IS_QEMU (s11 = 1) and those two checks
+# are skipped there.
 # (What the entries do to accesses: pmp/.)
 
 .equ R, 1
@@ -26,10 +26,7 @@
 .endm
 
 TEST_BEGIN
-    csrr a0, marchid
-    srli a0, a0, 16
-    addi a0, a0, -7
-    seqz s11, a0
+    PRIV_IS_QEMU s11
 
     # ---- every pmpaddr holds all 32 bits, independently
     .irp i, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
