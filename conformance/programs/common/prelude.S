@@ -649,6 +649,12 @@ __test_begin:
 #   PRIV_PMP_OPEN              PMP entry 15 (the lowest priority) = NAPOT
 #                              over the whole address space, RWX, not
 #                              locked; entries 12-14 are switched off
+#   PRIV_PMP_ENTRY i, reg, cfg PMP entry i (a constant): pmpaddr_i = reg
+#                              (an address already shifted right by 2),
+#                              then its pmpcfg byte = cfg (a constant made
+#                              of PMP_R, PMP_W, PMP_X, PMP_TOR, PMP_NA4,
+#                              PMP_NAPOT, PMP_L); the other bytes are kept.
+#                              Uses t0, t1.
 #   PRV_U, PRV_S, PRV_M        privilege levels as mstatus.MPP encodes them
 #   PRIV_ENTER mode, label     (M-mode) continue at `label` in `mode`: sets
 #                              mstatus.MPP and mepc, then mret (which also
@@ -720,6 +726,36 @@ __test_begin:
 .equ CLINT_MSIP, 0x02000000
 .equ CLINT_MTIMECMP, 0x02004000
 .equ CLINT_MTIME, 0x0200bff8
+
+.equ PMP_R, 0x01
+.equ PMP_W, 0x02
+.equ PMP_X, 0x04
+.equ PMP_TOR, 0x08
+.equ PMP_NA4, 0x10
+.equ PMP_NAPOT, 0x18
+.equ PMP_L, 0x80
+
+.macro PRIV_PMP_ENTRY i, reg, cfg
+    .if (\i < 0) || (\i > 15)
+    .error "PRIV_PMP_ENTRY: entries are 0..15"
+    .endif
+    csrw pmpaddr\i, \reg
+    li t0, 0xff << (8 * ((\i) % 4))
+    li t1, ((\cfg) & 0xff) << (8 * ((\i) % 4))
+    .if \i < 4
+    csrc pmpcfg0, t0
+    csrs pmpcfg0, t1
+    .elseif \i < 8
+    csrc pmpcfg1, t0
+    csrs pmpcfg1, t1
+    .elseif \i < 12
+    csrc pmpcfg2, t0
+    csrs pmpcfg2, t1
+    .else
+    csrc pmpcfg3, t0
+    csrs pmpcfg3, t1
+    .endif
+.endm
 
 .macro PRIV_PMP_OPEN
     csrw mscratch, t0

@@ -21,7 +21,8 @@
     CHECK_EQ a0, (\addr) + (\off)
 .endm
 
-# An AMO at addr must fault with cause 7 (or 5, QEMU), mtval = addr.
+# An AMO at addr must fault with cause 7 (or 5 when PRIV_IS_QEMU), mtval =
+# addr.
 .macro AMO_FAULT n, addr, insn:vararg
     SET_TEST \n
     li a5, \addr
@@ -35,6 +36,7 @@
     TRAP_READ a0, TRAP_MCAUSE
     li t6, CAUSE_STORE_ACCESS
     beq a0, t6, .Lok\@
+    beqz s11, __fail
     CHECK_EQ a0, CAUSE_LOAD_ACCESS
 .Lok\@:
 .endm
@@ -57,6 +59,7 @@
 
 TEST_BEGIN
     PRIV_PMP_OPEN
+    PRIV_IS_QEMU s11
     # ---- loads
     FAULT 1, CAUSE_LOAD_ACCESS, 0x00000000, 0, lw a0, 0(a5)
     FAULT 2, CAUSE_LOAD_ACCESS, 0x00000100, 0, lw a0, 0(a5)
@@ -95,6 +98,7 @@ TEST_BEGIN
     FAULT 27, CAUSE_STORE_ACCESS, RAM_END - 2, 2, sw a0, 0(a5)
     # AMOs report store/AMO access faults (7); QEMU 7.2 reports them as
     # load access faults (5), as it does for misaligned AMOs: accepted
+    # there only
     AMO_FAULT 28, RAM_END, amoadd.w a0, a1, (a5)
     AMO_FAULT 29, RAM_END, amoswap.w a0, a1, (a5)
     AMO_FAULT 30, 0x00000000, amoor.w a0, a1, (a5)
