@@ -4,11 +4,55 @@
 # are writable by M-mode; sie and sip show only the bits mideleg
 # delegates, and through sip only SSIP is writable. MIE stays 0 and mie
 # keeps the M-level enables off, so nothing is taken during these tests.
+# SEIP reads as the OR of its software-written bit and the PLIC's
+# S-context line (here UART0's transmitter-empty interrupt, source 10,
+# enabled for context 1), but csrs/csrc on mip write back only the
+# software bit: the line's value is never latched.
 # Hypervisor bits (QEMU 7.2: 2, 6, 10, 12, 13) are masked out.
 
 .equ CHECKED, 0xbbb
 .equ ALL_IRQS, 0xaaa
 .equ S_IRQS, 0x222
+.equ PLIC_BASE, 0x0c000000
+.equ PLIC_ENABLE_S, PLIC_BASE + 0x2080
+.equ PLIC_THRESHOLD_S, PLIC_BASE + 0x201000
+.equ PLIC_CLAIM_S, PLIC_BASE + 0x201004
+.equ UART_IRQ, 10
+.equ UART_IER, 0x10000001
+
+# Waits (bounded) until (mip & mask) == want, else FAIL.
+.macro WAIT_MIP mask, want
+    li t2, 4000000
+.Lpoll\@:
+    csrr t1, mip
+    li t6, \mask
+    and t1, t1, t6
+    li t6, \want
+    beq t1, t6, .Lok\@
+    addi t2, t2, -1
+    bnez t2, .Lpoll\@
+    FAIL
+.Lok\@:
+.endm
+
+# UART0 raises its interrupt line (transmitter empty, IER.ETBEI = 1).
+.macro RAISE_LINE
+    li t0, UART_IER
+    li t1, 2
+    sb t1, 0(t0)
+.endm
+
+# The line falls; what the PLIC still holds pending (QEMU keeps a request
+# until it is claimed) is claimed and completed. (Callers wait for SEIP.)
+.macro LOWER_LINE
+    li t0, UART_IER
+    sb zero, 0(t0)
+    li t0, PLIC_CLAIM_S
+    lw t1, 0(t0)
+    beqz t1, .Lnone\@
+    sw t1, 0(t0)
+.Lnone\@:
+.endm
 
 TEST_BEGIN
     PRIV_PMP_OPEN
@@ -216,4 +260,45 @@ TEST_BEGIN
     PRIV_TEST_TRAP_TVAL 32, PRV_S, CAUSE_ILLEGAL_INSN, 0x34459073, csrw mip, a1
     PRIV_TEST_TRAP_TVAL 33, PRV_U, CAUSE_ILLEGAL_INSN, 0x14402573, csrr a0, sip
     csrw mideleg, zero
+
+    # ---- SEIP: software bit OR external line
+    csrw mip, zero
+    li t0, PLIC_BASE + 4 * UART_IRQ
+    li t1, 1
+    sw t1, 0(t0)
+    li t0, PLIC_THRESHOLD_S
+    sw zero, 0(t0)
+    li t0, PLIC_ENABLE_S
+    li t1, 1 << UART_IRQ
+    sw t1, 0(t0)
+    SET_TEST 40
+    RAISE_LINE
+    WAIT_MIP MIP_SEIP, MIP_SEIP
+    # a csrs of another bit does not latch the line's SEIP...
+    li a1, MIP_SSIP
+    csrs mip, a1
+    # ...and a csrc of SEIP cannot clear the line's
+    li a1, MIP_SEIP
+    csrc mip, a1
+    csrr a0, mip
+    PRIV_CHECK_MASK a0, MIP_SEIP | MIP_SSIP, MIP_SEIP | MIP_SSIP
+    SET_TEST 41
+    LOWER_LINE
+    WAIT_MIP MIP_SEIP, 0
+    csrr a0, mip
+    PRIV_CHECK_MASK a0, MIP_SEIP | MIP_SSIP, MIP_SSIP
+    # the software bit on its own stays when the line comes and goes
+    SET_TEST 42
+    li a1, MIP_SEIP
+    csrs mip, a1
+    RAISE_LINE
+    LOWER_LINE
+    csrr a0, mip
+    PRIV_CHECK_MASK a0, MIP_SEIP, MIP_SEIP
+    # (and it was the software bit: clearing it clears SEIP)
+    csrw mip, zero
+    csrr a0, mip
+    PRIV_CHECK_MASK a0, MIP_SEIP | MIP_SSIP, 0
+    li t0, PLIC_ENABLE_S
+    sw zero, 0(t0)
 TEST_END
