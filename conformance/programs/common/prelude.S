@@ -639,8 +639,14 @@ __test_begin:
 #
 # Helpers for the programs in csr/, trap/ and pmp/. Programs start in
 # M-mode; these macros run code in S- or U-mode and come back to M-mode.
-# Every PRIV_ macro keeps every register (they go through mscratch and the
-# framework data block), except the checks of PRIV_TEST_TRAP (t5, t6).
+# The PRIV_ macros keep every register (they go through mscratch and the
+# framework data block) except where noted below; they also use mscratch.
+#
+# Constants: PRV_U/S/M; MSTATUS_SIE, SPIE, SPP, MPRV, SUM, MXR, TVM, TW,
+# TSR, SD and MSTATUS_MPP_SHIFT, MSTATUS_FS_SHIFT (with the MSTATUS_* above);
+# MIP_SSIP, MSIP, STIP, MTIP, SEIP, MEIP; IRQ_SSI, MSI, STI, MTI, SEI, MEI
+# (interrupt codes) and CAUSE_IRQ (the mcause interrupt bit); CLINT_BASE,
+# CLINT_MSIP, CLINT_MTIMECMP, CLINT_MTIME (QEMU virt addresses); PMP_*.
 #
 # S and U need a PMP entry that allows them: with none active, every S/U
 # access fails (Privileged ISA 3.7.1), and QEMU 7.2 even refuses the mret
@@ -680,6 +686,7 @@ __test_begin:
 #                              If insn does not trap, the ecall after it does
 #                              (mcause 8 or 9) and the check fails.
 #   PRIV_TEST_TRAP_TVAL n, mode, cause, tval, insn...   and mtval == tval
+#                              (both use t5, t6 for the checks)
 #   PRIV_IRQ_ARM_RESUME label  like TRAP_ARM_RESUME (the trap is recorded,
 #                              TRAP_READ works, execution resumes at `label`
 #                              in M-mode) but mstatus.MPIE is cleared before
@@ -692,7 +699,7 @@ __test_begin:
 #                              use says why): those run strictly elsewhere.
 #                              QEMU's marchid is its version (major << 16 |
 #                              minor << 8 | micro) with mvendorid 0; rvjit's
-#                              marchid is 0. Uses t6.
+#                              marchid is 0.
 
 .equ PRV_U, 0
 .equ PRV_S, 1
