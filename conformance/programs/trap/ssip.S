@@ -43,6 +43,39 @@ TEST_BEGIN
     TRAP_READ a0, TRAP_MEPC
     la a1, 2b
     CHECK_EQ_REG a0, a1
+    # the pending bit written last (mie and MIE set): taken right after the
+    # csrs on mip
+    SET_TEST 20
+    li a1, MSTATUS_MIE
+    csrc mstatus, a1
+    csrw mip, zero
+    li a1, MSTATUS_MIE
+    csrs mstatus, a1
+    PRIV_IRQ_ARM_RESUME 1f
+    li a1, MIP_SSIP
+    csrs mip, a1
+2:  j 2b
+1:  TRAP_DISARM
+    EXPECT_M CAUSE_IRQ | IRQ_SSI
+    TRAP_READ a0, TRAP_MEPC
+    la a1, 2b
+    CHECK_EQ_REG a0, a1
+    # delegated it waits in M-mode; clearing mideleg makes it an M-level
+    # interrupt, taken right after that write
+    SET_TEST 21
+    li a1, MIP_SSIP
+    csrw mideleg, a1
+    li a1, MSTATUS_MIE
+    csrs mstatus, a1
+    nop
+    PRIV_IRQ_ARM_RESUME 1f
+    csrw mideleg, zero
+2:  j 2b
+1:  TRAP_DISARM
+    EXPECT_M CAUSE_IRQ | IRQ_SSI
+    TRAP_READ a0, TRAP_MEPC
+    la a1, 2b
+    CHECK_EQ_REG a0, a1
     # S and U, MIE = 0 and SIE = 0: taken to M all the same
     .irp mode, PRV_S, PRV_U
     SET_TEST 3
@@ -132,8 +165,28 @@ TEST_BEGIN
     csrs mip, a1
     csrw mie, zero
     PRIV_TEST_TRAP 15, PRV_U, CAUSE_ECALL_U, nop
+    # S-mode sets sstatus.SIE itself: taken at once, sepc = the next one
+    SET_TEST 17
+    li a1, MIP_SSIP
+    csrw mie, a1
+    csrs mip, a1
+    li a1, MSTATUS_SIE
+    csrc mstatus, a1
+    li s2, 0
+    TRAP_ARM_RESUME 1f
+    PRIV_ENTER PRV_S, 2f
+2:  csrsi sstatus, MSTATUS_SIE
+3:  j 3b
+1:  TRAP_DISARM
+    EXPECT_M CAUSE_ECALL_S
+    CHECK_EQ s2, CAUSE_IRQ | IRQ_SSI
+    la a0, 3b
+    CHECK_EQ_REG s3, a0
+    csrw mie, zero
     # S-mode enables it through sie itself (SIE = 1): taken at once
     SET_TEST 16
+    li a1, MIP_SSIP
+    csrs mip, a1
     li a1, MSTATUS_SIE
     csrs mstatus, a1
     li s2, 0
