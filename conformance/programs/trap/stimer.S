@@ -112,14 +112,14 @@ TEST_BEGIN
     csrw stimecmp, a1
     csrw stimecmph, a1
     li s6, 1
-    # S sets a deadline 1 ms ahead and spins with SIE = 1
+    # S sets a deadline 10 ms ahead and spins with SIE = 1
     SET_TEST 10
     li a1, MSTATUS_SIE
     csrs mstatus, a1
     li s2, 0
     TRAP_ARM_RESUME 1f
     PRIV_ENTER PRV_S, 2f
-2:  TIME_PLUS 10000
+2:  TIME_PLUS 100000
     li t1, -1
     csrw stimecmp, t1
     csrw stimecmph, a3

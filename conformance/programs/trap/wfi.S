@@ -103,9 +103,10 @@ TEST_BEGIN
 3:  FAIL
 2:  TIMER_OFF
     # ---- with MIE = 1 the interrupt is taken; mepc = the instruction
-    # after the wfi (mtimecmp 1 ms ahead, so the wfi really waits)
+    # after the wfi (mtimecmp 10 ms ahead, so the wfi really waits, even
+    # if the host delays us a little)
     SET_TEST 4
-    TIMER_IN 10000
+    TIMER_IN 100000
     WAIT_MIP MIP_MTIP, 0
     la s0, 2f
     PRIV_IRQ_ARM_RESUME 1f
@@ -142,7 +143,7 @@ TEST_BEGIN
     CHECK_EQ s2, 0
     PRIV_CHECK_MASK s1, MIP_STIP, MIP_STIP
     csrw mip, zero
-    # ---- S-mode with SIE = 1 waits for its own Sstc timer (1 ms ahead):
+    # ---- S-mode with SIE = 1 waits for its own Sstc timer (10 ms ahead):
     # the STI is taken in S with sepc = the instruction after the wfi
     SET_TEST 6
     li a1, STCE
@@ -160,7 +161,7 @@ TEST_BEGIN
     PRIV_ENTER PRV_S, 2f
 2:  csrr a2, time
     csrr a3, timeh
-    li t1, 10000
+    li t1, 100000
     add t1, a2, t1
     sltu a4, t1, a2
     add a3, a3, a4
