@@ -846,3 +846,284 @@ vm_pages:
     FAIL
 .Lok\@:
 .endm
+
+# ================================================================ privilege (PRIV_*)
+#
+# Helpers for the programs in csr/, trap/ and pmp/. Programs start in
+# M-mode; these macros run code in S- or U-mode and come back to M-mode.
+# The PRIV_ macros keep every register (they go through mscratch and the
+# framework data block) except where noted below; they also use mscratch.
+#
+# Constants: PRV_U/S/M; MSTATUS_SIE, SPIE, SPP, MPRV, SUM, MXR, TVM, TW,
+# TSR, SD and MSTATUS_MPP_SHIFT, MSTATUS_FS_SHIFT (with the MSTATUS_* above);
+# MIP_SSIP, MSIP, STIP, MTIP, SEIP, MEIP; IRQ_SSI, MSI, STI, MTI, SEI, MEI
+# (interrupt codes) and CAUSE_IRQ (the mcause interrupt bit); CLINT_BASE,
+# CLINT_MSIP, CLINT_MTIMECMP, CLINT_MTIME (QEMU virt addresses); PMP_*.
+#
+# S and U need a PMP entry that allows them: with none active, every S/U
+# access fails (Privileged ISA 3.7.1), and QEMU 7.2 even refuses the mret
+# to S or U as an illegal instruction. Call PRIV_PMP_OPEN first.
+#
+#   PRIV_PMP_OPEN              PMP entry 15 (the lowest priority) = NAPOT
+#                              over the whole address space, RWX, not
+#                              locked; entries 12-14 are switched off
+#   PRIV_PMP_ENTRY i, reg, cfg PMP entry i (a constant): pmpaddr_i = reg
+#                              (an address already shifted right by 2),
+#                              then its pmpcfg byte = cfg (a constant made
+#                              of PMP_R, PMP_W, PMP_X, PMP_TOR, PMP_NA4,
+#                              PMP_NAPOT, PMP_L); the other bytes are kept.
+#                              Uses t0, t1.
+#   PRV_U, PRV_S, PRV_M        privilege levels as mstatus.MPP encodes them
+#   PRIV_ENTER mode, label     (M-mode) continue at `label` in `mode`: sets
+#                              mstatus.MPP and mepc, then mret (which also
+#                              sets MIE = MPIE, MPIE = 1 and, below M,
+#                              clears MPRV). Nothing is armed: to come back,
+#                              arm first (TRAP_ARM_RESUME, PRIV_IRQ_ARM_
+#                              RESUME) and end the code with ecall, or use
+#                              PRIV_GOTO. Beware: mret leaves MPIE = 1, so
+#                              M-mode usually comes back from S/U (through
+#                              a handler's mret) with MIE = 1; clear MIE
+#                              before setting bits in mie.
+#   PRIV_GOTO mode             (M-mode) continue right after the macro in
+#                              `mode`, with a handler installed that takes
+#                              the PRIV_RETURN ecall (any other trap is
+#                              reported as unexpected)
+#   PRIV_RETURN                (S/U after PRIV_GOTO) ecall: continues after
+#                              it in M-mode, MIE as it was before the ecall,
+#                              the unexpected-trap handler installed again
+#   PRIV_TEST_TRAP n, mode, cause, insn...
+#                              insn, run in `mode`, must trap to M-mode with
+#                              mcause == cause; execution goes on after the
+#                              macro in M-mode (TRAP_READ gives mepc, mtval).
+#                              If insn does not trap, the ecall after it does
+#                              (mcause 8 or 9) and the check fails.
+#   PRIV_TEST_TRAP_TVAL n, mode, cause, tval, insn...   and mtval == tval
+#                              (both use t5, t6 for the checks)
+#   PRIV_IRQ_ARM_RESUME label  like TRAP_ARM_RESUME (the trap is recorded,
+#                              TRAP_READ works, execution resumes at `label`
+#                              in M-mode) but mstatus.MPIE is cleared before
+#                              the mret, so M-mode resumes with MIE = 0 and
+#                              an interrupt that is still pending is not
+#                              taken again
+#   PRIV_CHECK_MASK reg, mask, val   FAIL unless (reg & mask) == val (t5, t6)
+#   PRIV_IS_QEMU reg           reg = 1 when running on QEMU, else 0. Only for
+#                              checks QEMU 7.2 is known to get wrong (each
+#                              use says why): those run strictly elsewhere.
+#                              QEMU's marchid is its version (major << 16 |
+#                              minor << 8 | micro) with mvendorid 0; rvjit's
+#                              marchid is 0.
+
+.equ PRV_U, 0
+.equ PRV_S, 1
+.equ PRV_M, 3
+.equ MSTATUS_SIE, 0x2
+.equ MSTATUS_SPIE, 0x20
+.equ MSTATUS_SPP, 0x100
+.equ MSTATUS_MPP_SHIFT, 11
+.equ MSTATUS_FS_SHIFT, 13
+.equ MSTATUS_MPRV, 0x20000
+.equ MSTATUS_SUM, 0x40000
+.equ MSTATUS_MXR, 0x80000
+.equ MSTATUS_TVM, 0x100000
+.equ MSTATUS_TW, 0x200000
+.equ MSTATUS_TSR, 0x400000
+.equ MSTATUS_SD, 0x80000000
+.equ MIP_SSIP, 0x2
+.equ MIP_MSIP, 0x8
+.equ MIP_STIP, 0x20
+.equ MIP_MTIP, 0x80
+.equ MIP_SEIP, 0x200
+.equ MIP_MEIP, 0x800
+.equ CAUSE_IRQ, 0x80000000
+.equ IRQ_SSI, 1
+.equ IRQ_MSI, 3
+.equ IRQ_STI, 5
+.equ IRQ_MTI, 7
+.equ IRQ_SEI, 9
+.equ IRQ_MEI, 11
+.equ CLINT_BASE, 0x02000000
+.equ CLINT_MSIP, 0x02000000
+.equ CLINT_MTIMECMP, 0x02004000
+.equ CLINT_MTIME, 0x0200bff8
+
+.equ PMP_R, 0x01
+.equ PMP_W, 0x02
+.equ PMP_X, 0x04
+.equ PMP_TOR, 0x08
+.equ PMP_NA4, 0x10
+.equ PMP_NAPOT, 0x18
+.equ PMP_L, 0x80
+
+.macro PRIV_PMP_ENTRY i, reg, cfg
+    .if (\i < 0) || (\i > 15)
+    .error "PRIV_PMP_ENTRY: entries are 0..15"
+    .endif
+    csrw pmpaddr\i, \reg
+    li t0, 0xff << (8 * ((\i) % 4))
+    li t1, ((\cfg) & 0xff) << (8 * ((\i) % 4))
+    .if \i < 4
+    csrc pmpcfg0, t0
+    csrs pmpcfg0, t1
+    .elseif \i < 8
+    csrc pmpcfg1, t0
+    csrs pmpcfg1, t1
+    .elseif \i < 12
+    csrc pmpcfg2, t0
+    csrs pmpcfg2, t1
+    .else
+    csrc pmpcfg3, t0
+    csrs pmpcfg3, t1
+    .endif
+.endm
+
+.macro PRIV_PMP_OPEN
+    csrw mscratch, t0
+    li t0, -1
+    csrw pmpaddr15, t0
+    li t0, 0x1f000000
+    csrw pmpcfg3, t0
+    csrr t0, mscratch
+.endm
+
+.macro PRIV_ENTER mode, label
+    .if (\mode != PRV_U) && (\mode != PRV_S) && (\mode != PRV_M)
+    .error "PRIV_ENTER: mode must be PRV_U, PRV_S or PRV_M"
+    .endif
+    csrw mscratch, t0
+    li t0, MSTATUS_MPP
+    csrc mstatus, t0
+    li t0, (\mode) << MSTATUS_MPP_SHIFT
+    csrs mstatus, t0
+    la t0, \label
+    csrw mepc, t0
+    csrr t0, mscratch
+    mret
+.endm
+
+.macro PRIV_GOTO mode
+    csrw mscratch, t0
+    la t0, __priv_return
+    csrw mtvec, t0
+    csrr t0, mscratch
+    PRIV_ENTER \mode, .Lgo\@
+.Lgo\@:
+.ifndef __priv_return
+    .pushsection .text.priv, "ax"
+    # PRIV_RETURN's handler: an ecall from U or S continues after the ecall
+    # in M-mode; anything else is unexpected.
+    .p2align 2
+__priv_return:
+    csrw mscratch, t0
+    csrr t0, mcause
+    addi t0, t0, -CAUSE_ECALL_U
+    beqz t0, 1f
+    addi t0, t0, CAUSE_ECALL_U - CAUSE_ECALL_S
+    beqz t0, 1f
+    csrr t0, mscratch
+    j __trap_unexpected
+1:  csrr t0, mepc
+    addi t0, t0, 4
+    csrw mepc, t0
+    li t0, MSTATUS_MPP
+    csrs mstatus, t0
+    la t0, __trap_unexpected
+    csrw mtvec, t0
+    csrr t0, mscratch
+    mret
+    .popsection
+.endif
+.endm
+
+.macro PRIV_RETURN
+    ecall
+.endm
+
+.macro PRIV_TEST_TRAP n, mode, cause, insn:vararg
+    SET_TEST \n
+    TRAP_ARM_RESUME .Ldone\@
+    PRIV_ENTER \mode, .Lrun\@
+.Lrun\@:
+    \insn
+    ecall
+.Ldone\@:
+    TRAP_DISARM
+    TRAP_READ t5, TRAP_COUNT
+    li t6, 1
+    beq t5, t6, .Lcounted\@
+    FAIL
+.Lcounted\@:
+    TRAP_READ t5, TRAP_MCAUSE
+    li t6, \cause
+    beq t5, t6, .Lok\@
+    FAIL
+.Lok\@:
+.endm
+
+.macro PRIV_TEST_TRAP_TVAL n, mode, cause, tval, insn:vararg
+    PRIV_TEST_TRAP \n, \mode, \cause, \insn
+    TRAP_READ t5, TRAP_MTVAL
+    li t6, \tval
+    beq t5, t6, .Lok\@
+    FAIL
+.Lok\@:
+.endm
+
+.macro PRIV_IRQ_ARM_RESUME label
+    TRAP_ARM_RESUME \label
+    csrw mscratch, t0
+    la t0, __priv_irq_expected
+    csrw mtvec, t0
+    csrr t0, mscratch
+.ifndef __priv_irq_expected
+    .pushsection .text.priv, "ax"
+    # Records the trap like __trap_expected, then resumes at FW_RESUME in
+    # M-mode with MPIE (so MIE after the mret) clear.
+    .p2align 2
+__priv_irq_expected:
+    csrw mscratch, t0
+    la t0, __fw
+    sw t1, FW_SAVE_T1(t0)
+    la t1, __trap_unexpected
+    csrw mtvec, t1
+    lw t1, TRAP_COUNT(t0)
+    addi t1, t1, 1
+    sw t1, TRAP_COUNT(t0)
+    csrr t1, mcause
+    sw t1, TRAP_MCAUSE(t0)
+    csrr t1, mtval
+    sw t1, TRAP_MTVAL(t0)
+    csrr t1, mepc
+    sw t1, TRAP_MEPC(t0)
+    lw t1, FW_RESUME(t0)
+    csrw mepc, t1
+    li t1, MSTATUS_MPP
+    csrs mstatus, t1
+    li t1, MSTATUS_MPIE
+    csrc mstatus, t1
+    lw t1, FW_SAVE_T1(t0)
+    csrr t0, mscratch
+    mret
+    .popsection
+.endif
+.endm
+
+.macro PRIV_CHECK_MASK reg, mask, val
+    li t6, \mask
+    and t5, \reg, t6
+    li t6, \val
+    beq t5, t6, .Lok\@
+    FAIL
+.Lok\@:
+.endm
+
+.macro PRIV_IS_QEMU reg
+    csrr \reg, mvendorid
+    bnez \reg, .Lnot\@
+    csrr \reg, marchid
+    srli \reg, \reg, 16
+    snez \reg, \reg
+    j .Ldone\@
+.Lnot\@:
+    li \reg, 0
+.Ldone\@:
+.endm

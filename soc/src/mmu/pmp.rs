@@ -1,10 +1,12 @@
 //! Physical memory protection (Privileged ISA 3.7): 16 entries, granularity
 //! 4 bytes, enforced.
 //!
-//! As QEMU does, an S/U access is allowed when no entry is active at all, so
-//! that bare-metal programs which never touch PMP can still drop to S or U.
-//! Once any entry is active, the specification's rule holds: an S/U access
-//! that matches no entry fails.
+//! An S/U access that matches no entry fails, also while no entry is active
+//! at all (3.7.1: "if no PMP entry matches an S-mode or U-mode access, but
+//! at least one PMP entry is implemented, the access fails"); software that
+//! runs S or U code sets up at least one entry first. QEMU 7.2 agrees (it
+//! even refuses an `mret` to S or U while no entry is active); older QEMU
+//! versions allowed everything until an entry was set.
 
 use super::AccessKind;
 use crate::hart::Privilege;
@@ -64,12 +66,10 @@ pub fn allows(
     prv: Privilege,
 ) -> bool {
     let end = paddr + len;
-    let mut any_active = false;
     for i in 0..16 {
         let Some((lo, hi)) = range(pmpcfg, pmpaddr, i) else {
             continue;
         };
-        any_active = true;
         if end <= lo || paddr >= hi {
             continue;
         }
@@ -88,7 +88,7 @@ pub fn allows(
         };
         return c & need != 0;
     }
-    prv == Privilege::Machine || !any_active
+    prv == Privilege::Machine
 }
 
 /// Whether `pmpaddr[i]` ignores writes: its entry is locked, or the next
@@ -124,10 +124,13 @@ mod tests {
     }
 
     #[test]
-    fn no_active_entry_allows_everyone() {
+    fn no_active_entry_allows_only_machine_mode() {
         let (c, a) = ([0u8; 16], [0u32; 16]);
-        assert!(allows(&c, &a, 0x8000_0000, 4, Read, User));
         assert!(allows(&c, &a, 0x8000_0000, 4, Write, Machine));
+        assert!(allows(&c, &a, 0x1000, 4, Fetch, Machine));
+        assert!(!allows(&c, &a, 0x8000_0000, 4, Read, User));
+        assert!(!allows(&c, &a, 0x8000_0000, 4, Fetch, Supervisor));
+        assert!(!allows(&c, &a, 0x8000_0000, 4, Write, Supervisor));
     }
 
     #[test]

@@ -1,0 +1,194 @@
+# WFI (Privileged ISA 3.3.3): the hart waits until an interrupt is pending
+# and enabled in mie, whatever the global enables say; with the interrupt
+# not taken (M-mode, MIE = 0) execution simply goes on after the wfi; with
+# it taken, mepc is the instruction after the wfi. WFI may also return
+# early (it is a hint), so waits are loops around it. Never executed with
+# nothing enabled in mie: that may wait forever.
+
+.macro WAIT_MIP mask, want
+    li t2, 4000000
+.Lpoll\@:
+    csrr t1, mip
+    li t6, \mask
+    and t1, t1, t6
+    li t6, \want
+    beq t1, t6, .Lok\@
+    addi t2, t2, -1
+    bnez t2, .Lpoll\@
+    FAIL
+.Lok\@:
+.endm
+
+# mtimecmp = mtime + delta (delta < 2^31), without passing below it.
+.macro TIMER_IN delta
+    li t0, CLINT_MTIME
+.Lagain\@:
+    lw a3, 4(t0)
+    lw a2, 0(t0)
+    lw t1, 4(t0)
+    bne a3, t1, .Lagain\@
+    li t1, \delta
+    add t1, a2, t1
+    sltu a4, t1, a2
+    add a3, a3, a4
+    mv a2, t1
+    li t0, CLINT_MTIMECMP
+    li t1, -1
+    sw t1, 0(t0)
+    sw a3, 4(t0)
+    sw a2, 0(t0)
+.endm
+
+.macro TIMER_OFF
+    li t0, CLINT_MTIMECMP
+    li t1, -1
+    sw t1, 0(t0)
+    sw t1, 4(t0)
+    WAIT_MIP MIP_MTIP, 0
+.endm
+
+.equ STCE, 0x80000000
+.equ TM, 2
+
+TEST_BEGIN
+    PRIV_PMP_OPEN
+    li a1, MSTATUS_MIE | MSTATUS_SIE
+    csrc mstatus, a1
+    csrw mie, zero
+    csrw mideleg, zero
+    TIMER_OFF
+
+    # ---- already pending and enabled: wfi returns, no trap (MIE = 0)
+    SET_TEST 1
+    li t0, CLINT_MSIP
+    li t1, 1
+    sw t1, 0(t0)
+    WAIT_MIP MIP_MSIP, MIP_MSIP
+    li a1, MIP_MSIP
+    csrw mie, a1
+    wfi
+    li a0, 1
+    CHECK_EQ a0, 1
+    li t0, CLINT_MSIP
+    sw zero, 0(t0)
+    WAIT_MIP MIP_MSIP, 0
+    # an S-level one enabled in mie counts too (not delegated, MIE = 0)
+    SET_TEST 2
+    li a1, MIP_SSIP
+    csrw mie, a1
+    csrs mip, a1
+    wfi
+    csrw mip, zero
+
+    # ---- the timer wakes it 1 ms later; nothing is taken, and the
+    # instructions after wfi run
+    SET_TEST 3
+    li a1, MIP_MTIP
+    csrw mie, a1
+    TIMER_IN 10000
+    WAIT_MIP MIP_MTIP, 0
+    li s1, 0
+1:  addi s1, s1, 1
+    wfi
+    csrr a0, mip
+    andi a0, a0, MIP_MTIP
+    beqz a0, 1b
+    # time has reached mtimecmp
+    li t0, CLINT_MTIME
+    lw a0, 4(t0)
+    lw a1, 0(t0)
+    bltu a3, a0, 2f
+    bne a3, a0, 3f
+    bgeu a1, a2, 2f
+3:  FAIL
+2:  TIMER_OFF
+    # ---- with MIE = 1 the interrupt is taken; mepc = the instruction
+    # after the wfi (mtimecmp 10 ms ahead, so the wfi really waits, even
+    # if the host delays us a little)
+    SET_TEST 4
+    TIMER_IN 100000
+    WAIT_MIP MIP_MTIP, 0
+    la s0, 2f
+    PRIV_IRQ_ARM_RESUME 1f
+    li a1, MSTATUS_MIE
+    csrs mstatus, a1
+    wfi
+2:  j 2b
+1:  TRAP_DISARM
+    TRAP_READ a0, TRAP_MCAUSE
+    CHECK_EQ a0, CAUSE_IRQ | IRQ_MTI
+    TRAP_READ a0, TRAP_MEPC
+    CHECK_EQ_REG a0, s0
+    TIMER_OFF
+
+    # ---- in S-mode (TW = 0): a delegated interrupt pending with SIE = 0
+    # wakes it without a trap
+    li a1, MIP_STIP
+    csrw mideleg, a1
+    csrw mie, a1
+    la a0, s_handler
+    csrw stvec, a0
+    SET_TEST 5
+    li a1, MIP_STIP
+    csrs mip, a1
+    li s2, 0
+    TRAP_ARM_RESUME 1f
+    PRIV_ENTER PRV_S, 2f
+2:  wfi
+    csrr s1, sip
+    ecall
+1:  TRAP_DISARM
+    TRAP_READ a0, TRAP_MCAUSE
+    CHECK_EQ a0, CAUSE_ECALL_S
+    CHECK_EQ s2, 0
+    PRIV_CHECK_MASK s1, MIP_STIP, MIP_STIP
+    csrw mip, zero
+    # ---- S-mode with SIE = 1 waits for its own Sstc timer (10 ms ahead):
+    # the STI is taken in S with sepc = the instruction after the wfi
+    SET_TEST 6
+    li a1, STCE
+    csrw menvcfgh, a1
+    li a1, TM
+    csrw mcounteren, a1
+    li a1, -1
+    csrw stimecmp, a1
+    csrw stimecmph, a1
+    li a1, MSTATUS_SIE
+    csrs mstatus, a1
+    li s2, 0
+    la s0, 3f
+    TRAP_ARM_RESUME 1f
+    PRIV_ENTER PRV_S, 2f
+2:  csrr a2, time
+    csrr a3, timeh
+    li t1, 100000
+    add t1, a2, t1
+    sltu a4, t1, a2
+    add a3, a3, a4
+    li t0, -1
+    csrw stimecmp, t0
+    csrw stimecmph, a3
+    csrw stimecmp, t1
+    wfi
+3:  j 3b
+1:  TRAP_DISARM
+    TRAP_READ a0, TRAP_MCAUSE
+    CHECK_EQ a0, CAUSE_ECALL_S
+    CHECK_EQ s2, CAUSE_IRQ | IRQ_STI
+    CHECK_EQ_REG s3, s0
+    li a1, MSTATUS_SIE
+    csrc mstatus, a1
+    li a1, -1
+    csrw stimecmp, a1
+    csrw stimecmph, a1
+    csrw menvcfgh, zero
+    csrw mcounteren, zero
+    csrw mie, zero
+    csrw mideleg, zero
+TEST_END
+
+.p2align 2
+s_handler:
+    csrr s2, scause
+    csrr s3, sepc
+    ecall
