@@ -635,20 +635,7 @@ __test_begin:
 .endm
 
 .macro TEST_TRAP n, cause, insn:vararg
-    SET_TEST \n
-    TRAP_ARM
-    \insn
-    TRAP_DISARM
-    TRAP_READ t5, TRAP_COUNT
-    li t6, 1
-    beq t5, t6, .Lcounted\@
-    FAIL
-.Lcounted\@:
-    TRAP_READ t5, TRAP_MCAUSE
-    li t6, \cause
-    beq t5, t6, .Lok\@
-    FAIL
-.Lok\@:
+    TEST_TRAP_EITHER \n, \cause, \cause, \insn
 .endm
 
 .macro TEST_TRAP_TVAL n, cause, tval, insn:vararg
