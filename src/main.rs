@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 mod run;
+mod session;
 mod term;
 
 use std::process::ExitCode;
@@ -32,7 +33,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
-            ExitCode::from(run::EXIT_HOST_ERROR)
+            ExitCode::from(session::EXIT_HOST_ERROR)
         }
     }
 }

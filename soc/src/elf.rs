@@ -5,7 +5,8 @@
 //! (HTIF) and `begin_signature`/`end_signature` (architecture tests) are
 //! looked up when present.
 
-use goblin::elf::{Elf, header, program_header::PT_LOAD};
+use goblin::elf::program_header::{PT_LOAD, ProgramHeader};
+use goblin::elf::{Elf, header};
 
 use crate::mem::Ram;
 
@@ -70,6 +71,42 @@ pub struct LoadedElf {
 
 /// Checks `bytes` and copies its loadable segments into `ram`.
 pub fn load(bytes: &[u8], ram: &mut Ram) -> Result<LoadedElf, ElfError> {
+    let elf = parse(bytes)?;
+    let ram_base = u64::from(crate::memmap::RAM_BASE);
+    let ram_end = ram_base + u64::from(ram.size());
+    for ph in loadable(&elf) {
+        let data = file_bytes(bytes, ph)?;
+        let outside = || ElfError::OutsideRam {
+            addr: ph.p_paddr,
+            size: ph.p_memsz,
+            ram_base,
+            ram_end,
+        };
+        let end = ph.p_paddr.checked_add(ph.p_memsz).ok_or_else(outside)?;
+        if ph.p_paddr < ram_base || end > ram_end {
+            return Err(outside());
+        }
+        let dest = ram
+            .slice_mut(ph.p_paddr as u32, ph.p_memsz as u32)
+            .ok_or_else(outside)?;
+        let (init, zero) = dest.split_at_mut(data.len());
+        init.copy_from_slice(data);
+        zero.fill(0);
+    }
+    describe(&elf)
+}
+
+/// Checks `bytes` and reports what loading it would find, without loading.
+pub fn inspect(bytes: &[u8]) -> Result<LoadedElf, ElfError> {
+    let elf = parse(bytes)?;
+    for ph in loadable(&elf) {
+        file_bytes(bytes, ph)?;
+    }
+    describe(&elf)
+}
+
+/// Parses the headers of a little-endian RV32 ELF.
+fn parse(bytes: &[u8]) -> Result<Elf<'_>, ElfError> {
     let ident = bytes
         .get(..header::SIZEOF_IDENT)
         .ok_or_else(|| ElfError::Malformed("file too short".into()))?;
@@ -86,44 +123,35 @@ pub fn load(bytes: &[u8], ram: &mut Ram) -> Result<LoadedElf, ElfError> {
     if elf.header.e_machine != header::EM_RISCV {
         return Err(ElfError::NotRiscv(elf.header.e_machine));
     }
-    let ram_base = u64::from(crate::memmap::RAM_BASE);
-    let ram_end = ram_base + u64::from(ram.size());
-    let mut extent = (u32::MAX, 0u32);
-    for ph in elf
-        .program_headers
+    Ok(elf)
+}
+
+/// The segments to load.
+fn loadable<'a>(elf: &'a Elf<'_>) -> impl Iterator<Item = &'a ProgramHeader> {
+    elf.program_headers
         .iter()
         .filter(|ph| ph.p_type == PT_LOAD && ph.p_memsz > 0)
-    {
-        let file_end = ph.p_offset.checked_add(ph.p_filesz);
-        let data = file_end
-            .filter(|&end| end <= bytes.len() as u64 && ph.p_filesz <= ph.p_memsz)
-            .map(|end| &bytes[ph.p_offset as usize..end as usize])
-            .ok_or(ElfError::Truncated {
-                offset: ph.p_offset,
-                size: ph.p_filesz,
-                file_size: bytes.len(),
-            })?;
-        let outside = ElfError::OutsideRam {
-            addr: ph.p_paddr,
-            size: ph.p_memsz,
-            ram_base,
-            ram_end,
-        };
-        let end = ph
-            .p_paddr
-            .checked_add(ph.p_memsz)
-            .ok_or_else(|| outside_clone(&outside))?;
-        if ph.p_paddr < ram_base || end > ram_end {
-            return Err(outside);
-        }
-        let dest = ram
-            .slice_mut(ph.p_paddr as u32, ph.p_memsz as u32)
-            .ok_or(outside)?;
-        let (init, zero) = dest.split_at_mut(data.len());
-        init.copy_from_slice(data);
-        zero.fill(0);
-        extent = (extent.0.min(ph.p_paddr as u32), extent.1.max(end as u32));
-    }
+}
+
+/// The bytes a segment takes from the file.
+fn file_bytes<'a>(bytes: &'a [u8], ph: &ProgramHeader) -> Result<&'a [u8], ElfError> {
+    ph.p_offset
+        .checked_add(ph.p_filesz)
+        .filter(|&end| end <= bytes.len() as u64 && ph.p_filesz <= ph.p_memsz)
+        .map(|end| &bytes[ph.p_offset as usize..end as usize])
+        .ok_or(ElfError::Truncated {
+            offset: ph.p_offset,
+            size: ph.p_filesz,
+            file_size: bytes.len(),
+        })
+}
+
+/// The entry, the symbols rvjit looks for, and the loaded extent.
+fn describe(elf: &Elf<'_>) -> Result<LoadedElf, ElfError> {
+    let extent = loadable(elf).fold((u32::MAX, 0u32), |(lo, hi), ph| {
+        let end = ph.p_paddr.saturating_add(ph.p_memsz);
+        (lo.min(ph.p_paddr as u32), hi.max(end as u32))
+    });
     if extent.1 == 0 {
         return Err(ElfError::Empty);
     }
@@ -133,31 +161,13 @@ pub fn load(bytes: &[u8], ram: &mut Ram) -> Result<LoadedElf, ElfError> {
             .find(|s| elf.strtab.get_at(s.st_name) == Some(name))
             .map(|s| s.st_value as u32)
     };
-    let signature = symbol("begin_signature").zip(symbol("end_signature"));
     Ok(LoadedElf {
         entry: elf.entry as u32,
         tohost: symbol("tohost"),
         fromhost: symbol("fromhost"),
-        signature,
+        signature: symbol("begin_signature").zip(symbol("end_signature")),
         extent,
     })
-}
-
-fn outside_clone(e: &ElfError) -> ElfError {
-    match e {
-        ElfError::OutsideRam {
-            addr,
-            size,
-            ram_base,
-            ram_end,
-        } => ElfError::OutsideRam {
-            addr: *addr,
-            size: *size,
-            ram_base: *ram_base,
-            ram_end: *ram_end,
-        },
-        _ => ElfError::Empty,
-    }
 }
 
 /// A minimal little-endian ELF32 executable: one PT_LOAD segment holding
