@@ -339,3 +339,177 @@ impl<D: BlockDevice> FileSystem<D> {
         Ok(empty)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_utils::{fresh, pattern, remount};
+
+    /// Bytes the direct and single-indirect pointers reach.
+    const SINGLE_END: usize = (NDIRECT + PTRS_PER_BLOCK as usize) * BLOCK_SIZE;
+
+    #[test]
+    fn block_map_uses_each_level_in_turn() {
+        let mut fs = fresh(64);
+        let ino = fs.alloc_inode(InodeType::File, 1).unwrap();
+        let mut inode = fs.get_inode(ino).unwrap();
+        let d = fs.bmap(&mut inode, 3, true).unwrap().unwrap();
+        assert_eq!(inode.direct[3], d);
+        assert_eq!((inode.indirect, inode.double), (0, 0));
+        let s = fs
+            .bmap(&mut inode, NDIRECT as u32 + 5, true)
+            .unwrap()
+            .unwrap();
+        assert_ne!(inode.indirect, 0);
+        assert_eq!(inode.double, 0);
+        let x = fs
+            .bmap(&mut inode, NDIRECT as u32 + PTRS_PER_BLOCK + 2000, true)
+            .unwrap();
+        assert_ne!(inode.double, 0);
+        // Looking up again finds the same blocks without allocating.
+        let free = fs.bitmap.count_free();
+        assert_eq!(fs.bmap(&mut inode, 3, false), Ok(Some(d)));
+        assert_eq!(fs.bmap(&mut inode, NDIRECT as u32 + 5, false), Ok(Some(s)));
+        assert_eq!(
+            fs.bmap(&mut inode, NDIRECT as u32 + PTRS_PER_BLOCK + 2000, false),
+            Ok(x)
+        );
+        assert_eq!(fs.bmap(&mut inode, 4, false), Ok(None));
+        assert_eq!(fs.bitmap.count_free(), free);
+        let past = NDIRECT as u32 + PTRS_PER_BLOCK + PTRS_PER_BLOCK * PTRS_PER_BLOCK;
+        assert_eq!(fs.bmap(&mut inode, past, true), Err(FsError::FileTooLarge));
+    }
+
+    #[test]
+    fn a_file_spanning_double_indirect_blocks() {
+        let mut fs = fresh(2048); // 8 MiB
+        let before = fs.usage().unwrap();
+        let ino = fs.create("/big").unwrap();
+        let data = pattern(SINGLE_END + 300_000);
+        assert_eq!(fs.write_at(ino, 0, &data), Ok(data.len()));
+        let inode = fs.get_inode(ino).unwrap();
+        assert_ne!(inode.double, 0);
+        let mut fs = remount(fs);
+        assert_eq!(fs.read_file("/big").unwrap(), data);
+        // A read straddling the single/double boundary.
+        let mut buf = [0; 10_000];
+        assert_eq!(
+            fs.read_at(ino, SINGLE_END as u32 - 5000, &mut buf),
+            Ok(10_000)
+        );
+        assert_eq!(buf[..], data[SINGLE_END - 5000..SINGLE_END + 5000]);
+        assert!(fs.check().unwrap().is_clean());
+        // Shrinking below the double-indirect range frees that tree.
+        fs.truncate(ino, SINGLE_END as u32 - 100).unwrap();
+        assert_eq!(fs.get_inode(ino).unwrap().double, 0);
+        assert_eq!(fs.read_file("/big").unwrap(), data[..SINGLE_END - 100]);
+        assert!(fs.check().unwrap().is_clean());
+        fs.truncate(ino, 0).unwrap();
+        let inode = fs.get_inode(ino).unwrap();
+        assert_eq!((inode.indirect, inode.direct[0]), (0, 0));
+        fs.unlink("/big").unwrap();
+        assert_eq!(fs.usage().unwrap(), before);
+    }
+
+    #[test]
+    fn truncate_partly_frees_a_double_indirect_tree() {
+        let mut fs = fresh(8192);
+        let ino = fs.create("/f").unwrap();
+        let data = pattern(SINGLE_END + 3 * 1024 * 4096);
+        assert_eq!(fs.write_at(ino, 0, &data), Ok(data.len()));
+        let used = fs.usage().unwrap().free_blocks;
+        // Keep the first 1.5 second-level blocks of the double tree.
+        let keep = SINGLE_END + 1536 * 4096 + 10;
+        fs.truncate(ino, keep as u32).unwrap();
+        let freed = fs.usage().unwrap().free_blocks - used;
+        // 3072 - 1537 data blocks and one second-level block.
+        assert_eq!(freed, 3072 - 1537 + 1);
+        let mut fs = remount(fs);
+        assert_eq!(fs.read_file("/f").unwrap(), data[..keep]);
+        assert!(fs.check().unwrap().is_clean());
+    }
+
+    #[test]
+    fn truncate_clears_the_tail_and_growing_makes_a_hole() {
+        let mut fs = fresh(64);
+        let ino = fs.create("/t").unwrap();
+        fs.write_at(ino, 0, &[7; 10_000]).unwrap();
+        fs.truncate(ino, 5000).unwrap();
+        assert_eq!(fs.stat(ino).unwrap().size, 5000);
+        fs.truncate(ino, 9000).unwrap();
+        let data = fs.read_file("/t").unwrap();
+        assert_eq!(data.len(), 9000);
+        assert!(data[..5000].iter().all(|&b| b == 7));
+        assert!(data[5000..].iter().all(|&b| b == 0));
+        assert_eq!(fs.truncate(crate::ROOT_INO, 0), Err(FsError::IsDir));
+        assert!(fs.check().unwrap().is_clean());
+    }
+
+    #[test]
+    fn a_full_disk_gives_a_short_write_then_no_space() {
+        let mut fs = fresh(64);
+        let ino = fs.create("/fill").unwrap();
+        let free = fs.usage().unwrap().free_blocks as usize;
+        let data = pattern((free + 10) * BLOCK_SIZE);
+        let n = fs.write_at(ino, 0, &data).unwrap();
+        // All but one free block hold data; the other is the indirect block.
+        assert_eq!(n, (free - 1) * BLOCK_SIZE);
+        assert_eq!(fs.write_at(ino, n as u32, b"more"), Err(FsError::NoSpace));
+        assert_eq!(fs.create("/x").map(|_| ()), Ok(())); // inodes are not blocks
+        assert_eq!(fs.mkdir("/d"), Err(FsError::NoSpace));
+        assert_eq!(fs.stat(ino).unwrap().size as usize, n);
+        assert!(fs.check().unwrap().is_clean());
+        let mut fs = remount(fs);
+        assert_eq!(fs.read_file("/fill").unwrap(), data[..n]);
+        fs.truncate(ino, 0).unwrap();
+        assert!(fs.mkdir("/d").is_ok());
+        assert!(fs.check().unwrap().is_clean());
+    }
+
+    #[test]
+    fn writes_at_the_size_limit() {
+        let mut fs = fresh(64);
+        let ino = fs.create("/edge").unwrap();
+        assert_eq!(fs.write_at(ino, MAX_FILE_BYTES - 1, b"abc"), Ok(1));
+        assert_eq!(fs.stat(ino).unwrap().size, MAX_FILE_BYTES);
+        assert_eq!(
+            fs.write_at(ino, MAX_FILE_BYTES, b"x"),
+            Err(FsError::FileTooLarge)
+        );
+        let mut buf = [0; 4];
+        assert_eq!(fs.read_at(ino, MAX_FILE_BYTES - 2, &mut buf), Ok(2));
+        assert_eq!(&buf[..2], b"\0a");
+        assert_eq!(fs.read_file("/edge"), Err(FsError::FileTooLarge));
+        assert!(fs.check().unwrap().is_clean());
+        fs.unlink("/edge").unwrap();
+        assert!(fs.check().unwrap().is_clean());
+    }
+
+    #[test]
+    fn out_of_range_pointers_are_corruption() {
+        let mut fs = fresh(64);
+        let ino = fs.create("/f").unwrap();
+        fs.write_at(ino, 0, &[1; 100]).unwrap();
+        for bad in [1, 2, 64, u32::MAX] {
+            let mut inode = fs.get_inode(ino).unwrap();
+            inode.direct[0] = bad;
+            fs.put_inode(ino, &inode).unwrap();
+            let corrupt = Err(FsError::Corrupt("block pointer out of range"));
+            assert_eq!(fs.read_at(ino, 0, &mut [0; 4]), corrupt.map(|()| 0));
+            assert_eq!(fs.write_at(ino, 0, b"x"), corrupt.map(|()| 0));
+            assert_eq!(fs.truncate(ino, 0), corrupt);
+        }
+        let mut inode = fs.get_inode(ino).unwrap();
+        inode.direct[0] = 0;
+        inode.double = 63; // in range, but holds garbage pointers
+        inode.size = MAX_FILE_BYTES;
+        fs.put_inode(ino, &inode).unwrap();
+        fs.dev.write_block(63, &[0xab; BLOCK_SIZE]).unwrap();
+        let far = (NDIRECT as u32 + PTRS_PER_BLOCK + 5) * BS;
+        assert!(matches!(
+            fs.read_at(ino, far, &mut [0; 4]),
+            Err(FsError::Corrupt(_))
+        ));
+        assert!(fs.unlink("/f").is_err());
+    }
+}
