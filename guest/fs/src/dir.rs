@@ -38,7 +38,7 @@ impl<D: BlockDevice> FileSystem<D> {
             let b = self
                 .bmap(&mut scratch, index, false)?
                 .ok_or(FsError::Corrupt("hole in a directory"))?;
-            self.dev.read_block(b, &mut buf)?;
+            self.read_meta(b, &mut buf)?;
             for i in 0..DIRENTS_PER_BLOCK {
                 if slot >= slots {
                     break;

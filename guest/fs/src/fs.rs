@@ -10,6 +10,7 @@
 use alloc::vec::Vec;
 
 use crate::bitmap::Bitmap;
+use crate::cache::Cache;
 use crate::layout::{
     BLOCK_SIZE, DiskInode, INODES_PER_BLOCK, InodeNum, InodeType, NAME_MAX, ROOT_INO, Superblock,
     new_block,
@@ -74,6 +75,7 @@ pub struct FileSystem<D: BlockDevice> {
     pub(crate) dev: D,
     pub(crate) sb: Superblock,
     pub(crate) bitmap: Bitmap,
+    pub(crate) cache: Cache,
     /// The inode-table block where the next search for a free inode starts.
     pub(crate) inode_hint: u32,
 }
@@ -110,6 +112,7 @@ impl<D: BlockDevice> FileSystem<D> {
             dev,
             sb,
             inode_hint: 0,
+            cache: Cache::default(),
         };
         let mut root = DiskInode::new(InodeType::Dir, 2);
         fs.put_inode(ROOT_INO, &root)?;
@@ -130,6 +133,7 @@ impl<D: BlockDevice> FileSystem<D> {
             sb,
             bitmap,
             inode_hint: 0,
+            cache: Cache::default(),
         };
         if fs.entry_inode(ROOT_INO)?.kind != InodeType::Dir {
             return Err(FsError::Corrupt("the root is not a directory"));

@@ -569,9 +569,9 @@ mod tests {
         // A bad inode type is reported, not fatal.
         let (block, at) = fs.sb.inode_pos(g).unwrap();
         let mut buf = new_block();
-        fs.dev.read_block(block, &mut buf).unwrap();
+        fs.read_meta(block, &mut buf).unwrap();
         buf[at] = 9;
-        fs.dev.write_block(block, &buf).unwrap();
+        fs.write_block(block, &buf).unwrap();
         let p = problems(&mut fs);
         assert!(
             p.contains(&Problem::BadInode {

@@ -27,7 +27,7 @@ impl<D: BlockDevice> FileSystem<D> {
             .inode_pos(ino)
             .ok_or(FsError::Corrupt("inode number out of range"))?;
         let mut buf = new_block();
-        self.dev.read_block(block, &mut buf)?;
+        self.read_meta(block, &mut buf)?;
         DiskInode::decode(&buf, at)
     }
 
@@ -49,9 +49,9 @@ impl<D: BlockDevice> FileSystem<D> {
             .inode_pos(ino)
             .ok_or(FsError::Corrupt("inode number out of range"))?;
         let mut buf = new_block();
-        self.dev.read_block(block, &mut buf)?;
+        self.read_meta(block, &mut buf)?;
         inode.encode(&mut buf, at);
-        self.dev.write_block(block, &buf)
+        self.write_block(block, &buf)
     }
 
     /// Takes a free inode (type 0 in the table), writes it as a fresh
@@ -61,7 +61,7 @@ impl<D: BlockDevice> FileSystem<D> {
         let blocks = self.sb.inode_blocks;
         for k in 0..blocks {
             let b = (self.inode_hint + k) % blocks;
-            self.dev.read_block(self.sb.inode_start + b, &mut buf)?;
+            self.read_meta(self.sb.inode_start + b, &mut buf)?;
             for slot in 0..INODES_PER_BLOCK {
                 let at = slot as usize * INODE_SIZE;
                 let ino = b * INODES_PER_BLOCK + slot;
@@ -69,7 +69,7 @@ impl<D: BlockDevice> FileSystem<D> {
                     continue;
                 }
                 DiskInode::new(kind, links).encode(&mut buf, at);
-                self.dev.write_block(self.sb.inode_start + b, &buf)?;
+                self.write_block(self.sb.inode_start + b, &buf)?;
                 self.inode_hint = b;
                 return Ok(InodeNum(ino));
             }
@@ -102,7 +102,7 @@ impl<D: BlockDevice> FileSystem<D> {
     fn alloc_zeroed(&mut self) -> Result<u32, FsError> {
         let b = self.bitmap.alloc().ok_or(FsError::NoSpace)?;
         let zero = new_block();
-        if let Err(e) = self.dev.write_block(b, &zero) {
+        if let Err(e) = self.write_block(b, &zero) {
             self.bitmap.free(b);
             return Err(e);
         }
@@ -125,14 +125,14 @@ impl<D: BlockDevice> FileSystem<D> {
     /// Follows pointer `i` of the indirect block `block`.
     fn indirect_slot(&mut self, block: u32, i: u32, alloc: bool) -> Result<Option<u32>, FsError> {
         let mut buf = new_block();
-        self.dev.read_block(block, &mut buf)?;
+        self.read_meta(block, &mut buf)?;
         let at = i as usize * 4;
         let mut p = get_u32(&buf[..], at);
         let before = p;
         let found = self.slot(&mut p, alloc)?;
         if p != before {
             put_u32(&mut buf[..], at, p);
-            self.dev.write_block(block, &buf)?;
+            self.write_block(block, &buf)?;
         }
         Ok(found)
     }
@@ -232,7 +232,7 @@ impl<D: BlockDevice> FileSystem<D> {
                     self.dev.read_block(b, &mut block)?;
                 }
                 block[within..within + chunk].copy_from_slice(&buf[done..done + chunk]);
-                self.dev.write_block(b, &block)
+                self.write_block(b, &block)
             });
             if let Err(e) = result {
                 failure = Some(e);
@@ -269,7 +269,7 @@ impl<D: BlockDevice> FileSystem<D> {
                 let mut block = new_block();
                 self.dev.read_block(b, &mut block)?;
                 block[within..].fill(0);
-                self.dev.write_block(b, &block)?;
+                self.write_block(b, &block)?;
             }
         }
         inode.size = len;
@@ -307,7 +307,7 @@ impl<D: BlockDevice> FileSystem<D> {
     fn free_tree(&mut self, block: u32, start: u32, level: u32) -> Result<bool, FsError> {
         let span = if level == 2 { PTRS_PER_BLOCK } else { 1 };
         let mut buf = new_block();
-        self.dev.read_block(block, &mut buf)?;
+        self.read_meta(block, &mut buf)?;
         let (mut changed, mut empty) = (false, true);
         for i in 0..PTRS_PER_BLOCK {
             let at = i as usize * 4;
@@ -334,7 +334,7 @@ impl<D: BlockDevice> FileSystem<D> {
             }
         }
         if changed {
-            self.dev.write_block(block, &buf)?;
+            self.write_block(block, &buf)?;
         }
         Ok(empty)
     }
@@ -504,7 +504,7 @@ mod tests {
         inode.double = 63; // in range, but holds garbage pointers
         inode.size = MAX_FILE_BYTES;
         fs.put_inode(ino, &inode).unwrap();
-        fs.dev.write_block(63, &[0xab; BLOCK_SIZE]).unwrap();
+        fs.write_block(63, &[0xab; BLOCK_SIZE]).unwrap();
         let far = (NDIRECT as u32 + PTRS_PER_BLOCK + 5) * BS;
         assert!(matches!(
             fs.read_at(ino, far, &mut [0; 4]),
