@@ -163,8 +163,26 @@ impl Report {
     }
 }
 
+impl Report {
+    /// The last line: counts, and "clean" or "ERRORS FOUND".
+    pub fn summary(&self) -> alloc::string::String {
+        alloc::format!(
+            "{} files, {} directories, {}/{} blocks used: {}",
+            self.files,
+            self.dirs,
+            self.used_blocks,
+            self.total_blocks,
+            if self.is_clean() {
+                "clean"
+            } else {
+                "ERRORS FOUND"
+            }
+        )
+    }
+}
+
 impl fmt::Display for Report {
-    /// One line per problem, then a summary line.
+    /// One line per problem, then the summary line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for p in &self.problems {
             writeln!(f, "{p}")?;
@@ -172,18 +190,7 @@ impl fmt::Display for Report {
         if self.more_problems > 0 {
             writeln!(f, "... and {} more problems", self.more_problems)?;
         }
-        write!(
-            f,
-            "{} files, {} directories, {}/{} blocks used: {}",
-            self.files,
-            self.dirs,
-            self.used_blocks,
-            self.total_blocks,
-            match self.problems.len() as u64 + u64::from(self.more_problems) {
-                0 => "clean",
-                _ => "ERRORS FOUND",
-            }
-        )
+        f.write_str(&self.summary())
     }
 }
 
