@@ -2,7 +2,9 @@
 //! module; this file only parses arguments and reports errors on one line.
 #![forbid(unsafe_code)]
 
+mod boot;
 mod fsck;
+mod guest;
 mod mkfs;
 mod run;
 mod session;
@@ -22,9 +24,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Boot the guest OS (the built-in image, or a disk image).
+    Boot(boot::BootArgs),
     /// Run a bare-metal RV32 ELF program (or a kernel built for QEMU virt).
     Run(run::RunArgs),
-    /// Build a file-system image from a host folder.
+    /// Build a file-system image from a host folder (or the default image).
     Mkfs(mkfs::MkfsArgs),
     /// Check a file-system image; exits 1 if it has problems.
     Fsck(fsck::FsckArgs),
@@ -33,6 +37,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Boot(args) => boot::boot(args),
         Command::Run(args) => run::run(args),
         Command::Mkfs(args) => mkfs::mkfs(args),
         Command::Fsck(args) => fsck::fsck(args),

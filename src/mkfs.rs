@@ -1,4 +1,5 @@
-//! `rvjit mkfs`: build a file-system image from a host folder.
+//! `rvjit mkfs`: build a file-system image from a host folder, or write the
+//! default image (the guest OS built into rvjit) to a file.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,13 +17,17 @@ pub struct MkfsArgs {
     /// Image size: a number of MiB, or with a K/M/G suffix (a multiple of 4K).
     #[arg(long, default_value = "32M", value_parser = parse_size)]
     size: u64,
-    /// The folder copied into the image's root.
-    dir: PathBuf,
+    /// The folder copied into the image's root. Without it, the default
+    /// image with the built-in guest OS (of the default size).
+    dir: Option<PathBuf>,
 }
 
 /// Builds the image and writes it to `--out`.
 pub fn mkfs(args: MkfsArgs) -> Result<ExitCode> {
-    let image = rvfs::build_image(&args.dir, args.size).context("cannot build the image")?;
+    let image = match &args.dir {
+        Some(dir) => rvfs::build_image(dir, args.size).context("cannot build the image")?,
+        None => crate::guest::default_image()?,
+    };
     std::fs::write(&args.out, &image)
         .with_context(|| format!("cannot write {}", args.out.display()))?;
     Ok(ExitCode::SUCCESS)

@@ -1,0 +1,165 @@
+//! Boots the guest OS on rvjit and, when it is installed, on
+//! qemu-system-riscv32, and drives the shell through the UART with the same
+//! scripted session on both: programs with arguments, redirection, files
+//! that persist across boots, the fork/IPC demos, usertests, and preemption.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// The shell's prompt.
+const PROMPT: &str = "$ ";
+/// How long one step of the script may take (debug-build rvjit is slow).
+const STEP_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// A running emulator whose console we drive, in the manner of `expect`.
+struct Console {
+    child: Child,
+    output: Arc<Mutex<Vec<u8>>>,
+    /// Output before this offset has been matched already.
+    seen: usize,
+}
+
+impl Console {
+    fn spawn(mut cmd: Command) -> Console {
+        let mut child = cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("the emulator starts");
+        let mut stdout = child.stdout.take().expect("stdout is piped");
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let sink = output.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = stdout.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Console { child, output, seen: 0 }
+    }
+
+    /// Waits for `needle` after what was matched before; returns the text up
+    /// to and including it.
+    fn expect(&mut self, needle: &str) -> String {
+        let deadline = Instant::now() + STEP_TIMEOUT;
+        loop {
+            {
+                let out = self.output.lock().unwrap();
+                let text = String::from_utf8_lossy(&out[self.seen..]);
+                if let Some(at) = text.find(needle) {
+                    let upto = text[..at + needle.len()].to_owned();
+                    self.seen += upto.len();
+                    return upto;
+                }
+            }
+            if Instant::now() > deadline {
+                let out = self.output.lock().unwrap();
+                panic!(
+                    "timed out waiting for {needle:?}; output so far:\n{}",
+                    String::from_utf8_lossy(&out)
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, text: &str) {
+        let stdin = self.child.stdin.as_mut().expect("stdin is piped");
+        stdin.write_all(text.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+    }
+
+    /// Runs a shell command line; returns what it printed before the next prompt.
+    fn run(&mut self, line: &str) -> String {
+        self.send(&format!("{line}\n"));
+        let out = self.expect(PROMPT);
+        // Drop the echoed command line and the prompt.
+        let out = out.strip_suffix(PROMPT).unwrap_or(&out);
+        out.split_once('\n').map_or("", |(_, rest)| rest).replace('\r', "")
+    }
+}
+
+impl Drop for Console {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn rvjit() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_rvjit"))
+}
+
+/// A fresh copy of the default image in a scratch file.
+fn default_image(test: &str) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("rvjit-boot-{}-{test}.img", std::process::id()));
+    let status = rvjit().args(["mkfs", "--out"]).arg(&path).status().unwrap();
+    assert!(status.success(), "rvjit mkfs --out {}", path.display());
+    path
+}
+
+/// The scripted session; `boot` starts the emulator on `image`.
+fn session(boot: &dyn Fn(&Path) -> Command, image: &Path) {
+    let mut c = Console::spawn(boot(image));
+    c.expect(PROMPT);
+    assert_eq!(c.run("echo hello   world"), "hello world\n");
+    c.run("mkdir /tmp");
+    assert_eq!(c.run("echo persisted text > /tmp/note"), "");
+    assert_eq!(c.run("cat /tmp/note"), "persisted text\n");
+    assert!(c.run("ls /bin").contains("forktest"));
+    c.run("cat < /tmp/note > /tmp/copy");
+    assert_eq!(c.run("cat /tmp/copy"), "persisted text\n");
+    c.run("cat /no/such/file");
+    assert_ne!(c.run("echo $?"), "0\n");
+    assert!(c.run("forktest").contains("forktest: ok"));
+    assert!(c.run("ipcdemo").contains("ipcdemo: ok"));
+    assert!(c.run("usertests").contains("usertests: all passed"));
+    // Two CPU-bound programs in the background of a third and the shell:
+    // all make progress.
+    let out = c.run("spin 3");
+    assert!(out.contains("spin: done"), "{out}");
+    drop(c);
+
+    // The file written above is still there in the next boot.
+    let mut c = Console::spawn(boot(image));
+    c.expect(PROMPT);
+    assert_eq!(c.run("cat /tmp/note"), "persisted text\n");
+}
+
+#[test]
+fn scripted_session_on_rvjit() {
+    let image = default_image("rvjit");
+    session(&|img| {
+        let mut cmd = rvjit();
+        cmd.arg("boot").arg(img);
+        cmd
+    }, &image);
+    let _ = std::fs::remove_file(image);
+}
+
+#[test]
+fn scripted_session_on_qemu() {
+    let Some(qemu) = conformance::runner::find_on_path("qemu-system-riscv32") else {
+        eprintln!("qemu-system-riscv32 not found: skipping the guest session on QEMU");
+        return;
+    };
+    let firmware = Path::new(env!("GUEST_BIN_DIR")).join("firmware");
+    let image = default_image("qemu");
+    session(&|img| {
+        let mut cmd = Command::new(&qemu);
+        cmd.args(["-machine", "virt", "-nographic", "-bios"])
+            .arg(&firmware)
+            .arg("-drive")
+            .arg(format!("file={},format=raw,if=none,id=d0", img.display()))
+            .args(["-device", "virtio-blk-device,drive=d0"]);
+        cmd
+    }, &image);
+    let _ = std::fs::remove_file(image);
+}
