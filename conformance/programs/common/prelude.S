@@ -112,6 +112,11 @@
 #   TRAP_DISARM              re-install the unexpected-trap handler
 #   TRAP_READ reg, field     reg = recorded TRAP_COUNT, TRAP_MCAUSE,
 #                            TRAP_MTVAL or TRAP_MEPC (count is 0 after ARM)
+#   TRAP_EXPECT cause[, other_cause]   FAIL unless exactly one trap was
+#                            recorded and its mcause is cause (or
+#                            other_cause); t5 = the recorded value, t6 =
+#                            the expected one (the check of TEST_TRAP,
+#                            VM_EXPECT and PRIV_TEST_TRAP)
 #   TRAP_ARM/ARM_RESUME/DISARM keep every register (they go through
 #   mscratch); the handler keeps every register too. The handlers run in
 #   M-mode and use mscratch as scratch, and __fw by physical address: keep
@@ -652,16 +657,22 @@ __test_begin:
     TRAP_ARM
     \insn
     TRAP_DISARM
+    TRAP_EXPECT \spec_cause, \other_cause
+.endm
+
+.macro TRAP_EXPECT cause, other_cause
     TRAP_READ t5, TRAP_COUNT
     li t6, 1
     beq t5, t6, .Lcounted\@
     FAIL
 .Lcounted\@:
     TRAP_READ t5, TRAP_MCAUSE
-    li t6, \spec_cause
+    li t6, \cause
     beq t5, t6, .Lok\@
+    .ifnb \other_cause
     li t6, \other_cause
     beq t5, t6, .Lok\@
+    .endif
     FAIL
 .Lok\@:
 .endm
@@ -697,8 +708,8 @@ __test_begin:
 #                                either way the run comes back to M-mode
 #                                after the macro with the trap recorded.
 #   VM_EXPECT cause              FAIL unless exactly one trap was recorded
-#                                and its mcause is cause (t5 = recorded
-#                                value, t6 = expected, for the report)
+#                                and its mcause is cause (TRAP_EXPECT:
+#                                t5 = recorded value, t6 = expected)
 #   VM_EXPECT_TVAL cause, reg    the same, and mtval == reg
 #   VM_EXPECT_EPC reg            FAIL unless the recorded mepc == reg
 #
@@ -805,16 +816,7 @@ vm_pages:
 .endm
 
 .macro VM_EXPECT cause
-    TRAP_READ t5, TRAP_COUNT
-    li t6, 1
-    beq t5, t6, .Lcounted\@
-    FAIL
-.Lcounted\@:
-    TRAP_READ t5, TRAP_MCAUSE
-    li t6, \cause
-    beq t5, t6, .Lok\@
-    FAIL
-.Lok\@:
+    TRAP_EXPECT \cause
 .endm
 
 .macro VM_EXPECT_TVAL cause, reg
@@ -1034,16 +1036,7 @@ __priv_return:
     ecall
 .Ldone\@:
     TRAP_DISARM
-    TRAP_READ t5, TRAP_COUNT
-    li t6, 1
-    beq t5, t6, .Lcounted\@
-    FAIL
-.Lcounted\@:
-    TRAP_READ t5, TRAP_MCAUSE
-    li t6, \cause
-    beq t5, t6, .Lok\@
-    FAIL
-.Lok\@:
+    TRAP_EXPECT \cause
 .endm
 
 .macro PRIV_TEST_TRAP_TVAL n, mode, cause, tval, insn:vararg
@@ -1114,3 +1107,4 @@ __priv_irq_expected:
     li \reg, 0
 .Ldone\@:
 .endm
+
