@@ -1132,6 +1132,15 @@ __priv_irq_expected:
 #                              t0, t1)
 #   PRIV_TIMER_OFF             mtimecmp = all ones, then waits until
 #                              mip.MTIP is clear (t0-t2, t6)
+#   PRIV_SSTC_ON               (M-mode) Sstc on: menvcfgh.STCE = 1,
+#                              mcounteren = TM alone (S may read time and
+#                              use stimecmp), stimecmp = all ones (t0)
+#   PRIV_SET_STIMECMP hi, lo   stimecmp = {hi, lo} (registers), the low
+#                              word set to all ones first (t0)
+#   PRIV_STIMER_IN delta       stimecmp = time + delta (a constant below
+#                              2^31), in M-mode or in S-mode after
+#                              PRIV_SSTC_ON; {a3 hi, a2 lo} = that deadline
+#                              (a4, t0, t1)
 #   PRIV_CSR_RW n, csr, val[, expect]
 #                              SET_TEST n; csr = val (through a1), then
 #                              FAIL unless it reads back (into a0) as expect
@@ -1195,6 +1204,40 @@ __priv_irq_expected:
     sw t1, 0(t0)
     sw t1, 4(t0)
     PRIV_WAIT_MIP MIP_MTIP, 0
+.endm
+
+.equ MENVCFGH_STCE, 0x80000000
+.equ MCOUNTEREN_TM, 2
+
+.macro PRIV_SSTC_ON
+    li t0, MENVCFGH_STCE
+    csrw menvcfgh, t0
+    li t0, MCOUNTEREN_TM
+    csrw mcounteren, t0
+    li t0, -1
+    csrw stimecmp, t0
+    csrw stimecmph, t0
+.endm
+
+.macro PRIV_SET_STIMECMP hi, lo
+    li t0, -1
+    csrw stimecmp, t0
+    csrw stimecmph, \hi
+    csrw stimecmp, \lo
+.endm
+
+.macro PRIV_STIMER_IN delta
+.Lagain\@:
+    csrr a3, timeh
+    csrr a2, time
+    csrr t1, timeh
+    bne a3, t1, .Lagain\@
+    li t1, \delta
+    add t1, a2, t1
+    sltu a4, t1, a2
+    add a3, a3, a4
+    mv a2, t1
+    PRIV_SET_STIMECMP a3, a2
 .endm
 
 .macro PRIV_CSR_RW n, csr, val, expect

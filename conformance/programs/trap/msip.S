@@ -27,20 +27,9 @@
 .Lok\@:
 .endm
 
-# FAIL unless exactly one trap was recorded, with mcause = cause.
-.macro EXPECT_ONE cause
-    TRAP_READ t5, TRAP_COUNT
-    CHECK_EQ t5, 1
-    TRAP_READ t5, TRAP_MCAUSE
-    CHECK_EQ t5, \cause
-.endm
-
 TEST_BEGIN
     PRIV_PMP_OPEN
-    li a1, MSTATUS_MIE
-    csrc mstatus, a1
-    csrw mie, zero
-    csrw mideleg, zero
+    PRIV_IRQS_OFF
     # ---- the CLINT register drives mip.MSIP, both ways
     SET_TEST 1
     SET_MSIP 1
@@ -83,7 +72,7 @@ TEST_BEGIN
 2:  nop
     j 2b
 1:  TRAP_DISARM
-    EXPECT_ONE CAUSE_IRQ | IRQ_MSI
+    TRAP_EXPECT CAUSE_IRQ|IRQ_MSI
     TRAP_READ a0, TRAP_MEPC
     la a1, 2b
     CHECK_EQ_REG a0, a1
@@ -109,7 +98,7 @@ TEST_BEGIN
     csrs mie, a1
 2:  j 2b
 1:  TRAP_DISARM
-    EXPECT_ONE CAUSE_IRQ | IRQ_MSI
+    TRAP_EXPECT CAUSE_IRQ|IRQ_MSI
     TRAP_READ a0, TRAP_MEPC
     la a1, 2b
     CHECK_EQ_REG a0, a1
@@ -127,7 +116,7 @@ TEST_BEGIN
     bnez t2, 2b
     FAIL
 1:  TRAP_DISARM
-    EXPECT_ONE CAUSE_IRQ | IRQ_MSI
+    TRAP_EXPECT CAUSE_IRQ|IRQ_MSI
 
     # ---- in S and U, MSI is taken even with MIE = 0 (right after the
     # mret that enters the mode)
@@ -140,7 +129,7 @@ TEST_BEGIN
 2:  nop
     j 2b
 1:  TRAP_DISARM
-    EXPECT_ONE CAUSE_IRQ | IRQ_MSI
+    TRAP_EXPECT CAUSE_IRQ|IRQ_MSI
     TRAP_READ a0, TRAP_MEPC
     la a1, 2b
     CHECK_EQ_REG a0, a1
@@ -157,7 +146,7 @@ TEST_BEGIN
     PRIV_ENTER PRV_S, 2f
 2:  j 2b
 1:  TRAP_DISARM
-    EXPECT_ONE CAUSE_IRQ | IRQ_MSI
+    TRAP_EXPECT CAUSE_IRQ|IRQ_MSI
     csrw mideleg, zero
     li a1, MSTATUS_SIE
     csrc mstatus, a1
