@@ -716,6 +716,10 @@ __test_begin:
 #                                t5 = recorded value, t6 = expected)
 #   VM_EXPECT_TVAL cause, reg    the same, and mtval == reg
 #   VM_EXPECT_EPC reg            FAIL unless the recorded mepc == reg
+#   VM_SNIPPETS                  defines the two snippets most programs
+#                                run through VM_RUN: s_load (a0 = the word
+#                                at a1) and s_store (the word at a1 = a2),
+#                                each ending with ecall
 #
 # Standard layout (VM_STD_LAYOUT): RAM 0x80000000..0x803fffff is mapped
 # at its own address as an S-mode RWX superpage (the program runs there in
@@ -838,6 +842,15 @@ vm_pages:
     beq t5, t6, .Lok\@
     FAIL
 .Lok\@:
+.endm
+
+.macro VM_SNIPPETS
+s_load:
+    lw a0, 0(a1)
+    ecall
+s_store:
+    sw a2, 0(a1)
+    ecall
 .endm
 
 # ================================================================ privilege (PRIV_*)
@@ -1124,6 +1137,8 @@ __priv_irq_expected:
 #                              value (a0 = mip & mask; t0)
 #   PRIV_WAIT_MIP mask, want   waits until (mip & mask) == want, else FAIL
 #                              after 4,000,000 polls (t1, t2, t6)
+#   PRIV_SET_MSIP val          CLINT msip = val (0 or 1), then waits until
+#                              mip.MSIP follows (PRIV_WAIT_MIP) (t0-t2, t6)
 #   PRIV_SET_MTIMECMP hi, lo   mtimecmp = {hi, lo} (registers), the low word
 #                              set to all ones first so that it never passes
 #                              through a smaller value (t0, t1)
@@ -1173,6 +1188,16 @@ __priv_irq_expected:
     bnez t2, .Lpoll\@
     FAIL
 .Lok\@:
+.endm
+
+.macro PRIV_SET_MSIP val
+    .if (\val != 0) && (\val != 1)
+    .error "PRIV_SET_MSIP: val is 0 or 1"
+    .endif
+    li t0, CLINT_MSIP
+    li t1, \val
+    sw t1, 0(t0)
+    PRIV_WAIT_MIP MIP_MSIP, (\val) * MIP_MSIP
 .endm
 
 .macro PRIV_SET_MTIMECMP hi, lo

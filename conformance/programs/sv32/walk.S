@@ -238,9 +238,4 @@ TEST_BEGIN
     VM_PMP_OPEN
     TEST_END
 
-s_load:
-    lw a0, 0(a1)
-    ecall
-s_store:
-    sw a2, 0(a1)
-    ecall
+    VM_SNIPPETS                 # s_load, s_store

@@ -7,36 +7,16 @@
 # instruction. mideleg cannot delegate it. Interrupts are recorded with
 # PRIV_IRQ_ARM_RESUME (M-mode resumes with MIE = 0).
 
-# Sets CLINT msip to val and waits (bounded) until mip.MSIP follows.
-.macro SET_MSIP val
-    li t0, CLINT_MSIP
-    li t1, \val
-    sw t1, 0(t0)
-    li t2, 100000
-.Lpoll\@:
-    csrr t1, mip
-    andi t1, t1, MIP_MSIP
-    .if \val
-    bnez t1, .Lok\@
-    .else
-    beqz t1, .Lok\@
-    .endif
-    addi t2, t2, -1
-    bnez t2, .Lpoll\@
-    FAIL
-.Lok\@:
-.endm
-
 TEST_BEGIN
     PRIV_PMP_OPEN
     PRIV_IRQS_OFF
     # ---- the CLINT register drives mip.MSIP, both ways
     SET_TEST 1
-    SET_MSIP 1
+    PRIV_SET_MSIP 1
     li t0, CLINT_MSIP
     lw a0, 0(t0)
     CHECK_EQ a0, 1
-    SET_MSIP 0
+    PRIV_SET_MSIP 0
     lw a0, 0(t0)
     CHECK_EQ a0, 0
     # only bit 0 of msip exists
@@ -50,7 +30,7 @@ TEST_BEGIN
 
     # ---- pending but not enabled: nothing happens
     SET_TEST 3
-    SET_MSIP 1
+    PRIV_SET_MSIP 1
     li a1, MSTATUS_MIE
     csrs mstatus, a1
     nop
@@ -104,7 +84,7 @@ TEST_BEGIN
     CHECK_EQ_REG a0, a1
     # ---- raised by the CLINT store while enabled: taken soon after
     SET_TEST 8
-    SET_MSIP 0
+    PRIV_SET_MSIP 0
     li a1, MSTATUS_MIE
     csrs mstatus, a1
     PRIV_IRQ_ARM_RESUME 1f
@@ -157,7 +137,7 @@ TEST_BEGIN
 
     # ---- cleared at the CLINT: no longer pending, nothing is taken
     SET_TEST 13
-    SET_MSIP 0
+    PRIV_SET_MSIP 0
     li a1, MIP_MSIP
     csrw mie, a1
     li a1, MSTATUS_MIE

@@ -45,7 +45,7 @@
 .Lc1\@:
     li t0, IRQ_MSI
     bne \reg, t0, .Lc2\@
-    CLEAR_MSI
+    PRIV_SET_MSIP 0
     j .Lcd\@
 .Lc2\@:
     li t0, IRQ_MTI
@@ -133,11 +133,6 @@
 .Lnone\@:
     PRIV_WAIT_MIP MIP_MEIP, 0
 .endm
-.macro CLEAR_MSI
-    li t0, CLINT_MSIP
-    sw zero, 0(t0)
-    PRIV_WAIT_MIP MIP_MSIP, 0
-.endm
 
 TEST_BEGIN
     PRIV_PMP_OPEN
@@ -184,7 +179,7 @@ TEST_BEGIN
     SET_TEST 14
     csrr a0, mip
     PRIV_CHECK_MASK a0, 0xaaa, MIP_MSIP | MIP_MTIP
-    CLEAR_MSI
+    PRIV_SET_MSIP 0
     PRIV_TIMER_OFF
 
     # ---- S-level interrupts delegated, S-mode running with SIE = 1:

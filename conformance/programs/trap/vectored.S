@@ -46,10 +46,7 @@ TEST_BEGIN
 
     # ---- mtvec vectored: MSI to entry 3
     SET_TEST 1
-    li t0, CLINT_MSIP
-    li t1, 1
-    sw t1, 0(t0)
-    PRIV_WAIT_MIP MIP_MSIP, MIP_MSIP
+    PRIV_SET_MSIP 1
     li a1, MIP_MSIP
     csrw mie, a1
     M_ARM 1, 1f
@@ -59,9 +56,7 @@ TEST_BEGIN
 1:  TRAP_DISARM
     CHECK_EQ s2, 3
     CHECK_EQ s3, CAUSE_IRQ | IRQ_MSI
-    li t0, CLINT_MSIP
-    sw zero, 0(t0)
-    PRIV_WAIT_MIP MIP_MSIP, 0
+    PRIV_SET_MSIP 0
     # MTI to entry 7 (mtimecmp = 0: pending now)
     SET_TEST 2
     li t0, CLINT_MTIMECMP

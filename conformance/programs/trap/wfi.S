@@ -12,18 +12,13 @@ TEST_BEGIN
 
     # ---- already pending and enabled: wfi returns, no trap (MIE = 0)
     SET_TEST 1
-    li t0, CLINT_MSIP
-    li t1, 1
-    sw t1, 0(t0)
-    PRIV_WAIT_MIP MIP_MSIP, MIP_MSIP
+    PRIV_SET_MSIP 1
     li a1, MIP_MSIP
     csrw mie, a1
     wfi
     li a0, 1
     CHECK_EQ a0, 1
-    li t0, CLINT_MSIP
-    sw zero, 0(t0)
-    PRIV_WAIT_MIP MIP_MSIP, 0
+    PRIV_SET_MSIP 0
     # an S-level one enabled in mie counts too (not delegated, MIE = 0)
     SET_TEST 2
     li a1, MIP_SSIP
