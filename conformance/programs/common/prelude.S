@@ -716,6 +716,14 @@ __test_begin:
 #                                t5 = recorded value, t6 = expected)
 #   VM_EXPECT_TVAL cause, reg    the same, and mtval == reg
 #   VM_EXPECT_EPC reg            FAIL unless the recorded mepc == reg
+#   VM_MPRV mpp, insn...         runs insn in M-mode with mstatus.MPRV = 1
+#                                and MPP = mpp (MPP_S or MPP_U: loads and
+#                                stores translated and checked as in that
+#                                mode), then clears MPRV and ecalls; the
+#                                recording handler is armed, so exactly one
+#                                trap is recorded either way (mcause 11
+#                                when insn did not trap). Afterwards MPRV
+#                                and MPP are 0, a5 = the address of insn.
 #   VM_SNIPPETS                  defines the two snippets most programs
 #                                run through VM_RUN: s_load (a0 = the word
 #                                at a1) and s_store (the word at a1 = a2),
@@ -842,6 +850,23 @@ vm_pages:
     beq t5, t6, .Lok\@
     FAIL
 .Lok\@:
+.endm
+
+.macro VM_MPRV mpp, insn:vararg
+    TRAP_ARM_RESUME .Lback\@
+    li t0, MSTATUS_MPP
+    csrc mstatus, t0
+    li t0, (\mpp) | MSTATUS_MPRV
+    csrs mstatus, t0
+.Linsn\@:
+    \insn
+    li t0, MSTATUS_MPRV
+    csrc mstatus, t0
+    ecall
+.Lback\@:
+    li t0, MSTATUS_MPRV | MSTATUS_MPP
+    csrc mstatus, t0
+    la a5, .Linsn\@
 .endm
 
 .macro VM_SNIPPETS
