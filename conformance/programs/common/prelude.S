@@ -1150,10 +1150,11 @@ __priv_irq_expected:
 .Ldone\@:
 .endm
 
-# ================================================================ interrupts, timers, CSR checks (PRIV_*, cont.)
+# ================================================================ interrupts, timers (PRIV_*)
 #
 # More helpers for the programs in csr/, trap/ and dev/; each names the
-# registers it uses.
+# registers it uses. Constants: MENVCFGH_STCE (Sstc's enable in menvcfgh),
+# MCOUNTEREN_TM.
 #
 #   PRIV_IRQS_OFF              mstatus.MIE = SIE = 0, mie = 0, mideleg = 0:
 #                              nothing can be taken (t0)
