@@ -1203,15 +1203,20 @@ __priv_irq_expected:
 .endm
 
 .macro PRIV_WAIT_MIP mask, want
-    li t2, 4000000
+    # Poll for up to one second of `time` (10 MHz), whatever the speed of
+    # the emulator running us.
+    csrr t2, time
+    li t6, 10000000
+    add t2, t2, t6
 .Lpoll\@:
     csrr t1, mip
     li t6, \mask
     and t1, t1, t6
     li t6, \want
     beq t1, t6, .Lok\@
-    addi t2, t2, -1
-    bnez t2, .Lpoll\@
+    csrr t1, time
+    sub t1, t1, t2
+    bltz t1, .Lpoll\@
     FAIL
 .Lok\@:
 .endm

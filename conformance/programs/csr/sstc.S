@@ -122,9 +122,9 @@ TEST_BEGIN
     csrr a0, mip
     PRIV_CHECK_MASK a0, MIP_STIP, MIP_STIP
     # a compare value a little after now: clear first, set once time
-    # passes it (1 ms at 10 MHz)
+    # passes it (20 ms at 10 MHz: room for the host to preempt us)
     SET_TEST 25
-    PRIV_STIMER_IN 10000
+    PRIV_STIMER_IN 200000
     csrr a0, mip
     PRIV_CHECK_MASK a0, MIP_STIP, 0
     PRIV_WAIT_MIP MIP_STIP, MIP_STIP

@@ -27,12 +27,12 @@ TEST_BEGIN
     wfi
     csrw mip, zero
 
-    # ---- the timer wakes it 1 ms later; nothing is taken, and the
+    # ---- the timer wakes it 20 ms later; nothing is taken, and the
     # instructions after wfi run
     SET_TEST 3
     li a1, MIP_MTIP
     csrw mie, a1
-    PRIV_TIMER_IN 10000
+    PRIV_TIMER_IN 200000
     PRIV_WAIT_MIP MIP_MTIP, 0
     li s1, 0
 1:  addi s1, s1, 1
