@@ -214,6 +214,9 @@ fn malformed_inputs_get_one_line_errors() {
         dir.join("nodisk.img").to_str().unwrap(),
     ]);
     assert_one_line_error(&o, "cannot open drive");
+    let err = stderr(&o);
+    assert_eq!(err.matches("nodisk.img").count(), 1, "{err}");
+    assert_eq!(err.matches("os error").count(), 1, "the cause once: {err}");
     let o = rvjit(&[
         "run",
         ok.to_str().unwrap(),

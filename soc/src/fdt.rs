@@ -62,7 +62,7 @@ pub enum FdtError {
     #[error("{0} virtio transports requested, at most {MAX_VIRTIO_TRANSPORTS} fit")]
     TooManyVirtio(u32),
     /// The writer refused the tree (e.g. a NUL in bootargs).
-    #[error("cannot build the device tree: {0}")]
+    #[error("cannot build the device tree")]
     Writer(#[from] vm_fdt::Error),
 }
 

@@ -18,7 +18,7 @@ pub enum RamError {
     #[error("invalid RAM size {0:#x}: must be a non-zero multiple of 4 KiB, at most 2 GiB")]
     BadSize(u64),
     /// The host refused the mapping.
-    #[error("cannot map {size:#x} bytes of guest RAM: {source}")]
+    #[error("cannot map {size:#x} bytes of guest RAM")]
     Map {
         /// Requested size.
         size: u64,

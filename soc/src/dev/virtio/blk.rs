@@ -81,7 +81,7 @@ pub trait BlockBackend: Send {
 #[derive(Debug, thiserror::Error)]
 pub enum BlockError {
     /// The file could not be opened or measured.
-    #[error("cannot open disk image {}: {source}", path.display())]
+    #[error("cannot open disk image {}", path.display())]
     Open {
         /// The image path.
         path: PathBuf,
