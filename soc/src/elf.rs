@@ -103,22 +103,19 @@ pub fn load(bytes: &[u8], ram: &mut Ram) -> Result<LoadedElf, ElfError> {
                 size: ph.p_filesz,
                 file_size: bytes.len(),
             })?;
-        let outside = ElfError::OutsideRam {
+        let outside = || ElfError::OutsideRam {
             addr: ph.p_paddr,
             size: ph.p_memsz,
             ram_base,
             ram_end,
         };
-        let end = ph
-            .p_paddr
-            .checked_add(ph.p_memsz)
-            .ok_or_else(|| outside_clone(&outside))?;
+        let end = ph.p_paddr.checked_add(ph.p_memsz).ok_or_else(outside)?;
         if ph.p_paddr < ram_base || end > ram_end {
-            return Err(outside);
+            return Err(outside());
         }
         let dest = ram
             .slice_mut(ph.p_paddr as u32, ph.p_memsz as u32)
-            .ok_or(outside)?;
+            .ok_or_else(outside)?;
         let (init, zero) = dest.split_at_mut(data.len());
         init.copy_from_slice(data);
         zero.fill(0);
@@ -141,23 +138,6 @@ pub fn load(bytes: &[u8], ram: &mut Ram) -> Result<LoadedElf, ElfError> {
         signature,
         extent,
     })
-}
-
-fn outside_clone(e: &ElfError) -> ElfError {
-    match e {
-        ElfError::OutsideRam {
-            addr,
-            size,
-            ram_base,
-            ram_end,
-        } => ElfError::OutsideRam {
-            addr: *addr,
-            size: *size,
-            ram_base: *ram_base,
-            ram_end: *ram_end,
-        },
-        _ => ElfError::Empty,
-    }
 }
 
 /// A minimal little-endian ELF32 executable: one PT_LOAD segment holding
