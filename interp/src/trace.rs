@@ -101,7 +101,8 @@ impl Drop for Tracer {
     }
 }
 
-/// The (address, value, size) `insn` will store, if it is a store or AMO.
+/// The (address, value, size) `insn` will store, if it is a store or
+/// `sc.w` (AMOs are logged by their register result only).
 fn store_of(m: &Machine, insn: &Insn) -> Option<(u32, u64, usize)> {
     use Op::*;
     let h = &m.hart;

@@ -3,8 +3,8 @@
 //! Offsets here are byte offsets from the start of RAM, not physical
 //! addresses; [`Ram::offset_of`] converts. Every access is bounds-checked by
 //! the slice it goes through, so no guest value can reach outside the
-//! mapping. The JIT (a later crate) will take [`Ram::host_base`] and reach
-//! RAM with the same offsets.
+//! mapping. The JIT (a later crate) will reach RAM through the mapping's
+//! host base address with the same offsets.
 
 use memmap2::MmapMut;
 
