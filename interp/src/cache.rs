@@ -174,14 +174,4 @@ impl BlockCache {
         self.by_page.clear();
         self.jump.fill(NO_SLOT);
     }
-
-    /// Number of cached blocks.
-    pub fn len(&self) -> usize {
-        self.index.len()
-    }
-
-    /// Whether no block is cached.
-    pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
-    }
 }

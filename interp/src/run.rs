@@ -244,11 +244,6 @@ impl Interp {
         }
         result
     }
-
-    /// Number of blocks in the cache.
-    pub fn cached_blocks(&self) -> usize {
-        self.cache.len()
-    }
 }
 
 /// Fetches and decodes the instruction at virtual `pc`, parcel by parcel,

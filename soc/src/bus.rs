@@ -163,11 +163,6 @@ impl Bus {
         self.find(paddr).is_some_and(|(_, dev)| dev.executable())
     }
 
-    /// Whether any device answers at `paddr`.
-    pub fn is_mapped(&mut self, paddr: u32) -> bool {
-        self.find(paddr).is_some()
-    }
-
     /// Reads from the device at `paddr`; unmapped addresses fault.
     pub fn read(
         &mut self,
