@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use soc::isa::{self, Flags, Insn};
 use soc::machine::Machine;
 use soc::memmap::RAM_BASE;
+use soc::mmu::{PAGE_OFFSET_MASK, PAGE_SHIFT, PAGE_SIZE};
 
 /// Longest block, in instructions.
 pub const MAX_BLOCK_INSNS: usize = 64;
@@ -127,7 +128,7 @@ impl BlockCache {
             let lo = m.read_code_parcel(p)?;
             let raw = if lo & 3 != 3 {
                 u32::from(lo)
-            } else if p & 0xfff == 0xffe {
+            } else if p & PAGE_OFFSET_MASK == PAGE_SIZE - 2 {
                 break; // straddles the page: not part of any block
             } else {
                 u32::from(lo) | u32::from(m.read_code_parcel(p + 2)?) << 16
@@ -135,7 +136,7 @@ impl BlockCache {
             let insn = isa::decode(raw);
             insns.push(insn);
             p = p.wrapping_add(u32::from(insn.len));
-            if insn.op.flags().contains(Flags::ENDS_BLOCK) || p & 0xfff == 0 {
+            if insn.op.flags().contains(Flags::ENDS_BLOCK) || p & PAGE_OFFSET_MASK == 0 {
                 break;
             }
         }
@@ -151,14 +152,17 @@ impl BlockCache {
         });
         self.links.push([NO_LINK; 2]);
         self.index.insert(paddr, id);
-        self.by_page.entry(paddr >> 12).or_default().push(paddr);
+        self.by_page
+            .entry(paddr >> PAGE_SHIFT)
+            .or_default()
+            .push(paddr);
         self.jump[(paddr >> 1) as usize % JUMP_SLOTS] = (paddr, id);
         Some(id)
     }
 
     /// Drops the blocks in the RAM page with index `ram_page`.
     pub fn invalidate_ram_page(&mut self, ram_page: u32) {
-        let page = (RAM_BASE >> 12).wrapping_add(ram_page);
+        let page = (RAM_BASE >> PAGE_SHIFT).wrapping_add(ram_page);
         for paddr in self.by_page.remove(&page).unwrap_or_default() {
             self.index.remove(&paddr);
         }

@@ -50,7 +50,7 @@ impl Htif {
     /// The RAM page (offset from RAM's start) whose stores must reach
     /// [`Htif::on_store`].
     pub fn watched_page(&self) -> u32 {
-        self.tohost.wrapping_sub(crate::memmap::RAM_BASE) & !0xfff
+        self.tohost.wrapping_sub(crate::memmap::RAM_BASE) & !crate::mmu::PAGE_OFFSET_MASK
     }
 
     /// A guest store to physical `[paddr, paddr + len)` has been done.

@@ -13,14 +13,14 @@ use crate::csr::state::{mstatus, satp};
 use crate::hart::Privilege;
 use crate::memmap::RAM_BASE;
 use crate::mmu::sv32::{self, PteMemory, WalkMode};
-use crate::mmu::{AccessKind, pmp};
+use crate::mmu::{AccessKind, PAGE_OFFSET_MASK, PAGE_SIZE, pmp};
 use crate::trap::Exception;
 
 impl Machine {
     /// Loads `N` bytes (1, 2, 4 or 8) from virtual `vaddr`.
     #[inline(always)]
     pub fn load<const N: usize>(&mut self, vaddr: u32) -> Result<[u8; N], Exception> {
-        if (vaddr & 0xfff) as usize <= 4096 - N
+        if (vaddr & PAGE_OFFSET_MASK) as usize <= PAGE_SIZE as usize - N
             && let Some(off) = self.tlb.lookup(self.data_set, AccessKind::Read, vaddr)
         {
             return Ok(self.ram.read::<N>(off));
@@ -31,7 +31,7 @@ impl Machine {
     /// Stores `N` bytes (1, 2, 4 or 8) to virtual `vaddr`.
     #[inline(always)]
     pub fn store<const N: usize>(&mut self, vaddr: u32, bytes: [u8; N]) -> Result<(), Exception> {
-        if (vaddr & 0xfff) as usize <= 4096 - N
+        if (vaddr & PAGE_OFFSET_MASK) as usize <= PAGE_SIZE as usize - N
             && let Some(off) = self.tlb.lookup(self.data_set, AccessKind::Write, vaddr)
         {
             self.ram.write::<N>(off, bytes);
@@ -110,10 +110,16 @@ impl Machine {
             return Err(kind.access_fault(vaddr));
         }
         let paddr = u32::try_from(paddr).map_err(|_| kind.access_fault(vaddr))?;
-        let page = paddr & !0xfff;
-        if let Some(off) = self.ram.offset_of(page, 4096) {
-            let whole_page =
-                pmp::allows(&csr.pmpcfg, &csr.pmpaddr, u64::from(page), 4096, kind, prv);
+        let page = paddr & !PAGE_OFFSET_MASK;
+        if let Some(off) = self.ram.offset_of(page, PAGE_SIZE) {
+            let whole_page = pmp::allows(
+                &csr.pmpcfg,
+                &csr.pmpaddr,
+                u64::from(page),
+                u64::from(PAGE_SIZE),
+                kind,
+                prv,
+            );
             let watched = kind == AccessKind::Write && self.is_write_watched(off as u32);
             if whole_page && !watched {
                 let set = if kind == AccessKind::Fetch {
@@ -151,7 +157,7 @@ impl Machine {
     /// Whether stores to the RAM page at `ram_offset` must take the slow
     /// path (it holds cached code or the HTIF mailbox).
     fn is_write_watched(&self, ram_offset: u32) -> bool {
-        let page = ram_offset & !0xfff;
+        let page = ram_offset & !PAGE_OFFSET_MASK;
         self.is_code_page(ram_offset) || self.htif.is_some_and(|h| h.watched_page() == page)
     }
 
@@ -159,7 +165,7 @@ impl Machine {
     fn load_slow<const N: usize>(&mut self, vaddr: u32) -> Result<[u8; N], Exception> {
         let prv = self.data_privilege();
         let mut out = [0u8; N];
-        let first = (4096 - (vaddr & 0xfff) as usize).min(N);
+        let first = ((PAGE_SIZE - (vaddr & PAGE_OFFSET_MASK)) as usize).min(N);
         let p0 = self.translate_checked(vaddr, first as u32, AccessKind::Read, prv)?;
         if first == N {
             self.read_phys(p0, &mut out)
@@ -179,7 +185,7 @@ impl Machine {
     #[inline(never)]
     fn store_slow<const N: usize>(&mut self, vaddr: u32, bytes: [u8; N]) -> Result<(), Exception> {
         let prv = self.data_privilege();
-        let first = (4096 - (vaddr & 0xfff) as usize).min(N);
+        let first = ((PAGE_SIZE - (vaddr & PAGE_OFFSET_MASK)) as usize).min(N);
         let p0 = self.translate_checked(vaddr, first as u32, AccessKind::Write, prv)?;
         if first == N {
             return self

@@ -17,6 +17,7 @@ use crate::dev::htif::Htif;
 use crate::hart::{Hart, Privilege};
 use crate::mem::Ram;
 use crate::mmu::tlb::{Tlb, TlbSet};
+use crate::mmu::{PAGE_SHIFT, PAGE_SIZE};
 
 /// How the guest asked the machine to stop.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,7 +76,7 @@ pub struct Machine {
 impl Machine {
     /// A machine with `ram` and `bus`, the hart at `reset_pc` in M-mode.
     pub fn new(ram: Ram, bus: Bus, clock: Clock, reset_pc: u32) -> Machine {
-        let pages = (ram.size() as usize / 4096).div_ceil(64);
+        let pages = (ram.size() / PAGE_SIZE).div_ceil(64) as usize;
         let mut m = Machine {
             hart: Hart::new(reset_pc),
             ram,
@@ -236,7 +237,7 @@ impl Machine {
     /// Records that the RAM page at `ram_offset` holds cached code: stores
     /// to it will take the slow path and report it in `dirty_code_pages`.
     pub fn watch_code_page(&mut self, ram_offset: u32) {
-        let page = (ram_offset >> 12) as usize;
+        let page = (ram_offset >> PAGE_SHIFT) as usize;
         if let Some(word) = self.code_pages.get_mut(page / 64)
             && *word & (1 << (page % 64)) == 0
         {
@@ -246,7 +247,7 @@ impl Machine {
     }
 
     fn is_code_page(&self, ram_offset: u32) -> bool {
-        let page = (ram_offset >> 12) as usize;
+        let page = (ram_offset >> PAGE_SHIFT) as usize;
         self.code_pages
             .get(page / 64)
             .is_some_and(|w| w & (1 << (page % 64)) != 0)
@@ -254,7 +255,7 @@ impl Machine {
 
     /// A store hit a watched code page: stop watching, tell the engine.
     fn code_page_written(&mut self, ram_offset: u32) {
-        let page = (ram_offset >> 12) as usize;
+        let page = (ram_offset >> PAGE_SHIFT) as usize;
         if let Some(word) = self.code_pages.get_mut(page / 64) {
             *word &= !(1 << (page % 64));
         }
