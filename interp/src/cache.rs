@@ -126,7 +126,7 @@ impl BlockCache {
         let mut p = paddr;
         while insns.len() < MAX_BLOCK_INSNS {
             let lo = m.read_code_parcel(p)?;
-            let raw = if lo & 3 != 3 {
+            let raw = if isa::insn_len(lo) == 2 {
                 u32::from(lo)
             } else if p & PAGE_OFFSET_MASK == PAGE_SIZE - 2 {
                 break; // straddles the page: not part of any block

@@ -250,7 +250,7 @@ impl Interp {
 /// so that a fault on either half reports that half's address.
 pub fn fetch(m: &mut Machine, pc: u32) -> Result<Insn, Exception> {
     let lo = m.fetch_parcel(pc)?;
-    let raw = if lo & 3 != 3 {
+    let raw = if isa::insn_len(lo) == 2 {
         u32::from(lo)
     } else {
         u32::from(lo) | u32::from(m.fetch_parcel(pc.wrapping_add(2))?) << 16
