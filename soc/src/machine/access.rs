@@ -46,7 +46,7 @@ impl Machine {
         if let Some(off) = self.tlb.lookup(self.fetch_set, AccessKind::Fetch, vaddr) {
             return Ok(u16::from_le_bytes(self.ram.read::<2>(off)));
         }
-        let paddr = self.translate_fetch(vaddr)?;
+        let paddr = self.translate_fetch_slow(vaddr)?;
         self.read_code_parcel(paddr)
             .ok_or(Exception::InstructionAccessFault(vaddr))
     }
@@ -65,7 +65,7 @@ impl Machine {
     fn translate_fetch_slow(&mut self, vaddr: u32) -> Result<u32, Exception> {
         let prv = self.hart.prv;
         let paddr = self.translate_checked(vaddr, 2, AccessKind::Fetch, prv)?;
-        if self.ram.offset_of(paddr, 2).is_some() || self.bus_is_executable(paddr) {
+        if self.ram.offset_of(paddr, 2).is_some() || self.bus.is_executable(paddr) {
             Ok(paddr)
         } else {
             Err(Exception::InstructionAccessFault(vaddr))
@@ -77,7 +77,7 @@ impl Machine {
         if let Some(off) = self.ram.offset_of(paddr, 2) {
             return Some(u16::from_le_bytes(self.ram.read::<2>(off)));
         }
-        if !self.bus_is_executable(paddr) {
+        if !self.bus.is_executable(paddr) {
             return None;
         }
         let mut ctx = DevCtx {
@@ -89,10 +89,6 @@ impl Machine {
             .read(paddr, AccessSize::Half, &mut ctx)
             .ok()
             .map(|v| v as u16)
-    }
-
-    fn bus_is_executable(&mut self, paddr: u32) -> bool {
-        self.bus.is_executable(paddr)
     }
 
     /// Translates and PMP-checks an access of `len` bytes within one page.
@@ -209,17 +205,8 @@ impl Machine {
         // MMIO: 8-byte accesses (fld) become two word reads.
         for (i, chunk) in out.chunks_mut(4).enumerate() {
             let size = access_size(chunk.len())?;
-            let mut ctx = DevCtx {
-                mtime: self.mtime(),
-                new_mtime: None,
-                ram: &mut self.ram,
-            };
-            let result = self
-                .bus
-                .read(paddr.wrapping_add(4 * i as u32), size, &mut ctx);
-            let new_mtime = ctx.new_mtime;
-            self.after_device_access(new_mtime);
-            let v = result.ok()?;
+            let at = paddr.wrapping_add(4 * i as u32);
+            let v = self.with_devices(|bus, ctx| bus.read(at, size, ctx)).ok()?;
             chunk.copy_from_slice(&v.to_le_bytes()[..chunk.len()]);
         }
         Some(())
@@ -239,20 +226,9 @@ impl Machine {
             let size = access_size(chunk.len())?;
             let mut word = [0u8; 4];
             word[..chunk.len()].copy_from_slice(chunk);
-            let mut ctx = DevCtx {
-                mtime: self.mtime(),
-                new_mtime: None,
-                ram: &mut self.ram,
-            };
-            let result = self.bus.write(
-                paddr.wrapping_add(4 * i as u32),
-                size,
-                u32::from_le_bytes(word),
-                &mut ctx,
-            );
-            let new_mtime = ctx.new_mtime;
-            self.after_device_access(new_mtime);
-            result.ok()?;
+            let (at, value) = (paddr.wrapping_add(4 * i as u32), u32::from_le_bytes(word));
+            self.with_devices(|bus, ctx| bus.write(at, size, value, ctx))
+                .ok()?;
         }
         Some(())
     }

@@ -110,15 +110,7 @@ impl Machine {
     /// Services devices (input, completions), refreshes the interrupt lines
     /// and timers. Call at a block boundary.
     pub fn poll(&mut self) {
-        let mtime = self.mtime();
-        let mut ctx = DevCtx {
-            mtime,
-            new_mtime: None,
-            ram: &mut self.ram,
-        };
-        self.bus.poll(&mut ctx);
-        let new_mtime = ctx.new_mtime;
-        self.after_device_access(new_mtime);
+        self.with_devices(|bus, ctx| bus.poll(ctx));
         if let Some(htif) = self.htif.as_mut()
             && let Some(code) = htif.poll(&mut self.ram, &mut std::io::stdout())
         {
@@ -126,16 +118,24 @@ impl Machine {
         }
     }
 
-    /// Applies what a device access changed: `mtime`, interrupt levels,
-    /// exit requests.
-    fn after_device_access(&mut self, new_mtime: Option<u64>) {
-        if let Some(t) = new_mtime {
+    /// Runs `access` on the bus with a device context for the current
+    /// time, then applies what the devices changed: `mtime`, interrupt
+    /// levels, exit requests.
+    fn with_devices<T>(&mut self, access: impl FnOnce(&mut Bus, &mut DevCtx) -> T) -> T {
+        let mut ctx = DevCtx {
+            mtime: self.mtime(),
+            new_mtime: None,
+            ram: &mut self.ram,
+        };
+        let result = access(&mut self.bus, &mut ctx);
+        if let Some(t) = ctx.new_mtime {
             self.clock.set_mtime(t, self.hart.retired);
         }
         if let Some(exit) = self.exit_probe.as_mut().and_then(|probe| probe()) {
             self.exit = Some(exit);
         }
         self.refresh_interrupts();
+        result
     }
 
     /// Recomputes the device-driven `mip` bits and the Sstc timer.
