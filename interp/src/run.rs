@@ -88,26 +88,21 @@ impl Interp {
                     GuestExit::Reset => Stop::Reset,
                 };
             }
-            if m.hart.csr.pending_enabled() != 0
-                && let Some(irq) = m.pending_interrupt()
-            {
+            if let Some(irq) = m.pending_interrupt() {
                 m.take_interrupt(irq);
             }
-            let flow = if self.tracer.is_some() {
+            let stepped = if self.tracer.is_some() {
                 self.step_traced(m)
             } else {
                 self.step_block(m)
             };
-            match flow {
-                Ok(Some(pc)) => {
-                    // WFI: wait, then go on with the instruction after it.
-                    m.hart.pc = pc;
-                    match m.wait_for_interrupt() {
-                        Wake::Interrupt | Wake::Resume | Wake::Exit => {}
-                        Wake::Never => return Stop::Halted { pc },
-                    }
-                }
-                Ok(None) => {}
+            match stepped {
+                // WFI: wait, then go on with the instruction after it.
+                Ok(true) => match m.wait_for_interrupt() {
+                    Wake::Interrupt | Wake::Resume | Wake::Exit => {}
+                    Wake::Never => return Stop::Halted { pc: m.hart.pc },
+                },
+                Ok(false) => {}
                 Err(e) => {
                     if let Some(stop) = self.trap(m, e) {
                         return stop;
@@ -148,11 +143,12 @@ impl Interp {
         None
     }
 
-    /// Runs one block at `hart.pc`. Returns the pc after a WFI that should
-    /// wait, or the exception raised (with `hart.pc` at the faulting
-    /// instruction and `retired` counting only what completed).
+    /// Runs one block at `hart.pc`. Returns `Ok(true)` when it ended in a
+    /// WFI that should wait (`hart.pc` is then past it), or the exception
+    /// raised (with `hart.pc` at the faulting instruction and `retired`
+    /// counting only what completed).
     #[inline]
-    fn step_block(&mut self, m: &mut Machine) -> Result<Option<u32>, Exception> {
+    fn step_block(&mut self, m: &mut Machine) -> Result<bool, Exception> {
         let mut pc = m.hart.pc;
         let ctx = m.fetch_context();
         let linked = self
@@ -195,46 +191,24 @@ impl Interp {
             m.hart.retired = start + body.len() as u64;
         })?;
         m.hart.retired = start + insns.len() as u64;
-        m.hart.pc = match flow {
-            Flow::Next => pc.wrapping_add(u32::from(last.len)),
-            Flow::Jump(target) => target,
-            Flow::Wait(next) => {
-                m.hart.pc = next;
-                return Ok(Some(next));
-            }
-        };
-        Ok(None)
+        Ok(advance(m, flow, pc, last.len))
     }
 
     /// Runs the one instruction at `hart.pc` without the cache (it straddles
     /// a page boundary, or we are tracing).
-    fn step_single(&mut self, m: &mut Machine) -> Result<Option<u32>, Exception> {
+    fn step_single(&mut self, m: &mut Machine) -> Result<bool, Exception> {
         let pc = m.hart.pc;
         let insn = fetch(m, pc)?;
         self.execute_one(m, &insn, pc)
     }
 
-    fn execute_one(
-        &mut self,
-        m: &mut Machine,
-        insn: &Insn,
-        pc: u32,
-    ) -> Result<Option<u32>, Exception> {
+    fn execute_one(&mut self, m: &mut Machine, insn: &Insn, pc: u32) -> Result<bool, Exception> {
         let flow = exec::end(m, insn, pc)?;
         m.hart.retired += 1;
-        let next = pc.wrapping_add(u32::from(insn.len));
-        match flow {
-            Flow::Next => m.hart.pc = next,
-            Flow::Jump(target) => m.hart.pc = target,
-            Flow::Wait(next) => {
-                m.hart.pc = next;
-                return Ok(Some(next));
-            }
-        }
-        Ok(None)
+        Ok(advance(m, flow, pc, insn.len))
     }
 
-    fn step_traced(&mut self, m: &mut Machine) -> Result<Option<u32>, Exception> {
+    fn step_traced(&mut self, m: &mut Machine) -> Result<bool, Exception> {
         let pc = m.hart.pc;
         let insn = fetch(m, pc)?;
         let before = self.tracer.as_mut().map(|t| t.before(m, &insn));
@@ -244,6 +218,17 @@ impl Interp {
         }
         result
     }
+}
+
+/// Moves `hart.pc` past the `len`-byte instruction at `pc` that ended with
+/// `flow`; returns whether it was a WFI and the hart should now wait.
+#[inline(always)]
+fn advance(m: &mut Machine, flow: Flow, pc: u32, len: u8) -> bool {
+    m.hart.pc = match flow {
+        Flow::Next => pc.wrapping_add(u32::from(len)),
+        Flow::Jump(target) | Flow::Wait(target) => target,
+    };
+    matches!(flow, Flow::Wait(_))
 }
 
 /// Fetches and decodes the instruction at virtual `pc`, parcel by parcel,
