@@ -28,6 +28,29 @@ impl AccessSize {
     }
 }
 
+/// The low (`high == false`) or high 32 bits of a 64-bit register that RV32
+/// software reaches one word at a time (device registers such as
+/// `mtimecmp`, and the counter and timer CSRs with their `…h` halves).
+#[inline]
+pub fn read_half(register: u64, high: bool) -> u32 {
+    if high {
+        (register >> 32) as u32
+    } else {
+        register as u32
+    }
+}
+
+/// `register` with its low or high 32 bits replaced by `value`: the other
+/// half of [`read_half`].
+#[inline]
+pub fn write_half(register: u64, high: bool, value: u32) -> u64 {
+    if high {
+        (register & 0xffff_ffff) | (u64::from(value) << 32)
+    } else {
+        (register & !0xffff_ffff) | u64::from(value)
+    }
+}
+
 /// A device refused an access; the guest sees an access fault.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BusFault;
@@ -213,5 +236,19 @@ impl Bus {
         self.windows
             .iter()
             .map(|w| (w.base, w.size, w.device.name()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn halves_of_a_64_bit_register() {
+        let r = 0x1122_3344_5566_7788;
+        assert_eq!(read_half(r, false), 0x5566_7788);
+        assert_eq!(read_half(r, true), 0x1122_3344);
+        assert_eq!(write_half(r, false, 0xaabb_ccdd), 0x1122_3344_aabb_ccdd);
+        assert_eq!(write_half(r, true, 0xaabb_ccdd), 0xaabb_ccdd_5566_7788);
     }
 }

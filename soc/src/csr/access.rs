@@ -11,6 +11,7 @@
 
 use super::state::{MEDELEG_MASK, MISA_VALUE, irq, menvcfgh, mstatus};
 use super::table::{self, *};
+use crate::bus::{read_half, write_half};
 use crate::hart::Privilege;
 use crate::machine::Machine;
 use crate::mmu::pmp;
@@ -80,15 +81,11 @@ impl Machine {
                 if !self.counter_enabled(u32::from(num & 0x1f)) {
                     return None;
                 }
-                let value = self.counter(num & 0x1f);
-                if num & 0x80 != 0 {
-                    (value >> 32) as u32
-                } else {
-                    value as u32
-                }
+                read_half(self.counter(num & 0x1f), num & 0x80 != 0)
             }
-            MCYCLE | MINSTRET => self.counter(num & 0x1f) as u32,
-            MCYCLEH | MINSTRETH => (self.counter(num & 0x1f) >> 32) as u32,
+            MCYCLE | MINSTRET | MCYCLEH | MINSTRETH => {
+                read_half(self.counter(num & 0x1f), num & 0x80 != 0)
+            }
             0xb03..=0xb1f | 0xb83..=0xb9f | 0x323..=0x33f => 0,
             SSTATUS => self.mstatus_value() & mstatus::SSTATUS_MASK,
             SIE => csr.mie & csr.mideleg,
@@ -104,11 +101,7 @@ impl Machine {
                 if prv < Privilege::Machine && (!csr.sstc_enabled() || csr.mcounteren & TM == 0) {
                     return None;
                 }
-                if num == STIMECMP {
-                    csr.stimecmp as u32
-                } else {
-                    (csr.stimecmp >> 32) as u32
-                }
+                read_half(csr.stimecmp, num == STIMECMPH)
             }
             SATP if prv == Privilege::Supervisor && csr.mstatus & mstatus::TVM != 0 => return None,
             SATP => csr.satp,
@@ -162,12 +155,7 @@ impl Machine {
             }
             MCYCLE | MINSTRET | MCYCLEH | MINSTRETH => {
                 let index = num & 0x1f;
-                let old = self.counter(index);
-                let new = if num & 0x80 != 0 {
-                    (old & 0xffff_ffff) | (u64::from(value) << 32)
-                } else {
-                    (old & !0xffff_ffff) | u64::from(value)
-                };
+                let new = write_half(self.counter(index), num & 0x80 != 0, value);
                 self.set_counter(index, new, retired);
             }
             0xb03..=0xb1f | 0xb83..=0xb9f | 0x323..=0x33f => {}
@@ -187,12 +175,8 @@ impl Machine {
                 let writable = irq::SSI & csr.mideleg;
                 csr.mip_sw = (csr.mip_sw & !writable) | (value & writable);
             }
-            STIMECMP => {
-                csr.stimecmp = (csr.stimecmp & !0xffff_ffff) | u64::from(value);
-                self.refresh_interrupts();
-            }
-            STIMECMPH => {
-                csr.stimecmp = (csr.stimecmp & 0xffff_ffff) | (u64::from(value) << 32);
+            STIMECMP | STIMECMPH => {
+                csr.stimecmp = write_half(csr.stimecmp, num == STIMECMPH, value);
                 self.refresh_interrupts();
             }
             SATP => {
