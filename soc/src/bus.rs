@@ -51,6 +51,20 @@ pub fn write_half(register: u64, high: bool, value: u32) -> u64 {
     }
 }
 
+/// Reads `size` little-endian bytes of `bytes` at `offset`, as a device
+/// whose registers are plain memory (a ROM, a configuration space) answers;
+/// bytes past the end read as zero.
+pub fn read_le(bytes: &[u8], offset: u32, size: AccessSize) -> u32 {
+    let mut value = [0u8; 4];
+    for (i, byte) in value.iter_mut().take(size.bytes() as usize).enumerate() {
+        *byte = bytes
+            .get((offset as usize).saturating_add(i))
+            .copied()
+            .unwrap_or(0);
+    }
+    u32::from_le_bytes(value)
+}
+
 /// A device refused an access; the guest sees an access fault.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BusFault;
@@ -242,6 +256,16 @@ impl Bus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_registers_read_little_endian_and_zero_past_the_end() {
+        let config = [0x11, 0x22, 0x33, 0x44, 0x55];
+        assert_eq!(read_le(&config, 0, AccessSize::Word), 0x4433_2211);
+        assert_eq!(read_le(&config, 3, AccessSize::Word), 0x0000_5544);
+        assert_eq!(read_le(&config, 1, AccessSize::Half), 0x3322);
+        assert_eq!(read_le(&config, 4, AccessSize::Byte), 0x55);
+        assert_eq!(read_le(&config, u32::MAX, AccessSize::Word), 0);
+    }
 
     #[test]
     fn halves_of_a_64_bit_register() {

@@ -20,7 +20,7 @@
 //! stored bytes return zero, like the rest of QEMU's mask ROM; reads may be
 //! unaligned (it is memory). Writes fault.
 
-use crate::bus::{AccessSize, BusFault, DevCtx, Device};
+use crate::bus::{AccessSize, BusFault, DevCtx, Device, read_le};
 
 /// Offset of the `fw_dynamic_info` structure in the reset-vector ROM.
 pub const FW_DYNAMIC_INFO_OFFSET: u32 = 40;
@@ -127,12 +127,7 @@ impl Device for BootRom {
     }
 
     fn read(&mut self, offset: u32, size: AccessSize, _ctx: &mut DevCtx) -> Result<u32, BusFault> {
-        let mut value = [0u8; 4];
-        for (i, byte) in value.iter_mut().take(size.bytes() as usize).enumerate() {
-            let at = (offset as usize).saturating_add(i);
-            *byte = self.bytes.get(at).copied().unwrap_or(0);
-        }
-        Ok(u32::from_le_bytes(value))
+        Ok(read_le(&self.bytes, offset, size))
     }
 
     fn write(

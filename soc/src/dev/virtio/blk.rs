@@ -22,9 +22,9 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use crate::bus::AccessSize;
+use crate::bus::{AccessSize, read_le};
+use crate::dev::virtio::VirtioDevice;
 use crate::dev::virtio::queue::{DescChain, MAX_QUEUE_SIZE, Queue, QueueError};
-use crate::dev::virtio::{VirtioDevice, read_config_bytes};
 use crate::mem::Ram;
 
 /// virtio device ID of a block device.
@@ -376,7 +376,7 @@ impl VirtioDevice for VirtioBlk {
         let mut config = [0u8; 16];
         config[..8].copy_from_slice(&self.capacity_sectors().to_le_bytes());
         config[12..].copy_from_slice(&SEG_MAX.to_le_bytes());
-        read_config_bytes(&config, offset, size)
+        read_le(&config, offset, size)
     }
 
     fn process_queue(

@@ -421,9 +421,10 @@ impl Device for VirtioMmio {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bus::read_le;
     use crate::dev::test_utils::{Harness, TestQueue};
     use crate::dev::virtio::queue::{QueueError, VIRTQ_DESC_F_NEXT, VIRTQ_DESC_F_WRITE};
-    use crate::dev::virtio::{STATUS_ACKNOWLEDGE, STATUS_DRIVER, read_config_bytes};
+    use crate::dev::virtio::{STATUS_ACKNOWLEDGE, STATUS_DRIVER};
     use crate::memmap::RAM_BASE;
     use std::sync::{Arc, Mutex};
 
@@ -448,7 +449,7 @@ mod tests {
             2
         }
         fn read_config(&self, offset: u32, size: AccessSize) -> u32 {
-            read_config_bytes(&self.config, offset, size)
+            read_le(&self.config, offset, size)
         }
         fn write_config(&mut self, offset: u32, _size: AccessSize, value: u32) {
             if let Some(b) = self.config.get_mut(offset as usize) {
