@@ -129,16 +129,9 @@ impl VirtioMmio {
         let queues = vec![QueueSlot::new(); device.num_queues()];
         VirtioMmio {
             device: Some(device),
-            version,
             irq: Some((lines, irq)),
-            device_features_sel: 0,
-            driver_features_sel: 0,
-            driver_features: 0,
-            queue_sel: 0,
             queues,
-            interrupt_status: 0,
-            status: 0,
-            guest_page_size: 4096,
+            ..VirtioMmio::empty(version)
         }
     }
 
