@@ -2,8 +2,9 @@
 //!
 //! One request queue. Configuration space holds `capacity` (in 512-byte
 //! sectors) and `seg_max`; offered features are `VIRTIO_BLK_F_SEG_MAX` and
-//! `VIRTIO_BLK_F_FLUSH`, plus `VIRTIO_BLK_F_RO` for a read-only backend. Requests: IN (read), OUT
-//! (write), FLUSH and GET_ID; anything else gets status UNSUPP.
+//! `VIRTIO_BLK_F_FLUSH`, plus `VIRTIO_BLK_F_RO` for a read-only backend.
+//! Requests: IN (read), OUT (write), FLUSH and GET_ID; anything else gets
+//! status UNSUPP.
 //!
 //! A request is a chain whose readable bytes start with the 16-byte header
 //! (type, reserved, sector) followed, for OUT, by the data; its writable
@@ -97,6 +98,10 @@ fn out_of_range() -> io::Error {
     )
 }
 
+fn read_only() -> io::Error {
+    io::Error::new(io::ErrorKind::PermissionDenied, "read-only disk")
+}
+
 /// Whether `[offset, offset + len)` lies within `size` bytes.
 fn in_range(offset: u64, len: usize, size: u64) -> bool {
     offset
@@ -152,10 +157,7 @@ impl BlockBackend for FileBackend {
 
     fn write_at(&mut self, offset: u64, data: &[u8]) -> io::Result<()> {
         if self.read_only {
-            return Err(io::Error::new(
-                io::ErrorKind::PermissionDenied,
-                "read-only disk",
-            ));
+            return Err(read_only());
         }
         if !in_range(offset, data.len(), self.len) {
             return Err(out_of_range());
@@ -223,10 +225,7 @@ impl BlockBackend for MemBackend {
 
     fn write_at(&mut self, offset: u64, data: &[u8]) -> io::Result<()> {
         if self.read_only {
-            return Err(io::Error::new(
-                io::ErrorKind::PermissionDenied,
-                "read-only disk",
-            ));
+            return Err(read_only());
         }
         if !in_range(offset, data.len(), self.len_bytes()) {
             return Err(out_of_range());
