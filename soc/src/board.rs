@@ -15,7 +15,7 @@ use crate::dev::uart16550::Uart16550;
 use crate::dev::virtio::blk::{BlockBackend, VirtioBlk};
 use crate::dev::virtio::mmio::{MmioVersion, VirtioMmio};
 use crate::elf::{self, ElfError, LoadedElf};
-use crate::fdt::{self, FdtConfig, FdtError, MAX_VIRTIO_TRANSPORTS};
+use crate::fdt::{self, FdtConfig, FdtError};
 use crate::machine::{GuestExit, Machine};
 use crate::mem::{Ram, RamError};
 use crate::memmap::*;
@@ -111,15 +111,11 @@ pub fn virt(config: VirtConfig, program: &[u8]) -> Result<(Machine, LoadedElf), 
         let transport = match drive.take() {
             Some(disk) => {
                 let blk = Box::new(VirtioBlk::new(disk));
-                VirtioMmio::with_version(blk, lines.clone(), VIRTIO0_IRQ + n, version)
+                VirtioMmio::with_version(blk, lines.clone(), virtio_irq(n), version)
             }
             None => VirtioMmio::empty(version),
         };
-        bus.map(
-            VIRTIO0_BASE + n * VIRTIO_SIZE,
-            VIRTIO_SIZE,
-            Box::new(transport),
-        )?;
+        bus.map(virtio_base(n), VIRTIO_SIZE, Box::new(transport))?;
     }
 
     let mut m = Machine::new(ram, bus, Clock::new(config.deterministic), BOOT_ROM_BASE);
