@@ -11,11 +11,13 @@
 //! `mv`, `c.addi16sp` is `addi sp,sp,-16`). [`Op::Illegal`] prints as
 //! `unimp` for the all-zero halfword and `.insn <len>, <bits>` otherwise.
 //!
-//! The CSR name table here serves disassembly only; CSR behaviour lives in
-//! `csr/`.
+//! CSR names come from the one CSR list, `csr::table`; this file adds only
+//! the names objdump knows for CSRs rvjit does not implement and for the
+//! numbered families (`pmpaddr3`, `mhpmcounter5h`).
 
 use super::decode::Insn;
 use super::table::{Flags, Format, Op};
+use crate::csr::table::{CYCLE, CYCLEH, FCSR, FFLAGS, FRM, INSTRET, INSTRETH, TIME, TIMEH};
 
 const XREG: [&str; 32] = [
     "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4",
@@ -210,21 +212,21 @@ fn csr_alias(i: &Insn) -> Option<String> {
     };
     let read = |name: &str| format!("{name} {}", x(rd));
     Some(match (i.op, csr) {
-        (Csrrw, 0xc00) if rd == 0 && rs1 == 0 => "unimp".to_string(),
-        (Csrrs, 0x003) if rs1 == 0 => read("frcsr"),
-        (Csrrs, 0x002) if rs1 == 0 => read("frrm"),
-        (Csrrs, 0x001) if rs1 == 0 => read("frflags"),
-        (Csrrw, 0x003) => swap("fscsr", x(rs1).to_string()),
-        (Csrrw, 0x002) => swap("fsrm", x(rs1).to_string()),
-        (Csrrw, 0x001) => swap("fsflags", x(rs1).to_string()),
-        (Csrrwi, 0x002) => swap("fsrmi", rs1.to_string()),
-        (Csrrwi, 0x001) => swap("fsflagsi", rs1.to_string()),
-        (Csrrs, 0xc00) if rs1 == 0 => read("rdcycle"),
-        (Csrrs, 0xc01) if rs1 == 0 => read("rdtime"),
-        (Csrrs, 0xc02) if rs1 == 0 => read("rdinstret"),
-        (Csrrs, 0xc80) if rs1 == 0 => read("rdcycleh"),
-        (Csrrs, 0xc81) if rs1 == 0 => read("rdtimeh"),
-        (Csrrs, 0xc82) if rs1 == 0 => read("rdinstreth"),
+        (Csrrw, CYCLE) if rd == 0 && rs1 == 0 => "unimp".to_string(),
+        (Csrrs, FCSR) if rs1 == 0 => read("frcsr"),
+        (Csrrs, FRM) if rs1 == 0 => read("frrm"),
+        (Csrrs, FFLAGS) if rs1 == 0 => read("frflags"),
+        (Csrrw, FCSR) => swap("fscsr", x(rs1).to_string()),
+        (Csrrw, FRM) => swap("fsrm", x(rs1).to_string()),
+        (Csrrw, FFLAGS) => swap("fsflags", x(rs1).to_string()),
+        (Csrrwi, FRM) => swap("fsrmi", rs1.to_string()),
+        (Csrrwi, FFLAGS) => swap("fsflagsi", rs1.to_string()),
+        (Csrrs, CYCLE) if rs1 == 0 => read("rdcycle"),
+        (Csrrs, TIME) if rs1 == 0 => read("rdtime"),
+        (Csrrs, INSTRET) if rs1 == 0 => read("rdinstret"),
+        (Csrrs, CYCLEH) if rs1 == 0 => read("rdcycleh"),
+        (Csrrs, TIMEH) if rs1 == 0 => read("rdtimeh"),
+        (Csrrs, INSTRETH) if rs1 == 0 => read("rdinstreth"),
         (Csrrs, _) if rs1 == 0 => format!("csrr {},{}", x(rd), csr_operand(csr)),
         (Csrrw | Csrrs | Csrrc, _) if rd == 0 => {
             let name = match i.op {
