@@ -207,8 +207,7 @@ impl Machine {
         let st = self.hart.csr.mstatus;
         let sum = st & mstatus::SUM != 0;
         let data_prv = if self.hart.prv == Privilege::Machine && st & mstatus::MPRV != 0 {
-            Privilege::from_bits((st & mstatus::MPP) >> mstatus::MPP_SHIFT)
-                .unwrap_or(Privilege::User)
+            self.hart.csr.mpp()
         } else {
             self.hart.prv
         };
