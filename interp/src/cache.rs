@@ -23,7 +23,8 @@ use soc::mmu::{PAGE_OFFSET_MASK, PAGE_SHIFT, PAGE_SIZE};
 pub const MAX_BLOCK_INSNS: usize = 64;
 /// Direct-mapped lookup slots in front of the hash map.
 const JUMP_SLOTS: usize = 4096;
-/// Blocks kept before the whole cache is dropped and rebuilt on demand.
+/// Blocks kept before the engine drops the whole cache and rebuilds it on
+/// demand (see [`BlockCache::is_full`]).
 const MAX_BLOCKS: usize = 1 << 16;
 
 /// A decoded block.
@@ -116,12 +117,15 @@ impl BlockCache {
         &self.blocks[id.0 as usize]
     }
 
+    /// Whether the cache holds as many blocks as it may: the engine should
+    /// [`clear`](BlockCache::clear) it before building another.
+    pub fn is_full(&self) -> bool {
+        self.blocks.len() >= MAX_BLOCKS
+    }
+
     /// Decodes and caches the block at physical `paddr` (which translated
     /// from a fetch), or `None` if its first instruction straddles a page.
     pub fn build(&mut self, m: &mut Machine, paddr: u32) -> Option<BlockId> {
-        if self.blocks.len() >= MAX_BLOCKS {
-            self.clear();
-        }
         let mut insns = Vec::new();
         let mut p = paddr;
         while insns.len() < MAX_BLOCK_INSNS {
@@ -170,7 +174,8 @@ impl BlockCache {
         self.links.fill([NO_LINK; 2]);
     }
 
-    /// Drops every block.
+    /// Drops every block. Every [`BlockId`] handed out before is invalid
+    /// afterwards.
     pub fn clear(&mut self) {
         self.blocks.clear();
         self.links.clear();

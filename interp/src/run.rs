@@ -112,13 +112,18 @@ impl Interp {
             if m.flush_code {
                 m.flush_code = false;
                 m.dirty_code_pages.clear();
-                self.cache.clear();
-                self.previous = None;
+                self.clear_cache();
             }
             for page in m.dirty_code_pages.drain(..) {
                 self.cache.invalidate_ram_page(page);
             }
         }
+    }
+
+    /// Drops every cached block, and with them the id of the last block run.
+    fn clear_cache(&mut self) {
+        self.cache.clear();
+        self.previous = None;
     }
 
     /// Takes exception `e` at `hart.pc`; reports a trap loop.
@@ -160,7 +165,15 @@ impl Interp {
                 let paddr = m
                     .translate_fetch(pc)
                     .inspect_err(|_| self.previous = None)?;
-                let found = self.cache.get(paddr).or_else(|| self.cache.build(m, paddr));
+                let found = match self.cache.get(paddr) {
+                    Some(id) => Some(id),
+                    None => {
+                        if self.cache.is_full() {
+                            self.clear_cache();
+                        }
+                        self.cache.build(m, paddr)
+                    }
+                };
                 let Some(id) = found else {
                     self.previous = None;
                     return self.step_single(m);
