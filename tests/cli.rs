@@ -5,10 +5,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use soc::elf::minimal_image;
-
-const EM_RISCV: u16 = 243;
-const RAM: u32 = 0x8000_0000;
+use soc::elf::{EM_RISCV, minimal_image};
+use soc::memmap::RAM_BASE;
 
 /// A scratch directory for this test's files.
 fn scratch(test: &str) -> PathBuf {
@@ -19,7 +17,7 @@ fn scratch(test: &str) -> PathBuf {
 
 fn program(words: &[u32]) -> Vec<u8> {
     let code: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
-    minimal_image(RAM, &code, code.len() as u32, EM_RISCV)
+    minimal_image(RAM_BASE, &code, code.len() as u32, EM_RISCV)
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
@@ -180,7 +178,7 @@ fn malformed_inputs_get_one_line_errors() {
     assert_one_line_error(&rvjit(&["run", rv64.to_str().unwrap()]), "64-bit");
 
     let code = JUMP_SELF.to_le_bytes();
-    let arm = write(&dir, "arm.elf", &minimal_image(RAM, &code, 4, 40));
+    let arm = write(&dir, "arm.elf", &minimal_image(RAM_BASE, &code, 4, 40));
     assert_one_line_error(&rvjit(&["run", arm.to_str().unwrap()]), "not RISC-V");
 
     let mut truncated = program(&[JUMP_SELF; 64]);
@@ -194,7 +192,7 @@ fn malformed_inputs_get_one_line_errors() {
     let big = write(
         &dir,
         "big.elf",
-        &minimal_image(RAM, &code, 64 << 20, EM_RISCV),
+        &minimal_image(RAM_BASE, &code, 64 << 20, EM_RISCV),
     );
     assert_one_line_error(
         &rvjit(&["run", big.to_str().unwrap(), "-m", "32M"]),

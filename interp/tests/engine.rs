@@ -6,9 +6,8 @@
 use interp::{Interp, RunLimits, Stop};
 use soc::board::{VirtConfig, virt};
 use soc::dev::console::BufferConsole;
-use soc::elf::minimal_image;
-
-const RAM: u32 = 0x8000_0000;
+use soc::elf::{EM_RISCV, minimal_image};
+use soc::memmap::RAM_BASE;
 
 /// Runs hand-assembled `words` at the start of RAM; returns how it stopped.
 fn run(words: &[u32]) -> Stop {
@@ -17,7 +16,11 @@ fn run(words: &[u32]) -> Stop {
         deterministic: true,
         ..VirtConfig::new(1 << 20, Box::new(BufferConsole::new()))
     };
-    let (mut m, _) = virt(config, &minimal_image(RAM, &code, code.len() as u32, 243)).unwrap();
+    let (mut m, _) = virt(
+        config,
+        &minimal_image(RAM_BASE, &code, code.len() as u32, EM_RISCV),
+    )
+    .unwrap();
     Interp::new().run(
         &mut m,
         RunLimits {

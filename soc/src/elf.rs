@@ -9,6 +9,9 @@ use goblin::elf::{Elf, header, program_header::PT_LOAD};
 
 use crate::mem::Ram;
 
+/// `e_machine` of RISC-V ELF files.
+pub const EM_RISCV: u16 = header::EM_RISCV;
+
 /// Error loading an ELF image.
 #[derive(Debug, thiserror::Error)]
 pub enum ElfError {
@@ -142,7 +145,7 @@ pub fn load(bytes: &[u8], ram: &mut Ram) -> Result<LoadedElf, ElfError> {
 
 /// A minimal little-endian ELF32 executable: one PT_LOAD segment holding
 /// `code` at physical (and virtual) `paddr`, `memsz` bytes in memory, entry
-/// at `paddr`, for `machine` (243 is RISC-V). For tests and tools that need
+/// at `paddr`, for `machine` ([`EM_RISCV`] for RISC-V). For tests and tools that need
 /// an image without a RISC-V toolchain.
 pub fn minimal_image(paddr: u32, code: &[u8], memsz: u32, machine: u16) -> Vec<u8> {
     let mut f = vec![0u8; 52 + 32];
