@@ -8,11 +8,27 @@ use std::process::{Command, Output, Stdio};
 use soc::elf::{EM_RISCV, minimal_image};
 use soc::memmap::RAM_BASE;
 
-/// A scratch directory for this test's files.
-fn scratch(test: &str) -> PathBuf {
+/// A scratch directory for this test's files, removed when dropped.
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        // Best effort: a leftover directory in the temporary directory is harmless.
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn scratch(test: &str) -> Scratch {
     let dir = std::env::temp_dir().join(format!("rvjit-cli-{}-{test}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    Scratch(dir)
 }
 
 fn program(words: &[u32]) -> Vec<u8> {
