@@ -121,6 +121,12 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
     let _raw = RawMode::enter();
     loop {
         let (mut machine, loaded) = build(&args, &program, quit.clone())?;
+        if args.signature.is_some() && loaded.signature.is_none() {
+            bail!(
+                "{} has no begin_signature/end_signature symbols",
+                args.program.display()
+            );
+        }
         let mut interp = Interp::new();
         if let Some(path) = &args.trace {
             let file =
@@ -141,11 +147,6 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
         }
         if let (Some(path), Some(range)) = (&args.signature, loaded.signature) {
             write_signature(&machine, range, args.signature_granularity, path)?;
-        } else if args.signature.is_some() {
-            bail!(
-                "{} has no begin_signature/end_signature symbols",
-                args.program.display()
-            );
         }
         let pc = machine.hart.pc;
         return Ok(match stop {

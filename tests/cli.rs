@@ -240,4 +240,15 @@ fn malformed_inputs_get_one_line_errors() {
         "10",
     ]);
     assert_one_line_error(&o, "begin_signature");
+    // The missing symbols are reported before the program runs: no stats.
+    let o = rvjit(&[
+        "run",
+        ok.to_str().unwrap(),
+        "--signature",
+        dir.join("sig").to_str().unwrap(),
+        "--max-insns",
+        "10",
+        "--stats",
+    ]);
+    assert_one_line_error(&o, "begin_signature");
 }
