@@ -17,7 +17,11 @@
 
 use super::decode::Insn;
 use super::table::{Flags, Format, Op};
-use crate::csr::table::{CYCLE, CYCLEH, FCSR, FFLAGS, FRM, INSTRET, INSTRETH, TIME, TIMEH};
+use crate::csr::table::{
+    CYCLE, CYCLEH, FCSR, FFLAGS, FRM, HPMCOUNTER3, HPMCOUNTER3H, HPMCOUNTER31, HPMCOUNTER31H,
+    INSTRET, INSTRETH, MHPMCOUNTER3, MHPMCOUNTER3H, MHPMCOUNTER31, MHPMCOUNTER31H, MHPMEVENT3,
+    MHPMEVENT31, PMPADDR0, PMPADDR63, PMPCFG0, PMPCFG15, TIME, TIMEH,
+};
 
 const XREG: [&str; 32] = [
     "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4",
@@ -68,13 +72,13 @@ fn csr_operand(csr: u16) -> String {
     }
     let n = csr & 0x1f;
     match csr {
-        0xc03..=0xc1f => format!("hpmcounter{n}"),
-        0xc83..=0xc9f => format!("hpmcounter{n}h"),
-        0xb03..=0xb1f => format!("mhpmcounter{n}"),
-        0xb83..=0xb9f => format!("mhpmcounter{n}h"),
-        0x323..=0x33f => format!("mhpmevent{n}"),
-        0x3a0..=0x3af => format!("pmpcfg{}", csr - 0x3a0),
-        0x3b0..=0x3ef => format!("pmpaddr{}", csr - 0x3b0),
+        HPMCOUNTER3..=HPMCOUNTER31 => format!("hpmcounter{n}"),
+        HPMCOUNTER3H..=HPMCOUNTER31H => format!("hpmcounter{n}h"),
+        MHPMCOUNTER3..=MHPMCOUNTER31 => format!("mhpmcounter{n}"),
+        MHPMCOUNTER3H..=MHPMCOUNTER31H => format!("mhpmcounter{n}h"),
+        MHPMEVENT3..=MHPMEVENT31 => format!("mhpmevent{n}"),
+        PMPCFG0..=PMPCFG15 => format!("pmpcfg{}", csr - PMPCFG0),
+        PMPADDR0..=PMPADDR63 => format!("pmpaddr{}", csr - PMPADDR0),
         _ => format!("{csr:#x}"),
     }
 }
