@@ -80,6 +80,8 @@ impl Machine {
         if !self.bus.is_executable(paddr) {
             return None;
         }
+        // Executable devices are immutable memory: the read needs no time
+        // and has no effects to apply, so it bypasses `with_devices`.
         let mut ctx = DevCtx {
             mtime: 0,
             new_mtime: None,
