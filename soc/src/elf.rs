@@ -67,7 +67,8 @@ pub struct LoadedElf {
     pub fromhost: Option<u32>,
     /// `[begin_signature, end_signature)`, if both are present.
     pub signature: Option<(u32, u32)>,
-    /// Lowest and highest+1 physical address loaded.
+    /// Lowest and highest+1 physical address loaded (the end saturates at
+    /// `u32::MAX` for a segment that reaches the top of the address space).
     pub extent: (u32, u32),
 }
 
@@ -122,7 +123,9 @@ pub fn load(bytes: &[u8], ram: &mut Ram) -> Result<LoadedElf, ElfError> {
         let (init, zero) = dest.split_at_mut(data.len());
         init.copy_from_slice(data);
         zero.fill(0);
-        extent = (extent.0.min(ph.p_paddr as u32), extent.1.max(end as u32));
+        // A segment may end at 2^32, the top of 2 GiB of RAM.
+        let end = u32::try_from(end).unwrap_or(u32::MAX);
+        extent = (extent.0.min(ph.p_paddr as u32), extent.1.max(end));
     }
     if extent.1 == 0 {
         return Err(ElfError::Empty);
@@ -188,6 +191,15 @@ mod tests {
         assert_eq!(&ram.as_slice()[..6], &[1, 2, 3, 4, 0, 0]);
         assert_eq!(ram.as_slice()[15], 0);
         assert_eq!(loaded.extent, (0x8000_0000, 0x8000_0010));
+    }
+
+    #[test]
+    fn a_segment_may_end_at_the_top_of_two_gib_of_ram() {
+        let mut ram = Ram::new(2 << 30).unwrap();
+        let elf = minimal_image(0xffff_f000, &[1, 2, 3, 4], 0x1000, EM_RISCV);
+        let loaded = load(&elf, &mut ram).unwrap();
+        assert_eq!(loaded.extent, (0xffff_f000, u32::MAX));
+        assert_eq!(ram.slice(0xffff_f000, 4), Some(&[1, 2, 3, 4][..]));
     }
 
     #[test]
