@@ -187,10 +187,7 @@ fn build(
     let input = EscapeReader::new(std::io::stdin(), quit);
     let console = StdioConsole::from_streams(input, std::io::stdout());
     let drive = match drive {
-        Some(path) => Some(
-            FileBackend::open(path, false)
-                .with_context(|| format!("cannot open drive {}", path.display()))?,
-        ),
+        Some(path) => Some(FileBackend::open(path, false).context("cannot open drive")?),
         None => None,
     };
     let config = VirtConfig {

@@ -5,21 +5,35 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use soc::elf::minimal_image;
+use soc::elf::{EM_RISCV, minimal_image};
+use soc::memmap::RAM_BASE;
 
-const EM_RISCV: u16 = 243;
-const RAM: u32 = 0x8000_0000;
+/// A scratch directory for this test's files, removed when dropped.
+struct Scratch(PathBuf);
 
-/// A scratch directory for this test's files.
-fn scratch(test: &str) -> PathBuf {
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        // Best effort: a leftover directory in the temporary directory is harmless.
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn scratch(test: &str) -> Scratch {
     let dir = std::env::temp_dir().join(format!("rvjit-cli-{}-{test}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    Scratch(dir)
 }
 
 fn program(words: &[u32]) -> Vec<u8> {
     let code: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
-    minimal_image(RAM, &code, code.len() as u32, EM_RISCV)
+    minimal_image(RAM_BASE, &code, code.len() as u32, EM_RISCV)
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
@@ -180,7 +194,7 @@ fn malformed_inputs_get_one_line_errors() {
     assert_one_line_error(&rvjit(&["run", rv64.to_str().unwrap()]), "64-bit");
 
     let code = JUMP_SELF.to_le_bytes();
-    let arm = write(&dir, "arm.elf", &minimal_image(RAM, &code, 4, 40));
+    let arm = write(&dir, "arm.elf", &minimal_image(RAM_BASE, &code, 4, 40));
     assert_one_line_error(&rvjit(&["run", arm.to_str().unwrap()]), "not RISC-V");
 
     let mut truncated = program(&[JUMP_SELF; 64]);
@@ -194,7 +208,7 @@ fn malformed_inputs_get_one_line_errors() {
     let big = write(
         &dir,
         "big.elf",
-        &minimal_image(RAM, &code, 64 << 20, EM_RISCV),
+        &minimal_image(RAM_BASE, &code, 64 << 20, EM_RISCV),
     );
     assert_one_line_error(
         &rvjit(&["run", big.to_str().unwrap(), "-m", "32M"]),
@@ -214,6 +228,9 @@ fn malformed_inputs_get_one_line_errors() {
         dir.join("nodisk.img").to_str().unwrap(),
     ]);
     assert_one_line_error(&o, "cannot open drive");
+    let err = stderr(&o);
+    assert_eq!(err.matches("nodisk.img").count(), 1, "{err}");
+    assert_eq!(err.matches("os error").count(), 1, "the cause once: {err}");
     let o = rvjit(&[
         "run",
         ok.to_str().unwrap(),
@@ -221,6 +238,17 @@ fn malformed_inputs_get_one_line_errors() {
         dir.join("sig").to_str().unwrap(),
         "--max-insns",
         "10",
+    ]);
+    assert_one_line_error(&o, "begin_signature");
+    // The missing symbols are reported before the program runs: no stats.
+    let o = rvjit(&[
+        "run",
+        ok.to_str().unwrap(),
+        "--signature",
+        dir.join("sig").to_str().unwrap(),
+        "--max-insns",
+        "10",
+        "--stats",
     ]);
     assert_one_line_error(&o, "begin_signature");
 }

@@ -17,12 +17,14 @@ use std::collections::HashMap;
 use soc::isa::{self, Flags, Insn};
 use soc::machine::Machine;
 use soc::memmap::RAM_BASE;
+use soc::mmu::{PAGE_OFFSET_MASK, PAGE_SHIFT, PAGE_SIZE};
 
 /// Longest block, in instructions.
 pub const MAX_BLOCK_INSNS: usize = 64;
 /// Direct-mapped lookup slots in front of the hash map.
 const JUMP_SLOTS: usize = 4096;
-/// Blocks kept before the whole cache is dropped and rebuilt on demand.
+/// Blocks kept before the engine drops the whole cache and rebuilds it on
+/// demand (see [`BlockCache::is_full`]).
 const MAX_BLOCKS: usize = 1 << 16;
 
 /// A decoded block.
@@ -115,19 +117,22 @@ impl BlockCache {
         &self.blocks[id.0 as usize]
     }
 
+    /// Whether the cache holds as many blocks as it may: the engine should
+    /// [`clear`](BlockCache::clear) it before building another.
+    pub fn is_full(&self) -> bool {
+        self.blocks.len() >= MAX_BLOCKS
+    }
+
     /// Decodes and caches the block at physical `paddr` (which translated
     /// from a fetch), or `None` if its first instruction straddles a page.
     pub fn build(&mut self, m: &mut Machine, paddr: u32) -> Option<BlockId> {
-        if self.blocks.len() >= MAX_BLOCKS {
-            self.clear();
-        }
         let mut insns = Vec::new();
         let mut p = paddr;
         while insns.len() < MAX_BLOCK_INSNS {
             let lo = m.read_code_parcel(p)?;
-            let raw = if lo & 3 != 3 {
+            let raw = if isa::insn_len(lo) == 2 {
                 u32::from(lo)
-            } else if p & 0xfff == 0xffe {
+            } else if p & PAGE_OFFSET_MASK == PAGE_SIZE - 2 {
                 break; // straddles the page: not part of any block
             } else {
                 u32::from(lo) | u32::from(m.read_code_parcel(p + 2)?) << 16
@@ -135,7 +140,7 @@ impl BlockCache {
             let insn = isa::decode(raw);
             insns.push(insn);
             p = p.wrapping_add(u32::from(insn.len));
-            if insn.op.flags().contains(Flags::ENDS_BLOCK) || p & 0xfff == 0 {
+            if insn.op.flags().contains(Flags::ENDS_BLOCK) || p & PAGE_OFFSET_MASK == 0 {
                 break;
             }
         }
@@ -151,14 +156,17 @@ impl BlockCache {
         });
         self.links.push([NO_LINK; 2]);
         self.index.insert(paddr, id);
-        self.by_page.entry(paddr >> 12).or_default().push(paddr);
+        self.by_page
+            .entry(paddr >> PAGE_SHIFT)
+            .or_default()
+            .push(paddr);
         self.jump[(paddr >> 1) as usize % JUMP_SLOTS] = (paddr, id);
         Some(id)
     }
 
     /// Drops the blocks in the RAM page with index `ram_page`.
     pub fn invalidate_ram_page(&mut self, ram_page: u32) {
-        let page = (RAM_BASE >> 12).wrapping_add(ram_page);
+        let page = (RAM_BASE >> PAGE_SHIFT).wrapping_add(ram_page);
         for paddr in self.by_page.remove(&page).unwrap_or_default() {
             self.index.remove(&paddr);
         }
@@ -166,22 +174,13 @@ impl BlockCache {
         self.links.fill([NO_LINK; 2]);
     }
 
-    /// Drops every block.
+    /// Drops every block. Every [`BlockId`] handed out before is invalid
+    /// afterwards.
     pub fn clear(&mut self) {
         self.blocks.clear();
         self.links.clear();
         self.index.clear();
         self.by_page.clear();
         self.jump.fill(NO_SLOT);
-    }
-
-    /// Number of cached blocks.
-    pub fn len(&self) -> usize {
-        self.index.len()
-    }
-
-    /// Whether no block is cached.
-    pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
     }
 }

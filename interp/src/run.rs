@@ -88,26 +88,21 @@ impl Interp {
                     GuestExit::Reset => Stop::Reset,
                 };
             }
-            if m.hart.csr.pending_enabled() != 0
-                && let Some(irq) = m.pending_interrupt()
-            {
+            if let Some(irq) = m.pending_interrupt() {
                 m.take_interrupt(irq);
             }
-            let flow = if self.tracer.is_some() {
+            let stepped = if self.tracer.is_some() {
                 self.step_traced(m)
             } else {
                 self.step_block(m)
             };
-            match flow {
-                Ok(Some(pc)) => {
-                    // WFI: wait, then go on with the instruction after it.
-                    m.hart.pc = pc;
-                    match m.wait_for_interrupt() {
-                        Wake::Interrupt | Wake::Resume | Wake::Exit => {}
-                        Wake::Never => return Stop::Halted { pc },
-                    }
-                }
-                Ok(None) => {}
+            match stepped {
+                // WFI: wait, then go on with the instruction after it.
+                Ok(true) => match m.wait_for_interrupt() {
+                    Wake::Interrupt | Wake::Resume | Wake::Exit => {}
+                    Wake::Never => return Stop::Halted { pc: m.hart.pc },
+                },
+                Ok(false) => {}
                 Err(e) => {
                     if let Some(stop) = self.trap(m, e) {
                         return stop;
@@ -117,13 +112,18 @@ impl Interp {
             if m.flush_code {
                 m.flush_code = false;
                 m.dirty_code_pages.clear();
-                self.cache.clear();
-                self.previous = None;
+                self.clear_cache();
             }
             for page in m.dirty_code_pages.drain(..) {
                 self.cache.invalidate_ram_page(page);
             }
         }
+    }
+
+    /// Drops every cached block, and with them the id of the last block run.
+    fn clear_cache(&mut self) {
+        self.cache.clear();
+        self.previous = None;
     }
 
     /// Takes exception `e` at `hart.pc`; reports a trap loop.
@@ -148,11 +148,12 @@ impl Interp {
         None
     }
 
-    /// Runs one block at `hart.pc`. Returns the pc after a WFI that should
-    /// wait, or the exception raised (with `hart.pc` at the faulting
-    /// instruction and `retired` counting only what completed).
+    /// Runs one block at `hart.pc`. Returns `Ok(true)` when it ended in a
+    /// WFI that should wait (`hart.pc` is then past it), or the exception
+    /// raised (with `hart.pc` at the faulting instruction and `retired`
+    /// counting only what completed).
     #[inline]
-    fn step_block(&mut self, m: &mut Machine) -> Result<Option<u32>, Exception> {
+    fn step_block(&mut self, m: &mut Machine) -> Result<bool, Exception> {
         let mut pc = m.hart.pc;
         let ctx = m.fetch_context();
         let linked = self
@@ -164,7 +165,15 @@ impl Interp {
                 let paddr = m
                     .translate_fetch(pc)
                     .inspect_err(|_| self.previous = None)?;
-                let found = self.cache.get(paddr).or_else(|| self.cache.build(m, paddr));
+                let found = match self.cache.get(paddr) {
+                    Some(id) => Some(id),
+                    None => {
+                        if self.cache.is_full() {
+                            self.clear_cache();
+                        }
+                        self.cache.build(m, paddr)
+                    }
+                };
                 let Some(id) = found else {
                     self.previous = None;
                     return self.step_single(m);
@@ -195,46 +204,24 @@ impl Interp {
             m.hart.retired = start + body.len() as u64;
         })?;
         m.hart.retired = start + insns.len() as u64;
-        m.hart.pc = match flow {
-            Flow::Next => pc.wrapping_add(u32::from(last.len)),
-            Flow::Jump(target) => target,
-            Flow::Wait(next) => {
-                m.hart.pc = next;
-                return Ok(Some(next));
-            }
-        };
-        Ok(None)
+        Ok(advance(m, flow, pc, last.len))
     }
 
     /// Runs the one instruction at `hart.pc` without the cache (it straddles
     /// a page boundary, or we are tracing).
-    fn step_single(&mut self, m: &mut Machine) -> Result<Option<u32>, Exception> {
+    fn step_single(&mut self, m: &mut Machine) -> Result<bool, Exception> {
         let pc = m.hart.pc;
         let insn = fetch(m, pc)?;
         self.execute_one(m, &insn, pc)
     }
 
-    fn execute_one(
-        &mut self,
-        m: &mut Machine,
-        insn: &Insn,
-        pc: u32,
-    ) -> Result<Option<u32>, Exception> {
+    fn execute_one(&mut self, m: &mut Machine, insn: &Insn, pc: u32) -> Result<bool, Exception> {
         let flow = exec::end(m, insn, pc)?;
         m.hart.retired += 1;
-        let next = pc.wrapping_add(u32::from(insn.len));
-        match flow {
-            Flow::Next => m.hart.pc = next,
-            Flow::Jump(target) => m.hart.pc = target,
-            Flow::Wait(next) => {
-                m.hart.pc = next;
-                return Ok(Some(next));
-            }
-        }
-        Ok(None)
+        Ok(advance(m, flow, pc, insn.len))
     }
 
-    fn step_traced(&mut self, m: &mut Machine) -> Result<Option<u32>, Exception> {
+    fn step_traced(&mut self, m: &mut Machine) -> Result<bool, Exception> {
         let pc = m.hart.pc;
         let insn = fetch(m, pc)?;
         let before = self.tracer.as_mut().map(|t| t.before(m, &insn));
@@ -244,18 +231,24 @@ impl Interp {
         }
         result
     }
+}
 
-    /// Number of blocks in the cache.
-    pub fn cached_blocks(&self) -> usize {
-        self.cache.len()
-    }
+/// Moves `hart.pc` past the `len`-byte instruction at `pc` that ended with
+/// `flow`; returns whether it was a WFI and the hart should now wait.
+#[inline(always)]
+fn advance(m: &mut Machine, flow: Flow, pc: u32, len: u8) -> bool {
+    m.hart.pc = match flow {
+        Flow::Next => pc.wrapping_add(u32::from(len)),
+        Flow::Jump(target) | Flow::Wait(target) => target,
+    };
+    matches!(flow, Flow::Wait(_))
 }
 
 /// Fetches and decodes the instruction at virtual `pc`, parcel by parcel,
 /// so that a fault on either half reports that half's address.
 pub fn fetch(m: &mut Machine, pc: u32) -> Result<Insn, Exception> {
     let lo = m.fetch_parcel(pc)?;
-    let raw = if lo & 3 != 3 {
+    let raw = if isa::insn_len(lo) == 2 {
         u32::from(lo)
     } else {
         u32::from(lo) | u32::from(m.fetch_parcel(pc.wrapping_add(2))?) << 16

@@ -101,13 +101,14 @@ impl Drop for Tracer {
     }
 }
 
-/// The (address, value, size) `insn` will store, if it is a store or AMO.
+/// The (address, value, size) `insn` will store, if it is a store or
+/// `sc.w` (AMOs are logged by their register result only).
 fn store_of(m: &Machine, insn: &Insn) -> Option<(u32, u64, usize)> {
     use Op::*;
     let h = &m.hart;
     let addr = h.xreg(insn.rs1).wrapping_add(insn.imm as u32);
     let x2 = u64::from(h.xreg(insn.rs2));
-    let f2 = h.f[usize::from(insn.rs2 & 31)];
+    let f2 = h.freg(insn.rs2);
     Some(match insn.op {
         Sb => (addr, x2 & 0xff, 1),
         Sh => (addr, x2 & 0xffff, 2),

@@ -1,13 +1,13 @@
 //! Whole-machine behaviour of the interpreter that the spec does not pin
 //! down tightly enough for QEMU to check: exact instruction counts inside
-//! blocks, and code rewritten by a store being seen without `fence.i`.
+//! blocks, code rewritten by a store being seen without `fence.i`, WFI, and
+//! more code than the block cache holds.
 
 use interp::{Interp, RunLimits, Stop};
 use soc::board::{VirtConfig, virt};
 use soc::dev::console::BufferConsole;
-use soc::elf::minimal_image;
-
-const RAM: u32 = 0x8000_0000;
+use soc::elf::{EM_RISCV, minimal_image};
+use soc::memmap::RAM_BASE;
 
 /// Runs hand-assembled `words` at the start of RAM; returns how it stopped.
 fn run(words: &[u32]) -> Stop {
@@ -16,11 +16,15 @@ fn run(words: &[u32]) -> Stop {
         deterministic: true,
         ..VirtConfig::new(1 << 20, Box::new(BufferConsole::new()))
     };
-    let (mut m, _) = virt(config, &minimal_image(RAM, &code, code.len() as u32, 243)).unwrap();
+    let (mut m, _) = virt(
+        config,
+        &minimal_image(RAM_BASE, &code, code.len() as u32, EM_RISCV),
+    )
+    .unwrap();
     Interp::new().run(
         &mut m,
         RunLimits {
-            max_insns: Some(10_000),
+            max_insns: Some(1_000_000),
         },
     )
 }
@@ -97,4 +101,14 @@ fn wfi_waits_for_an_enabled_timer_even_with_interrupts_off() {
     ];
     words.extend(EXIT_WITH_A0);
     assert_eq!(run(&words), Stop::Exit(0x80));
+}
+
+#[test]
+fn more_blocks_than_the_cache_holds() {
+    // Each `j .+4` is a block of its own, and there are more of them than
+    // the block cache keeps before it starts over.
+    let mut words = vec![0x0040_006f; 70_000]; // j .+4
+    words.push(0x0070_0513); // li a0, 7
+    words.extend(EXIT_WITH_A0);
+    assert_eq!(run(&words), Stop::Exit(7));
 }

@@ -7,9 +7,9 @@
 use interp::{Interp, RunLimits};
 use soc::board::{VirtConfig, virt};
 use soc::dev::console::BufferConsole;
-use soc::elf::minimal_image;
+use soc::elf::{EM_RISCV, minimal_image};
+use soc::memmap::RAM_BASE;
 
-const RAM: u32 = 0x8000_0000;
 const CODE_BYTES: usize = 64 << 10;
 
 struct XorShift(u64);
@@ -59,7 +59,7 @@ fn random_program(seed: u64) -> Vec<u8> {
         };
         code.extend_from_slice(&word.to_le_bytes());
     }
-    minimal_image(RAM, &code, code.len() as u32, 243)
+    minimal_image(RAM_BASE, &code, code.len() as u32, EM_RISCV)
 }
 
 #[test]

@@ -15,7 +15,7 @@ use crate::dev::uart16550::Uart16550;
 use crate::dev::virtio::blk::{BlockBackend, VirtioBlk};
 use crate::dev::virtio::mmio::{MmioVersion, VirtioMmio};
 use crate::elf::{self, ElfError, LoadedElf};
-use crate::fdt::{self, FdtConfig, FdtError, MAX_VIRTIO_TRANSPORTS};
+use crate::fdt::{self, FdtConfig, FdtError};
 use crate::machine::{GuestExit, Machine};
 use crate::mem::{Ram, RamError};
 use crate::memmap::*;
@@ -111,15 +111,11 @@ pub fn virt(config: VirtConfig, program: &[u8]) -> Result<(Machine, LoadedElf), 
         let transport = match drive.take() {
             Some(disk) => {
                 let blk = Box::new(VirtioBlk::new(disk));
-                VirtioMmio::with_version(blk, lines.clone(), VIRTIO0_IRQ + n, version)
+                VirtioMmio::with_version(blk, lines.clone(), virtio_irq(n), version)
             }
             None => VirtioMmio::empty(version),
         };
-        bus.map(
-            VIRTIO0_BASE + n * VIRTIO_SIZE,
-            VIRTIO_SIZE,
-            Box::new(transport),
-        )?;
+        bus.map(virtio_base(n), VIRTIO_SIZE, Box::new(transport))?;
     }
 
     let mut m = Machine::new(ram, bus, Clock::new(config.deterministic), BOOT_ROM_BASE);
@@ -139,24 +135,64 @@ pub fn virt(config: VirtConfig, program: &[u8]) -> Result<(Machine, LoadedElf), 
 
 /// Copies the device tree near the top of RAM (2 MiB-aligned as QEMU does,
 /// or just below the top when RAM is small), clear of the program.
+/// Addresses are computed in 64 bits: with 2 GiB of RAM its top is 2^32.
 fn place_fdt(ram: &mut Ram, fdt: &[u8], program: (u32, u32)) -> Result<u32, BoardError> {
-    let len = u32::try_from(fdt.len()).map_err(|_| BoardError::NoRoomForFdt(fdt.len()))?;
-    let top = RAM_BASE.wrapping_add(ram.size());
-    let highest = top.checked_sub(len).filter(|&a| a >= RAM_BASE);
+    let no_room = || BoardError::NoRoomForFdt(fdt.len());
+    let len = u32::try_from(fdt.len()).map_err(|_| no_room())?;
+    let top = u64::from(RAM_BASE) + u64::from(ram.size());
+    let highest = top
+        .checked_sub(u64::from(len))
+        .filter(|&a| a >= u64::from(RAM_BASE));
     let candidates = [
         highest
-            .map(|a| a & !(FDT_ALIGN - 1))
-            .filter(|&a| a >= RAM_BASE),
+            .map(|a| a & !u64::from(FDT_ALIGN - 1))
+            .filter(|&a| a >= u64::from(RAM_BASE)),
         highest.map(|a| a & !15),
     ];
-    let clear = |addr: u32| addr >= program.1 || addr + len <= program.0;
+    let clear =
+        |addr: u64| addr >= u64::from(program.1) || addr + u64::from(len) <= u64::from(program.0);
     let addr = candidates
         .into_iter()
         .flatten()
         .find(|&a| clear(a))
-        .ok_or(BoardError::NoRoomForFdt(fdt.len()))?;
+        .and_then(|a| u32::try_from(a).ok())
+        .ok_or_else(no_room)?;
     ram.slice_mut(addr, len)
-        .ok_or(BoardError::NoRoomForFdt(fdt.len()))?
+        .ok_or_else(no_room)?
         .copy_from_slice(fdt);
     Ok(addr)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fdt_goes_to_an_aligned_address_near_the_top() {
+        let mut ram = Ram::new(64 << 20).unwrap();
+        let fdt = [0xd0, 0x0d, 0xfe, 0xed];
+        let addr = place_fdt(&mut ram, &fdt, (RAM_BASE, RAM_BASE + 0x1000)).unwrap();
+        assert_eq!(addr, RAM_BASE + (62 << 20));
+        assert_eq!(ram.slice(addr, 4), Some(&fdt[..]));
+    }
+
+    #[test]
+    fn fdt_fits_below_a_program_that_fills_the_aligned_slot() {
+        let mut ram = Ram::new(64 << 20).unwrap();
+        let top = RAM_BASE + (64 << 20);
+        let addr = place_fdt(&mut ram, &[1; 100], (RAM_BASE + (62 << 20), top - 200)).unwrap();
+        assert_eq!(addr, (top - 100) & !15);
+        assert!(matches!(
+            place_fdt(&mut ram, &[1; 100], (RAM_BASE, top)),
+            Err(BoardError::NoRoomForFdt(100))
+        ));
+    }
+
+    #[test]
+    fn fdt_fits_in_two_gib_of_ram() {
+        let mut ram = Ram::new(2 << 30).unwrap();
+        let addr = place_fdt(&mut ram, &[7; 64], (RAM_BASE, RAM_BASE + 0x1000)).unwrap();
+        assert_eq!(addr, 0xffe0_0000);
+        assert_eq!(ram.slice(addr, 64), Some(&[7; 64][..]));
+    }
 }

@@ -28,6 +28,43 @@ impl AccessSize {
     }
 }
 
+/// The low (`high == false`) or high 32 bits of a 64-bit register that RV32
+/// software reaches one word at a time (device registers such as
+/// `mtimecmp`, and the counter and timer CSRs with their `…h` halves).
+#[inline]
+pub fn read_half(register: u64, high: bool) -> u32 {
+    if high {
+        (register >> 32) as u32
+    } else {
+        register as u32
+    }
+}
+
+/// `register` with its low or high 32 bits replaced by `value`: the other
+/// half of [`read_half`].
+#[inline]
+pub fn write_half(register: u64, high: bool, value: u32) -> u64 {
+    if high {
+        (register & 0xffff_ffff) | (u64::from(value) << 32)
+    } else {
+        (register & !0xffff_ffff) | u64::from(value)
+    }
+}
+
+/// Reads `size` little-endian bytes of `bytes` at `offset`, as a device
+/// whose registers are plain memory (a ROM, a configuration space) answers;
+/// bytes past the end read as zero.
+pub fn read_le(bytes: &[u8], offset: u32, size: AccessSize) -> u32 {
+    let mut value = [0u8; 4];
+    for (i, byte) in value.iter_mut().take(size.bytes() as usize).enumerate() {
+        *byte = bytes
+            .get((offset as usize).saturating_add(i))
+            .copied()
+            .unwrap_or(0);
+    }
+    u32::from_le_bytes(value)
+}
+
 /// A device refused an access; the guest sees an access fault.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BusFault;
@@ -163,11 +200,6 @@ impl Bus {
         self.find(paddr).is_some_and(|(_, dev)| dev.executable())
     }
 
-    /// Whether any device answers at `paddr`.
-    pub fn is_mapped(&mut self, paddr: u32) -> bool {
-        self.find(paddr).is_some()
-    }
-
     /// Reads from the device at `paddr`; unmapped addresses fault.
     pub fn read(
         &mut self,
@@ -218,5 +250,29 @@ impl Bus {
         self.windows
             .iter()
             .map(|w| (w.base, w.size, w.device.name()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_registers_read_little_endian_and_zero_past_the_end() {
+        let config = [0x11, 0x22, 0x33, 0x44, 0x55];
+        assert_eq!(read_le(&config, 0, AccessSize::Word), 0x4433_2211);
+        assert_eq!(read_le(&config, 3, AccessSize::Word), 0x0000_5544);
+        assert_eq!(read_le(&config, 1, AccessSize::Half), 0x3322);
+        assert_eq!(read_le(&config, 4, AccessSize::Byte), 0x55);
+        assert_eq!(read_le(&config, u32::MAX, AccessSize::Word), 0);
+    }
+
+    #[test]
+    fn halves_of_a_64_bit_register() {
+        let r = 0x1122_3344_5566_7788;
+        assert_eq!(read_half(r, false), 0x5566_7788);
+        assert_eq!(read_half(r, true), 0x1122_3344);
+        assert_eq!(write_half(r, false, 0xaabb_ccdd), 0x1122_3344_aabb_ccdd);
+        assert_eq!(write_half(r, true, 0xaabb_ccdd), 0xaabb_ccdd_5566_7788);
     }
 }

@@ -10,6 +10,9 @@ use goblin::elf::{Elf, header};
 
 use crate::mem::Ram;
 
+/// `e_machine` of RISC-V ELF files.
+pub const EM_RISCV: u16 = header::EM_RISCV;
+
 /// Error loading an ELF image.
 #[derive(Debug, thiserror::Error)]
 pub enum ElfError {
@@ -65,7 +68,8 @@ pub struct LoadedElf {
     pub fromhost: Option<u32>,
     /// `[begin_signature, end_signature)`, if both are present.
     pub signature: Option<(u32, u32)>,
-    /// Lowest and highest+1 physical address loaded.
+    /// Lowest and highest+1 physical address loaded (the end saturates at
+    /// `u32::MAX` for a segment that reaches the top of the address space).
     pub extent: (u32, u32),
 }
 
@@ -149,8 +153,9 @@ fn file_bytes<'a>(bytes: &'a [u8], ph: &ProgramHeader) -> Result<&'a [u8], ElfEr
 /// The entry, the symbols rvjit looks for, and the loaded extent.
 fn describe(elf: &Elf<'_>) -> Result<LoadedElf, ElfError> {
     let extent = loadable(elf).fold((u32::MAX, 0u32), |(lo, hi), ph| {
-        let end = ph.p_paddr.saturating_add(ph.p_memsz);
-        (lo.min(ph.p_paddr as u32), hi.max(end as u32))
+        // A segment may end at 2^32, the top of 2 GiB of RAM.
+        let end = u32::try_from(ph.p_paddr.saturating_add(ph.p_memsz)).unwrap_or(u32::MAX);
+        (lo.min(ph.p_paddr as u32), hi.max(end))
     });
     if extent.1 == 0 {
         return Err(ElfError::Empty);
@@ -172,7 +177,7 @@ fn describe(elf: &Elf<'_>) -> Result<LoadedElf, ElfError> {
 
 /// A minimal little-endian ELF32 executable: one PT_LOAD segment holding
 /// `code` at physical (and virtual) `paddr`, `memsz` bytes in memory, entry
-/// at `paddr`, for `machine` (243 is RISC-V). For tests and tools that need
+/// at `paddr`, for `machine` ([`EM_RISCV`] for RISC-V). For tests and tools that need
 /// an image without a RISC-V toolchain.
 pub fn minimal_image(paddr: u32, code: &[u8], memsz: u32, machine: u16) -> Vec<u8> {
     let mut f = vec![0u8; 52 + 32];
@@ -215,6 +220,15 @@ mod tests {
         assert_eq!(&ram.as_slice()[..6], &[1, 2, 3, 4, 0, 0]);
         assert_eq!(ram.as_slice()[15], 0);
         assert_eq!(loaded.extent, (0x8000_0000, 0x8000_0010));
+    }
+
+    #[test]
+    fn a_segment_may_end_at_the_top_of_two_gib_of_ram() {
+        let mut ram = Ram::new(2 << 30).unwrap();
+        let elf = minimal_image(0xffff_f000, &[1, 2, 3, 4], 0x1000, EM_RISCV);
+        let loaded = load(&elf, &mut ram).unwrap();
+        assert_eq!(loaded.extent, (0xffff_f000, u32::MAX));
+        assert_eq!(ram.slice(0xffff_f000, 4), Some(&[1, 2, 3, 4][..]));
     }
 
     #[test]

@@ -20,14 +20,11 @@ use crate::dev::finisher::{FINISHER_PASS, FINISHER_RESET};
 use crate::dev::plic::NUM_SOURCES;
 use crate::dev::uart16550::UART_CLOCK_HZ;
 use crate::memmap::{
-    CLINT_BASE, CLINT_SIZE, FINISHER_BASE, FINISHER_SIZE, PLIC_BASE, PLIC_SIZE, RAM_BASE,
-    TIMEBASE_HZ, UART0_BASE, UART0_IRQ, UART0_SIZE, VIRTIO_SIZE, VIRTIO0_BASE, VIRTIO0_IRQ,
+    CLINT_BASE, CLINT_SIZE, FINISHER_BASE, FINISHER_SIZE, MAX_VIRTIO_TRANSPORTS, PLIC_BASE,
+    PLIC_SIZE, RAM_BASE, TIMEBASE_HZ, UART0_BASE, UART0_IRQ, UART0_SIZE, VIRTIO_SIZE, virtio_base,
+    virtio_irq,
 };
 use crate::trap::Interrupt;
-
-/// Most virtio-mmio transports the address map has room for (QEMU's
-/// `VIRTIO_COUNT`).
-pub const MAX_VIRTIO_TRANSPORTS: u32 = 8;
 
 /// The hart's extensions, single letters first, in canonical order.
 const ISA_EXTENSIONS: &[&str] = &[
@@ -49,7 +46,7 @@ const TIMEBASE_CELL: u32 = TIMEBASE_HZ as u32;
 pub struct FdtConfig<'a> {
     /// RAM size in bytes, from [`RAM_BASE`].
     pub ram_size: u32,
-    /// Number of virtio-mmio transports, from [`VIRTIO0_BASE`].
+    /// Number of virtio-mmio transports, from [`crate::memmap::VIRTIO0_BASE`].
     pub virtio_count: u32,
     /// Kernel command line for `/chosen/bootargs`.
     pub bootargs: Option<&'a str>,
@@ -62,7 +59,7 @@ pub enum FdtError {
     #[error("{0} virtio transports requested, at most {MAX_VIRTIO_TRANSPORTS} fit")]
     TooManyVirtio(u32),
     /// The writer refused the tree (e.g. a NUL in bootargs).
-    #[error("cannot build the device tree: {0}")]
+    #[error("cannot build the device tree")]
     Writer(#[from] vm_fdt::Error),
 }
 
@@ -222,12 +219,12 @@ fn write_soc(fdt: &mut FdtWriter, config: &FdtConfig) -> Result<(), FdtError> {
     fdt.end_node(serial)?;
 
     for n in 0..config.virtio_count {
-        let base = VIRTIO0_BASE + n * VIRTIO_SIZE;
+        let base = virtio_base(n);
         let virtio = fdt.begin_node(&format!("virtio_mmio@{base:x}"))?;
         fdt.property_string("compatible", "virtio,mmio")?;
         fdt.property_array_u32("reg", &reg(base, VIRTIO_SIZE))?;
         fdt.property_u32("interrupt-parent", PHANDLE_PLIC)?;
-        fdt.property_u32("interrupts", VIRTIO0_IRQ + n)?;
+        fdt.property_u32("interrupts", virtio_irq(n))?;
         fdt.end_node(virtio)?;
     }
 

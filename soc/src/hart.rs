@@ -92,6 +92,13 @@ impl Hart {
             self.x[usize::from(r & 31)] = value;
         }
     }
+
+    /// Reads floating-point register `r`, all 64 bits (a single is
+    /// NaN-boxed).
+    #[inline]
+    pub fn freg(&self, r: u8) -> u64 {
+        self.f[usize::from(r & 31)]
+    }
 }
 
 #[cfg(test)]
@@ -105,6 +112,9 @@ mod tests {
         h.set_xreg(1, 7);
         assert_eq!(h.xreg(0), 0);
         assert_eq!(h.xreg(1), 7);
+        h.f[3] = 9;
+        assert_eq!(h.freg(3), 9);
+        assert_eq!(h.freg(35), 9, "register numbers wrap at 32");
         assert_eq!(Hart::X_OFFSET, 0);
         assert_eq!(Hart::F_OFFSET, 128);
     }

@@ -3,8 +3,8 @@
 //! Offsets here are byte offsets from the start of RAM, not physical
 //! addresses; [`Ram::offset_of`] converts. Every access is bounds-checked by
 //! the slice it goes through, so no guest value can reach outside the
-//! mapping. The JIT (a later crate) will take [`Ram::host_base`] and reach
-//! RAM with the same offsets.
+//! mapping. The JIT (a later crate) will reach RAM through the mapping's
+//! host base address with the same offsets.
 
 use memmap2::MmapMut;
 
@@ -18,7 +18,7 @@ pub enum RamError {
     #[error("invalid RAM size {0:#x}: must be a non-zero multiple of 4 KiB, at most 2 GiB")]
     BadSize(u64),
     /// The host refused the mapping.
-    #[error("cannot map {size:#x} bytes of guest RAM: {source}")]
+    #[error("cannot map {size:#x} bytes of guest RAM")]
     Map {
         /// Requested size.
         size: u64,

@@ -26,12 +26,26 @@ pub const UART0_BASE: u32 = 0x1000_0000;
 pub const UART0_SIZE: u32 = 0x0000_0100;
 /// PLIC source of UART0.
 pub const UART0_IRQ: u32 = 10;
-/// First virtio-mmio transport; QEMU places eight, 0x1000 apart.
+/// First virtio-mmio transport; the others follow it, one window apart.
 pub const VIRTIO0_BASE: u32 = 0x1000_1000;
 /// Size of one virtio-mmio window.
 pub const VIRTIO_SIZE: u32 = 0x0000_1000;
-/// PLIC source of the first virtio-mmio transport (the n-th uses 1 + n).
+/// PLIC source of the first virtio-mmio transport.
 pub const VIRTIO0_IRQ: u32 = 1;
+/// Number of virtio-mmio transports (QEMU's `VIRTIO_COUNT`).
+pub const MAX_VIRTIO_TRANSPORTS: u32 = 8;
+
+/// Base address of virtio-mmio transport `n` (below
+/// [`MAX_VIRTIO_TRANSPORTS`]).
+pub const fn virtio_base(n: u32) -> u32 {
+    VIRTIO0_BASE + n * VIRTIO_SIZE
+}
+
+/// PLIC source of virtio-mmio transport `n` (below
+/// [`MAX_VIRTIO_TRANSPORTS`]).
+pub const fn virtio_irq(n: u32) -> u32 {
+    VIRTIO0_IRQ + n
+}
 /// Start of RAM.
 pub const RAM_BASE: u32 = 0x8000_0000;
 /// Default RAM size.

@@ -4,7 +4,7 @@
 //! Guest events are not host errors: execution returns
 //! `Result<_, Exception>`, and the `?` path is the trap path. Taking a trap
 //! (choosing M or S by delegation, writing the cause/epc/tval CSRs and
-//! switching privilege) lives in `hart.rs`.
+//! switching privilege) lives in `machine/traps.rs`.
 
 /// A synchronous exception with its `tval`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

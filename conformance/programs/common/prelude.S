@@ -112,6 +112,11 @@
 #   TRAP_DISARM              re-install the unexpected-trap handler
 #   TRAP_READ reg, field     reg = recorded TRAP_COUNT, TRAP_MCAUSE,
 #                            TRAP_MTVAL or TRAP_MEPC (count is 0 after ARM)
+#   TRAP_EXPECT cause[, other_cause]   FAIL unless exactly one trap was
+#                            recorded and its mcause is cause (or
+#                            other_cause); t5 = the recorded value, t6 =
+#                            the expected one (the check of TEST_TRAP,
+#                            VM_EXPECT and PRIV_TEST_TRAP)
 #   TRAP_ARM/ARM_RESUME/DISARM keep every register (they go through
 #   mscratch); the handler keeps every register too. The handlers run in
 #   M-mode and use mscratch as scratch, and __fw by physical address: keep
@@ -128,9 +133,13 @@
 #   or .bss; RAM starts at 0x80000000, the program is linked there by
 #   conformance/link.ld and runs with translation off.
 #
-# ---- Sv32 and device programs: the VM_* macros (page tables, running code
-#      in S- or U-mode, checking recorded traps) are documented with their
-#      definitions at the end of this file.
+# ---- Sv32, privileged and device programs: the VM_* macros (page tables,
+#      running code in S- or U-mode, checking recorded traps), the PRIV_*
+#      macros (privilege levels, PMP, interrupts, timers) and the PLIC_*
+#      ones (interrupt controller) are documented with their definitions at
+#      the end of this file. Code that only a few programs of one group
+#      share lives in its own file under common/, pulled in with
+#      `# include: FILE` (see conformance/build.rs).
 
 .attribute arch, "rv32imafdc_zicsr_zifencei"
 .option norelax
@@ -652,16 +661,22 @@ __test_begin:
     TRAP_ARM
     \insn
     TRAP_DISARM
+    TRAP_EXPECT \spec_cause, \other_cause
+.endm
+
+.macro TRAP_EXPECT cause, other_cause
     TRAP_READ t5, TRAP_COUNT
     li t6, 1
     beq t5, t6, .Lcounted\@
     FAIL
 .Lcounted\@:
     TRAP_READ t5, TRAP_MCAUSE
-    li t6, \spec_cause
+    li t6, \cause
     beq t5, t6, .Lok\@
+    .ifnb \other_cause
     li t6, \other_cause
     beq t5, t6, .Lok\@
+    .endif
     FAIL
 .Lok\@:
 .endm
@@ -697,10 +712,22 @@ __test_begin:
 #                                either way the run comes back to M-mode
 #                                after the macro with the trap recorded.
 #   VM_EXPECT cause              FAIL unless exactly one trap was recorded
-#                                and its mcause is cause (t5 = recorded
-#                                value, t6 = expected, for the report)
+#                                and its mcause is cause (TRAP_EXPECT:
+#                                t5 = recorded value, t6 = expected)
 #   VM_EXPECT_TVAL cause, reg    the same, and mtval == reg
 #   VM_EXPECT_EPC reg            FAIL unless the recorded mepc == reg
+#   VM_MPRV mpp, insn...         runs insn in M-mode with mstatus.MPRV = 1
+#                                and MPP = mpp (MPP_S or MPP_U: loads and
+#                                stores translated and checked as in that
+#                                mode), then clears MPRV and ecalls; the
+#                                recording handler is armed, so exactly one
+#                                trap is recorded either way (mcause 11
+#                                when insn did not trap). Afterwards MPRV
+#                                and MPP are 0, a5 = the address of insn.
+#   VM_SNIPPETS                  defines the two snippets most programs
+#                                run through VM_RUN: s_load (a0 = the word
+#                                at a1) and s_store (the word at a1 = a2),
+#                                each ending with ecall
 #
 # Standard layout (VM_STD_LAYOUT): RAM 0x80000000..0x803fffff is mapped
 # at its own address as an S-mode RWX superpage (the program runs there in
@@ -805,16 +832,7 @@ vm_pages:
 .endm
 
 .macro VM_EXPECT cause
-    TRAP_READ t5, TRAP_COUNT
-    li t6, 1
-    beq t5, t6, .Lcounted\@
-    FAIL
-.Lcounted\@:
-    TRAP_READ t5, TRAP_MCAUSE
-    li t6, \cause
-    beq t5, t6, .Lok\@
-    FAIL
-.Lok\@:
+    TRAP_EXPECT \cause
 .endm
 
 .macro VM_EXPECT_TVAL cause, reg
@@ -832,6 +850,32 @@ vm_pages:
     beq t5, t6, .Lok\@
     FAIL
 .Lok\@:
+.endm
+
+.macro VM_MPRV mpp, insn:vararg
+    TRAP_ARM_RESUME .Lback\@
+    li t0, MSTATUS_MPP
+    csrc mstatus, t0
+    li t0, (\mpp) | MSTATUS_MPRV
+    csrs mstatus, t0
+.Linsn\@:
+    \insn
+    li t0, MSTATUS_MPRV
+    csrc mstatus, t0
+    ecall
+.Lback\@:
+    li t0, MSTATUS_MPRV | MSTATUS_MPP
+    csrc mstatus, t0
+    la a5, .Linsn\@
+.endm
+
+.macro VM_SNIPPETS
+s_load:
+    lw a0, 0(a1)
+    ecall
+s_store:
+    sw a2, 0(a1)
+    ecall
 .endm
 
 # ================================================================ privilege (PRIV_*)
@@ -1034,16 +1078,7 @@ __priv_return:
     ecall
 .Ldone\@:
     TRAP_DISARM
-    TRAP_READ t5, TRAP_COUNT
-    li t6, 1
-    beq t5, t6, .Lcounted\@
-    FAIL
-.Lcounted\@:
-    TRAP_READ t5, TRAP_MCAUSE
-    li t6, \cause
-    beq t5, t6, .Lok\@
-    FAIL
-.Lok\@:
+    TRAP_EXPECT \cause
 .endm
 
 .macro PRIV_TEST_TRAP_TVAL n, mode, cause, tval, insn:vararg
@@ -1113,4 +1148,255 @@ __priv_irq_expected:
 .Lnot\@:
     li \reg, 0
 .Ldone\@:
+.endm
+
+# ================================================================ interrupts, timers (PRIV_*)
+#
+# More helpers for the programs in csr/, trap/ and dev/; each names the
+# registers it uses. Constants: MENVCFGH_STCE (Sstc's enable in menvcfgh),
+# MCOUNTEREN_TM.
+#
+#   PRIV_IRQS_OFF              mstatus.MIE = SIE = 0, mie = 0, mideleg = 0:
+#                              nothing can be taken (t0)
+#   PRIV_CHECK_MIP n, mask, value
+#                              SET_TEST n; FAIL unless (mip & mask) ==
+#                              value (a0 = mip & mask; t0)
+#   PRIV_WAIT_MIP mask, want   waits until (mip & mask) == want, else FAIL
+#                              after 4,000,000 polls (t1, t2, t6)
+#   PRIV_SET_MSIP val          CLINT msip = val (0 or 1), then waits until
+#                              mip.MSIP follows (PRIV_WAIT_MIP) (t0-t2, t6)
+#   PRIV_SET_MTIMECMP hi, lo   mtimecmp = {hi, lo} (registers), the low word
+#                              set to all ones first so that it never passes
+#                              through a smaller value (t0, t1)
+#   PRIV_TIMER_IN delta        mtimecmp = mtime + delta (a constant below
+#                              2^31); {a3 hi, a2 lo} = that deadline (a4,
+#                              t0, t1)
+#   PRIV_TIMER_OFF             mtimecmp = all ones, then waits until
+#                              mip.MTIP is clear (t0-t2, t6)
+#   PRIV_SSTC_ON               (M-mode) Sstc on: menvcfgh.STCE = 1,
+#                              mcounteren = TM alone (S may read time and
+#                              use stimecmp), stimecmp = all ones (t0)
+#   PRIV_SET_STIMECMP hi, lo   stimecmp = {hi, lo} (registers), the low
+#                              word set to all ones first (t0)
+#   PRIV_STIMER_IN delta       stimecmp = time + delta (a constant below
+#                              2^31), in M-mode or in S-mode after
+#                              PRIV_SSTC_ON; {a3 hi, a2 lo} = that deadline
+#                              (a4, t0, t1)
+#   PRIV_CSR_RW n, csr, val[, expect]
+#                              SET_TEST n; csr = val (through a1), then
+#                              FAIL unless it reads back (into a0) as expect
+#                              (default: val)
+
+.macro PRIV_IRQS_OFF
+    li t0, MSTATUS_MIE | MSTATUS_SIE
+    csrc mstatus, t0
+    csrw mie, zero
+    csrw mideleg, zero
+.endm
+
+.macro PRIV_CHECK_MIP n, mask, value
+    SET_TEST \n
+    csrr a0, mip
+    li t0, \mask
+    and a0, a0, t0
+    CHECK_EQ a0, \value
+.endm
+
+.macro PRIV_WAIT_MIP mask, want
+    # Poll for up to one second of `time` (10 MHz), whatever the speed of
+    # the emulator running us.
+    csrr t2, time
+    li t6, 10000000
+    add t2, t2, t6
+.Lpoll\@:
+    csrr t1, mip
+    li t6, \mask
+    and t1, t1, t6
+    li t6, \want
+    beq t1, t6, .Lok\@
+    csrr t1, time
+    sub t1, t1, t2
+    bltz t1, .Lpoll\@
+    FAIL
+.Lok\@:
+.endm
+
+.macro PRIV_SET_MSIP val
+    .if (\val != 0) && (\val != 1)
+    .error "PRIV_SET_MSIP: val is 0 or 1"
+    .endif
+    li t0, CLINT_MSIP
+    li t1, \val
+    sw t1, 0(t0)
+    PRIV_WAIT_MIP MIP_MSIP, (\val) * MIP_MSIP
+.endm
+
+.macro PRIV_SET_MTIMECMP hi, lo
+    li t0, CLINT_MTIMECMP
+    li t1, -1
+    sw t1, 0(t0)
+    sw \hi, 4(t0)
+    sw \lo, 0(t0)
+.endm
+
+.macro PRIV_TIMER_IN delta
+    li t0, CLINT_MTIME
+.Lagain\@:
+    lw a3, 4(t0)
+    lw a2, 0(t0)
+    lw t1, 4(t0)
+    bne a3, t1, .Lagain\@
+    li t1, \delta
+    add t1, a2, t1
+    sltu a4, t1, a2
+    add a3, a3, a4
+    mv a2, t1
+    PRIV_SET_MTIMECMP a3, a2
+.endm
+
+.macro PRIV_TIMER_OFF
+    li t0, CLINT_MTIMECMP
+    li t1, -1
+    sw t1, 0(t0)
+    sw t1, 4(t0)
+    PRIV_WAIT_MIP MIP_MTIP, 0
+.endm
+
+.equ MENVCFGH_STCE, 0x80000000
+.equ MCOUNTEREN_TM, 2
+
+.macro PRIV_SSTC_ON
+    li t0, MENVCFGH_STCE
+    csrw menvcfgh, t0
+    li t0, MCOUNTEREN_TM
+    csrw mcounteren, t0
+    li t0, -1
+    csrw stimecmp, t0
+    csrw stimecmph, t0
+.endm
+
+.macro PRIV_SET_STIMECMP hi, lo
+    li t0, -1
+    csrw stimecmp, t0
+    csrw stimecmph, \hi
+    csrw stimecmp, \lo
+.endm
+
+.macro PRIV_STIMER_IN delta
+.Lagain\@:
+    csrr a3, timeh
+    csrr a2, time
+    csrr t1, timeh
+    bne a3, t1, .Lagain\@
+    li t1, \delta
+    add t1, a2, t1
+    sltu a4, t1, a2
+    add a3, a3, a4
+    mv a2, t1
+    PRIV_SET_STIMECMP a3, a2
+.endm
+
+.macro PRIV_CSR_RW n, csr, val, expect
+    SET_TEST \n
+    li a1, \val
+    csrw \csr, a1
+    csrr a0, \csr
+    .ifb \expect
+    CHECK_EQ a0, \val
+    .else
+    CHECK_EQ a0, \expect
+    .endif
+.endm
+
+# ================================================================ PLIC (PLIC_*)
+#
+# The platform-level interrupt controller of QEMU virt, for the programs in
+# dev/, csr/ and trap/ that take external interrupts. Context 0 is hart 0
+# M-mode (drives mip.MEIP), context 1 hart 0 S-mode (mip.SEIP).
+#
+# Constants: PLIC_BASE (the priority of source s is the word at PLIC_BASE +
+# 4 * s), PLIC_PENDING, PLIC_ENABLE0/1, PLIC_THRESHOLD0/1, PLIC_CLAIM0/1
+# (claim/complete); the sources PLIC_SRC_VIRTIO (the first virtio-mmio
+# transport, 0x10001000) and PLIC_SRC_UART (UART0).
+#
+#   PLIC_ROUTE src, ctx        source src (a constant, 1..31) at priority 1
+#                              and enabled for context ctx (0 or 1) alone,
+#                              whose threshold is then set to 0 (written
+#                              last: QEMU 7.2 re-evaluates its outputs on
+#                              threshold writes, not on enable writes)
+#                              (t0, t1)
+#   PLIC_DRAIN ctx             claims and completes on context ctx (0 or 1)
+#                              until the claim reads 0, FAIL after 8
+#                              requests (t0-t2): requests a device raised
+#                              earlier stay pending until claimed (PLIC
+#                              spec), even with its line low again
+#   PLIC_UART_ISR data         emits a machine external interrupt handler
+#                              (to install in mtvec; label it, 4-byte
+#                              aligned) for UART0 interrupts: it counts
+#                              itself in the word at `data`, stores mcause
+#                              at data+4, claims context 0 (the source at
+#                              data+8), reads RBR (the byte at data+12) and
+#                              completes; keeps every register (saves t1,
+#                              t2 at data+16, data+20: `data` is 24 bytes)
+
+.equ PLIC_BASE, 0x0c000000
+.equ PLIC_PENDING, 0x0c001000
+.equ PLIC_ENABLE0, 0x0c002000
+.equ PLIC_ENABLE1, 0x0c002080
+.equ PLIC_THRESHOLD0, 0x0c200000
+.equ PLIC_CLAIM0, 0x0c200004
+.equ PLIC_THRESHOLD1, 0x0c201000
+.equ PLIC_CLAIM1, 0x0c201004
+.equ PLIC_SRC_VIRTIO, 1
+.equ PLIC_SRC_UART, 10
+
+.macro PLIC_ROUTE src, ctx
+    .if (\src < 1) || (\src > 31) || (\ctx < 0) || (\ctx > 1)
+    .error "PLIC_ROUTE: sources 1..31, contexts 0..1"
+    .endif
+    li t0, PLIC_BASE + 4 * (\src)
+    li t1, 1
+    sw t1, 0(t0)
+    li t0, PLIC_ENABLE0 + 0x80 * (\ctx)
+    li t1, 1 << (\src)
+    sw t1, 0(t0)
+    li t0, PLIC_THRESHOLD0 + 0x1000 * (\ctx)
+    sw zero, 0(t0)
+.endm
+
+.macro PLIC_DRAIN ctx
+    li t0, PLIC_CLAIM0 + 0x1000 * (\ctx)
+    li t2, 8
+.Lclaim\@:
+    lw t1, 0(t0)
+    beqz t1, .Ldone\@
+    sw t1, 0(t0)
+    addi t2, t2, -1
+    bnez t2, .Lclaim\@
+    FAIL
+.Ldone\@:
+.endm
+
+.macro PLIC_UART_ISR data
+    csrw mscratch, t0
+    la t0, \data
+    sw t1, 16(t0)
+    sw t2, 20(t0)
+    lw t1, 0(t0)
+    addi t1, t1, 1
+    sw t1, 0(t0)
+    csrr t1, mcause
+    sw t1, 4(t0)
+    li t1, PLIC_CLAIM0
+    lw t2, 0(t1)
+    sw t2, 8(t0)
+    li t1, UART_BASE
+    lbu t1, 0(t1)
+    sw t1, 12(t0)
+    li t1, PLIC_CLAIM0
+    sw t2, 0(t1)
+    lw t1, 16(t0)
+    lw t2, 20(t0)
+    csrr t0, mscratch
+    mret
 .endm

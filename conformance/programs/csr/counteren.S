@@ -11,19 +11,10 @@
 
 # Counter reads, run in `mode`: legal (no trap, back by ecall) or illegal.
 .macro READ_OK n, mode, csr
-    SET_TEST \n
-    TRAP_ARM_RESUME .Ldone\@
-    PRIV_ENTER \mode, .Lrun\@
-.Lrun\@:
-    csrr a0, \csr
-    ecall
-.Ldone\@:
-    TRAP_DISARM
-    TRAP_READ t5, TRAP_MCAUSE
     .if \mode == PRV_S
-    CHECK_EQ t5, CAUSE_ECALL_S
+    PRIV_TEST_TRAP \n, PRV_S, CAUSE_ECALL_S, csrr a0, \csr
     .else
-    CHECK_EQ t5, CAUSE_ECALL_U
+    PRIV_TEST_TRAP \n, PRV_U, CAUSE_ECALL_U, csrr a0, \csr
     .endif
 .endm
 

@@ -13,27 +13,7 @@
 .equ CHECKED, 0xbbb
 .equ ALL_IRQS, 0xaaa
 .equ S_IRQS, 0x222
-.equ PLIC_BASE, 0x0c000000
-.equ PLIC_ENABLE_S, PLIC_BASE + 0x2080
-.equ PLIC_THRESHOLD_S, PLIC_BASE + 0x201000
-.equ PLIC_CLAIM_S, PLIC_BASE + 0x201004
-.equ UART_IRQ, 10
 .equ UART_IER, 0x10000001
-
-# Waits (bounded) until (mip & mask) == want, else FAIL.
-.macro WAIT_MIP mask, want
-    li t2, 4000000
-.Lpoll\@:
-    csrr t1, mip
-    li t6, \mask
-    and t1, t1, t6
-    li t6, \want
-    beq t1, t6, .Lok\@
-    addi t2, t2, -1
-    bnez t2, .Lpoll\@
-    FAIL
-.Lok\@:
-.endm
 
 # UART0 raises its interrupt line (transmitter empty, IER.ETBEI = 1).
 .macro RAISE_LINE
@@ -47,7 +27,7 @@
 .macro LOWER_LINE
     li t0, UART_IER
     sb zero, 0(t0)
-    li t0, PLIC_CLAIM_S
+    li t0, PLIC_CLAIM1
     lw t1, 0(t0)
     beqz t1, .Lnone\@
     sw t1, 0(t0)
@@ -263,17 +243,10 @@ TEST_BEGIN
 
     # ---- SEIP: software bit OR external line
     csrw mip, zero
-    li t0, PLIC_BASE + 4 * UART_IRQ
-    li t1, 1
-    sw t1, 0(t0)
-    li t0, PLIC_THRESHOLD_S
-    sw zero, 0(t0)
-    li t0, PLIC_ENABLE_S
-    li t1, 1 << UART_IRQ
-    sw t1, 0(t0)
+    PLIC_ROUTE PLIC_SRC_UART, 1
     SET_TEST 40
     RAISE_LINE
-    WAIT_MIP MIP_SEIP, MIP_SEIP
+    PRIV_WAIT_MIP MIP_SEIP, MIP_SEIP
     # a csrs of another bit does not latch the line's SEIP...
     li a1, MIP_SSIP
     csrs mip, a1
@@ -284,7 +257,7 @@ TEST_BEGIN
     PRIV_CHECK_MASK a0, MIP_SEIP | MIP_SSIP, MIP_SEIP | MIP_SSIP
     SET_TEST 41
     LOWER_LINE
-    WAIT_MIP MIP_SEIP, 0
+    PRIV_WAIT_MIP MIP_SEIP, 0
     csrr a0, mip
     PRIV_CHECK_MASK a0, MIP_SEIP | MIP_SSIP, MIP_SSIP
     # the software bit on its own stays when the line comes and goes
@@ -299,6 +272,6 @@ TEST_BEGIN
     csrw mip, zero
     csrr a0, mip
     PRIV_CHECK_MASK a0, MIP_SEIP | MIP_SSIP, 0
-    li t0, PLIC_ENABLE_S
+    li t0, PLIC_ENABLE1
     sw zero, 0(t0)
 TEST_END

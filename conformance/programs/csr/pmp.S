@@ -17,21 +17,13 @@
 .equ NAPOT, 0x18
 .equ L, 0x80
 
-.macro CSR_RW n, csr, val, expect
-    SET_TEST \n
-    li a1, \val
-    csrw \csr, a1
-    csrr a0, \csr
-    CHECK_EQ a0, \expect
-.endm
-
 TEST_BEGIN
     PRIV_IS_QEMU s11
 
     # ---- every pmpaddr holds all 32 bits, independently
     .irp i, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
-    CSR_RW 1, pmpaddr\i, 0xffffffff, 0xffffffff
-    CSR_RW 2, pmpaddr\i, 0x12345678 + \i, 0x12345678 + \i
+    PRIV_CSR_RW 1, pmpaddr\i, 0xffffffff, 0xffffffff
+    PRIV_CSR_RW 2, pmpaddr\i, 0x12345678 + \i, 0x12345678 + \i
     .endr
     SET_TEST 3
     csrr a0, pmpaddr0
@@ -46,10 +38,10 @@ TEST_BEGIN
     # matches anything M-mode does: every pmpaddr is 0, and M-mode is not
     # bound by unlocked entries anyway)
     .irp c, pmpcfg0, pmpcfg1, pmpcfg2, pmpcfg3
-    CSR_RW 10, \c, 0x1f1b1307, 0x1f1b1307
-    CSR_RW 11, \c, 0x0d150b03, 0x0d150b03
-    CSR_RW 12, \c, 0x00000000, 0x00000000
-    CSR_RW 13, \c, 0x18100801, 0x18100801
+    PRIV_CSR_RW 10, \c, 0x1f1b1307, 0x1f1b1307
+    PRIV_CSR_RW 11, \c, 0x0d150b03, 0x0d150b03
+    PRIV_CSR_RW 12, \c, 0x00000000, 0x00000000
+    PRIV_CSR_RW 13, \c, 0x18100801, 0x18100801
     .endr
     # bytes are independent: csrs/csrc on one leave the others
     SET_TEST 14

@@ -9,28 +9,6 @@
 .equ FIOM, 1
 .equ TM, 2
 
-# Waits (bounded) until mip.STIP == want (0 or MIP_STIP), else FAIL.
-.macro WAIT_STIP want
-    li t2, 2000000
-.Lpoll\@:
-    csrr a0, mip
-    andi a0, a0, MIP_STIP
-    li t6, \want
-    beq a0, t6, .Lok\@
-    addi t2, t2, -1
-    bnez t2, .Lpoll\@
-    FAIL
-.Lok\@:
-.endm
-
-# stimecmp = {hi, lo} (registers), without passing through a smaller value.
-.macro SET_STIMECMP hi, lo
-    li t0, -1
-    csrw stimecmp, t0
-    csrw stimecmph, \hi
-    csrw stimecmp, \lo
-.endm
-
 TEST_BEGIN
     PRIV_PMP_OPEN
     # ---- menvcfg/menvcfgh/senvcfg fields
@@ -117,24 +95,24 @@ TEST_BEGIN
     # ---- STCE = 1: STIP = (time >= stimecmp)
     SET_TEST 20
     li a1, -1
-    SET_STIMECMP a1, a1
-    WAIT_STIP 0
+    PRIV_SET_STIMECMP a1, a1
+    PRIV_WAIT_MIP MIP_STIP, 0
     SET_TEST 21
-    SET_STIMECMP zero, zero
-    WAIT_STIP MIP_STIP
+    PRIV_SET_STIMECMP zero, zero
+    PRIV_WAIT_MIP MIP_STIP, MIP_STIP
     # a compare value above time in the high half clears it again
     SET_TEST 22
     li a1, 1
-    SET_STIMECMP a1, zero
-    WAIT_STIP 0
+    PRIV_SET_STIMECMP a1, zero
+    PRIV_WAIT_MIP MIP_STIP, 0
     # mip.STIP is read-only now, both ways
     SET_TEST 23
     li a1, MIP_STIP
     csrs mip, a1
     csrr a0, mip
     PRIV_CHECK_MASK a0, MIP_STIP, 0
-    SET_STIMECMP zero, zero
-    WAIT_STIP MIP_STIP
+    PRIV_SET_STIMECMP zero, zero
+    PRIV_WAIT_MIP MIP_STIP, MIP_STIP
     SET_TEST 24
     li a1, MIP_STIP
     csrc mip, a1
@@ -144,24 +122,18 @@ TEST_BEGIN
     csrr a0, mip
     PRIV_CHECK_MASK a0, MIP_STIP, MIP_STIP
     # a compare value a little after now: clear first, set once time
-    # passes it (1 ms at 10 MHz)
+    # passes it (20 ms at 10 MHz: room for the host to preempt us)
     SET_TEST 25
-    csrr a1, time
-    csrr a2, timeh
-    li t1, 10000
-    add a3, a1, t1
-    sltu t1, a3, a1
-    add a2, a2, t1
-    SET_STIMECMP a2, a3
+    PRIV_STIMER_IN 200000
     csrr a0, mip
     PRIV_CHECK_MASK a0, MIP_STIP, 0
-    WAIT_STIP MIP_STIP
+    PRIV_WAIT_MIP MIP_STIP, MIP_STIP
     SET_TEST 26
     csrr a0, time
     csrr a1, timeh
-    bltu a2, a1, 1f
-    bne a2, a1, 2f
-    bgeu a0, a3, 1f
+    bltu a3, a1, 1f
+    bne a3, a1, 2f
+    bgeu a0, a2, 1f
 2:  FAIL
 1:
     # S-mode sees STIP in sip when it is delegated (SIE clear, not taken)
@@ -184,7 +156,7 @@ TEST_BEGIN
 
     # ---- leave with no timer pending and Sstc off
     li a1, -1
-    SET_STIMECMP a1, a1
+    PRIV_SET_STIMECMP a1, a1
     csrw menvcfgh, zero
     csrw mcounteren, zero
     csrw scounteren, zero

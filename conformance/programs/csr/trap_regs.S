@@ -5,18 +5,6 @@
 # a written 1 there (so bit 0 is checked only when not PRIV_IS_QEMU,
 # s11 = 1 on QEMU). S-mode reaches the S registers but not the M ones.
 
-.macro REG_RW n, csr, val, expect=
-    SET_TEST \n
-    li a1, \val
-    csrw \csr, a1
-    csrr a0, \csr
-    .ifb \expect
-    CHECK_EQ a0, \val
-    .else
-    CHECK_EQ a0, \expect
-    .endif
-.endm
-
 # Writes val to an epc register and checks it reads val & ~1 (bits 31:1
 # only on QEMU, see above).
 .macro EPC_RW n, csr, val
@@ -34,25 +22,25 @@ TEST_BEGIN
     PRIV_PMP_OPEN
     PRIV_IS_QEMU s11
     .irp csr, mscratch, sscratch, mtval, stval
-    REG_RW 1, \csr, 0xffffffff
-    REG_RW 2, \csr, 0
-    REG_RW 3, \csr, 0xa5a5a5a5
-    REG_RW 4, \csr, 0x5a5a5a5a
-    REG_RW 5, \csr, 0x80000001
+    PRIV_CSR_RW 1, \csr, 0xffffffff
+    PRIV_CSR_RW 2, \csr, 0
+    PRIV_CSR_RW 3, \csr, 0xa5a5a5a5
+    PRIV_CSR_RW 4, \csr, 0x5a5a5a5a
+    PRIV_CSR_RW 5, \csr, 0x80000001
     .endr
 
     .irp csr, mcause, scause
     .irp cause, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 15
-    REG_RW 10, \csr, \cause
+    PRIV_CSR_RW 10, \csr, \cause
     .endr
     .irp irq, 1, 5, 9
-    REG_RW 11, \csr, 0x80000000 | \irq
+    PRIV_CSR_RW 11, \csr, 0x80000000 | \irq
     .endr
     .endr
     .irp irq, 3, 7, 11
-    REG_RW 12, mcause, 0x80000000 | \irq
+    PRIV_CSR_RW 12, mcause, 0x80000000 | \irq
     .endr
-    REG_RW 13, mcause, CAUSE_ECALL_M
+    PRIV_CSR_RW 13, mcause, CAUSE_ECALL_M
 
     .irp csr, mepc, sepc
     EPC_RW 20, \csr, 0x80000000

@@ -3,30 +3,22 @@
 # the field is WARL, and rvjit, like QEMU 7.2, then ignores the whole
 # write. Where traps actually go is in trap/vectored.
 
-.macro TVEC_RW n, csr, val, expect
-    SET_TEST \n
-    li a1, \val
-    csrw \csr, a1
-    csrr a0, \csr
-    CHECK_EQ a0, \expect
-.endm
-
 TEST_BEGIN
     PRIV_PMP_OPEN
     # mtvec is only changed between instructions that cannot trap; the
     # framework's handler is restored at the end of each group
-    TVEC_RW 1, mtvec, 0x80000100, 0x80000100
-    TVEC_RW 2, mtvec, 0x80000101, 0x80000101
-    TVEC_RW 3, mtvec, 0x80000004, 0x80000004
-    TVEC_RW 4, mtvec, 0xfffffffc, 0xfffffffc
-    TVEC_RW 5, mtvec, 0xfffffffd, 0xfffffffd
-    TVEC_RW 6, mtvec, 0x00000000, 0x00000000
-    TVEC_RW 7, mtvec, 0x80000200, 0x80000200
+    PRIV_CSR_RW 1, mtvec, 0x80000100, 0x80000100
+    PRIV_CSR_RW 2, mtvec, 0x80000101, 0x80000101
+    PRIV_CSR_RW 3, mtvec, 0x80000004, 0x80000004
+    PRIV_CSR_RW 4, mtvec, 0xfffffffc, 0xfffffffc
+    PRIV_CSR_RW 5, mtvec, 0xfffffffd, 0xfffffffd
+    PRIV_CSR_RW 6, mtvec, 0x00000000, 0x00000000
+    PRIV_CSR_RW 7, mtvec, 0x80000200, 0x80000200
     # reserved modes: the old value stays
-    TVEC_RW 8, mtvec, 0x80000302, 0x80000200
-    TVEC_RW 9, mtvec, 0x80000403, 0x80000200
-    TVEC_RW 10, mtvec, 0x80000105, 0x80000105
-    TVEC_RW 11, mtvec, 0x80000006, 0x80000105
+    PRIV_CSR_RW 8, mtvec, 0x80000302, 0x80000200
+    PRIV_CSR_RW 9, mtvec, 0x80000403, 0x80000200
+    PRIV_CSR_RW 10, mtvec, 0x80000105, 0x80000105
+    PRIV_CSR_RW 11, mtvec, 0x80000006, 0x80000105
     # csrs/csrc that would form a reserved mode are ignored too
     SET_TEST 12
     li a1, 2
@@ -39,16 +31,16 @@ TEST_BEGIN
     CHECK_EQ a0, 0x80000104
     TRAP_DISARM
 
-    TVEC_RW 20, stvec, 0x80000100, 0x80000100
-    TVEC_RW 21, stvec, 0x80000101, 0x80000101
-    TVEC_RW 22, stvec, 0xfffffffc, 0xfffffffc
-    TVEC_RW 23, stvec, 0xfffffffd, 0xfffffffd
-    TVEC_RW 24, stvec, 0x00000000, 0x00000000
-    TVEC_RW 25, stvec, 0x80000200, 0x80000200
-    TVEC_RW 26, stvec, 0x80000302, 0x80000200
-    TVEC_RW 27, stvec, 0x80000403, 0x80000200
-    TVEC_RW 28, stvec, 0x80000105, 0x80000105
-    TVEC_RW 29, stvec, 0x80000006, 0x80000105
+    PRIV_CSR_RW 20, stvec, 0x80000100, 0x80000100
+    PRIV_CSR_RW 21, stvec, 0x80000101, 0x80000101
+    PRIV_CSR_RW 22, stvec, 0xfffffffc, 0xfffffffc
+    PRIV_CSR_RW 23, stvec, 0xfffffffd, 0xfffffffd
+    PRIV_CSR_RW 24, stvec, 0x00000000, 0x00000000
+    PRIV_CSR_RW 25, stvec, 0x80000200, 0x80000200
+    PRIV_CSR_RW 26, stvec, 0x80000302, 0x80000200
+    PRIV_CSR_RW 27, stvec, 0x80000403, 0x80000200
+    PRIV_CSR_RW 28, stvec, 0x80000105, 0x80000105
+    PRIV_CSR_RW 29, stvec, 0x80000006, 0x80000105
     # the two are separate registers
     SET_TEST 30
     csrr a0, mtvec

@@ -18,11 +18,6 @@ TEST_BEGIN
     .equ U_LSR, 5
     .equ U_MSR, 6
     .equ U_SCR, 7
-    .equ PLIC_BASE, 0x0c000000
-    .equ PLIC_ENABLE0, 0x0c002000
-    .equ PLIC_THRESHOLD0, 0x0c200000
-    .equ PLIC_CLAIM0, 0x0c200004
-    .equ MIP_MEIP, 0x800
     li s0, UART_BASE
 
     # UREG n, reg, value: FAIL unless the register reads value.
@@ -203,29 +198,9 @@ TEST_BEGIN
     # PLIC latched (a request stays pending until claimed, PLIC spec): a
     # driver drains them first, claiming and completing until claim reads 0.
     SET_TEST 90
-    li t0, PLIC_BASE + 4 * 10
-    li t1, 1
-    sw t1, 0(t0)                # priority 1
-    li t0, PLIC_ENABLE0
-    li t1, 1 << 10
-    sw t1, 0(t0)                # enabled for hart 0 M-mode
-    li t0, PLIC_CLAIM0
-    li t2, 8
-1:  lw t1, 0(t0)
-    beqz t1, 2f
-    sw t1, 0(t0)
-    addi t2, t2, -1
-    bnez t2, 1b
-    FAIL                        # the requests never stop
-2:  SET_TEST 98
-    li t0, PLIC_BASE + 4 * 10
-    li t1, 1
-    sw t1, 0(t0)                # priority 1
-    li t0, PLIC_ENABLE0
-    li t1, 1 << 10
-    sw t1, 0(t0)                # enabled for hart 0 M-mode
-    li t0, PLIC_THRESHOLD0
-    sw zero, 0(t0)
+    PLIC_ROUTE PLIC_SRC_UART, 0
+    PLIC_DRAIN 0
+    SET_TEST 98
     la t0, uart_isr
     csrw mtvec, t0
     li t0, MIP_MEIP
@@ -255,11 +230,7 @@ TEST_BEGIN
     CHECK_EQ a0, 'Z'
     UREG 95, U_LSR, 0x60
     UREG 96, U_IIR, 0x01
-    SET_TEST 97
-    csrr a0, mip
-    li t0, MIP_MEIP
-    and a0, a0, t0
-    CHECK_EQ a0, 0
+    PRIV_CHECK_MIP 97, MIP_MEIP, 0
     TRAP_DISARM
     li t0, MIP_MEIP
     csrc mie, t0
@@ -271,27 +242,7 @@ TEST_BEGIN
 # complete. Keeps every register.
 .p2align 2
 uart_isr:
-    csrw mscratch, t0
-    la t0, isr_data
-    sw t1, 16(t0)
-    sw t2, 20(t0)
-    lw t1, 0(t0)
-    addi t1, t1, 1
-    sw t1, 0(t0)
-    csrr t1, mcause
-    sw t1, 4(t0)
-    li t1, PLIC_CLAIM0
-    lw t2, 0(t1)
-    sw t2, 8(t0)
-    li t1, UART_BASE
-    lbu t1, 0(t1)
-    sw t1, 12(t0)
-    li t1, PLIC_CLAIM0
-    sw t2, 0(t1)
-    lw t1, 16(t0)
-    lw t2, 20(t0)
-    csrr t0, mscratch
-    mret
+    PLIC_UART_ISR isr_data
 
 .data
 hello:

@@ -8,51 +8,9 @@
 #
 # Background: entry 15 = NAPOT over everything with X only, so S/U code
 # runs but every load and store needs one of the entries under test. The
-# data page `pg` (4 KiB aligned) is what the entries cover; a5 = pg.
-
-.equ R, PMP_R
-.equ W, PMP_W
-.equ X, PMP_X
-.equ TOR, PMP_TOR
-.equ NA4, PMP_NA4
-.equ NAPOT, PMP_NAPOT
-
-# Every entry off but the background (entry 15, NAPOT all, X).
-.macro PMP_RESET
-    csrw pmpcfg0, zero
-    csrw pmpcfg1, zero
-    csrw pmpcfg2, zero
-    li t0, -1
-    csrw pmpaddr15, t0
-    li t0, (NAPOT | X) << 24
-    csrw pmpcfg3, t0
-.endm
-
-# reg = (pg + off) >> 2
-.macro PG_ADDR reg, off
-    li \reg, \off
-    add \reg, \reg, a5
-    srli \reg, \reg, 2
-.endm
-
-# insn (in mode) must not fault: only the ecall after it traps.
-.macro OK n, mode, insn:vararg
-    .if \mode == PRV_S
-    PRIV_TEST_TRAP \n, PRV_S, CAUSE_ECALL_S, \insn
-    .else
-    PRIV_TEST_TRAP \n, PRV_U, CAUSE_ECALL_U, \insn
-    .endif
-.endm
-# insn (in mode) must fault with cause and mtval = pg + off.
-.macro DENY n, mode, cause, off, insn:vararg
-    PRIV_TEST_TRAP \n, \mode, \cause, \insn
-    TRAP_READ t5, TRAP_MTVAL
-    li t6, \off
-    add t6, t6, a5
-    beq t5, t6, .Lok\@
-    FAIL
-.Lok\@:
-.endm
+# data page `pg` (4 KiB aligned) is what the entries cover; a5 = pg (the
+# helpers OK, DENY, PG_ADDR are in common/pmp_page.S).
+# include: pmp_page.S
 
 # With no entry active, S and U may not access anything (16 entries are
 # implemented, none matches). The spec lets the mret into S/U happen and
@@ -90,7 +48,7 @@ TEST_BEGIN
     li s1, 0
     NO_ENTRY 1, PRV_U
     NO_ENTRY 2, PRV_S
-    PMP_RESET
+    PMP_BACKGROUND X
     # ---- nothing but the background: loads and stores fail, M-mode is
     # not bound
     DENY 3, PRV_U, CAUSE_LOAD_ACCESS, 0, lw a0, 0(a5)
@@ -130,7 +88,7 @@ TEST_BEGIN
     DENY 21, PRV_U, CAUSE_LOAD_ACCESS, 0x200, lw a0, 0x200(a5)
     DENY 22, PRV_U, CAUSE_LOAD_ACCESS, 0x2fc, lw a0, 0x2fc(a5)
     # entry 0 as TOR: from address 0 up to pmpaddr0
-    PMP_RESET
+    PMP_BACKGROUND X
     PG_ADDR a1, 0x10
     PRIV_PMP_ENTRY 0, a1, TOR | R | X
     OK 23, PRV_U, lw a0, 0xc(a5)
@@ -138,7 +96,7 @@ TEST_BEGIN
     DENY 25, PRV_U, CAUSE_STORE_ACCESS, 0, sw a0, 0(a5)
 
     # ---- NA4: exactly 4 bytes
-    PMP_RESET
+    PMP_BACKGROUND X
     PG_ADDR a1, 0x400
     PRIV_PMP_ENTRY 3, a1, NA4 | R | W
     OK 30, PRV_U, lw a0, 0x400(a5)
@@ -149,7 +107,7 @@ TEST_BEGIN
     DENY 35, PRV_S, CAUSE_STORE_ACCESS, 0x3fc, sw a0, 0x3fc(a5)
 
     # ---- NAPOT: 8 bytes (no trailing one), 16 (one), 64 (three), 4 KiB
-    PMP_RESET
+    PMP_BACKGROUND X
     PG_ADDR a1, 0x500
     PRIV_PMP_ENTRY 4, a1, NAPOT | R
     OK 40, PRV_U, lw a0, 0x504(a5)
@@ -189,7 +147,7 @@ TEST_BEGIN
 
     # ---- X: fetches need it. ucode is a 4 KiB page of code (in .text)
     # whose X is taken away by entry 5 (R only); then it is given back
-    PMP_RESET
+    PMP_BACKGROUND X
     la a6, ucode
     srli a1, a6, 2
     ori a1, a1, 0x1ff

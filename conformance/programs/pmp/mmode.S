@@ -6,29 +6,9 @@
 # cannot be lifted. The locked entries cover only the dedicated data page
 # `pg` and code page `mcode`, and come last in the program.
 #
-# Background: entry 15 = NAPOT over everything, RWX; a5 = pg (4 KiB).
-
-.equ R, PMP_R
-.equ W, PMP_W
-.equ X, PMP_X
-.equ L, PMP_L
-
-.macro PG_ADDR reg, off
-    li \reg, \off
-    add \reg, \reg, a5
-    srli \reg, \reg, 2
-.endm
-
-# M-mode insn must trap with cause and mtval = pg + off.
-.macro M_DENY n, cause, off, insn:vararg
-    TEST_TRAP \n, \cause, \insn
-    TRAP_READ t5, TRAP_MTVAL
-    li t6, \off
-    add t6, t6, a5
-    beq t5, t6, .Lok\@
-    FAIL
-.Lok\@:
-.endm
+# Background: entry 15 = NAPOT over everything, RWX; a5 = pg (4 KiB; the
+# helpers are in common/pmp_page.S).
+# include: pmp_page.S
 
 TEST_BEGIN
     la a5, pg

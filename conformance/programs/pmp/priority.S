@@ -7,48 +7,13 @@
 # agree). TOR entries take their base from the previous pmpaddr whatever
 # that entry's own mode.
 #
-# Background: entry 15 = NAPOT over everything, RWX; a5 = pg (4 KiB).
-
-.equ R, PMP_R
-.equ W, PMP_W
-.equ X, PMP_X
-
-.macro PMP_RESET
-    csrw pmpcfg0, zero
-    csrw pmpcfg1, zero
-    csrw pmpcfg2, zero
-    li t0, -1
-    csrw pmpaddr15, t0
-    li t0, (PMP_NAPOT | R | W | X) << 24
-    csrw pmpcfg3, t0
-.endm
-
-.macro PG_ADDR reg, off
-    li \reg, \off
-    add \reg, \reg, a5
-    srli \reg, \reg, 2
-.endm
-
-.macro OK n, mode, insn:vararg
-    .if \mode == PRV_S
-    PRIV_TEST_TRAP \n, PRV_S, CAUSE_ECALL_S, \insn
-    .else
-    PRIV_TEST_TRAP \n, PRV_U, CAUSE_ECALL_U, \insn
-    .endif
-.endm
-.macro DENY n, mode, cause, off, insn:vararg
-    PRIV_TEST_TRAP \n, \mode, \cause, \insn
-    TRAP_READ t5, TRAP_MTVAL
-    li t6, \off
-    add t6, t6, a5
-    beq t5, t6, .Lok\@
-    FAIL
-.Lok\@:
-.endm
+# Background: entry 15 = NAPOT over everything, RWX; a5 = pg (4 KiB; the
+# helpers are in common/pmp_page.S).
+# include: pmp_page.S
 
 TEST_BEGIN
     la a5, pg
-    PMP_RESET
+    PMP_BACKGROUND R|W|X
     # everything allowed by the background alone
     OK 1, PRV_U, sw a0, 0x10(a5)
     OK 2, PRV_U, lw a0, 0x10(a5)
@@ -75,7 +40,7 @@ TEST_BEGIN
     OK 15, PRV_S, sw a0, 0x10(a5)
     # ---- a matching entry with less permission than the background wins
     # over it: entry 0 = the page, R only
-    PMP_RESET
+    PMP_BACKGROUND R|W|X
     srli a1, a5, 2
     ori a1, a1, 0x1ff
     PRIV_PMP_ENTRY 0, a1, PMP_NAPOT | R
@@ -88,7 +53,7 @@ TEST_BEGIN
 
     # ---- straddling: entry 0 NA4 RW at pg + 0x40; the background allows
     # everything; an access covering pg + 0x40 partly fails
-    PMP_RESET
+    PMP_BACKGROUND R|W|X
     PG_ADDR a1, 0x40
     PRIV_PMP_ENTRY 0, a1, PMP_NA4 | R | W
     OK 20, PRV_U, lw a0, 0x40(a5)
@@ -110,7 +75,7 @@ TEST_BEGIN
     lw a0, 0x3c(a5)
     CHECK_EQ a0, 0x11223344
     # an 8-byte access over the end of a 64-byte NAPOT region
-    PMP_RESET
+    PMP_BACKGROUND R|W|X
     PG_ADDR a1, 0x80
     ori a1, a1, 0x7
     PRIV_PMP_ENTRY 1, a1, PMP_NAPOT | R | W
@@ -135,7 +100,7 @@ TEST_BEGIN
     # ---- TOR takes its base from pmpaddr[i-1] even when entry i-1 is a
     # NAPOT entry of its own: entry 4 NAPOT 8 bytes at pg + 0x200 (R),
     # entry 5 TOR up to pg + 0x300 (RW) starts at pg + 0x200 too
-    PMP_RESET
+    PMP_BACKGROUND R|W|X
     PG_ADDR a1, 0x200
     PRIV_PMP_ENTRY 4, a1, PMP_NAPOT | R
     PG_ADDR a1, 0x300

@@ -204,12 +204,7 @@ TEST_BEGIN
     TEST_END
 
 # Snippets: a1 = address, a2 = value, a4/a5 as noted; results a0, a3.
-s_load:
-    lw a0, 0(a1)
-    ecall
-s_store:
-    sw a2, 0(a1)
-    ecall
+    VM_SNIPPETS                 # s_load, s_store
 s_amo:
     amoadd.w a0, a2, (a1)
     ecall

@@ -122,12 +122,7 @@ TEST_BEGIN
     csrw medeleg, zero
     TEST_END
 
-s_load:
-    lw a0, 0(a1)
-    ecall
-s_store:
-    sw a2, 0(a1)
-    ecall
+    VM_SNIPPETS                 # s_load, s_store
 
 # S-mode trap handler: records count, scause, stval, sepc, sstatus.SPP at
 # s_rec (through the identity map), then returns to M-mode with ecall.

@@ -22,42 +22,22 @@ TEST_BEGIN
     VM_SET_PTE vm_l0, 3, s0, PTE_V|PTE_A|PTE_D|PTE_X
     VM_SATP vm_root
 
-    # MPRV_DO mpp, insn...: runs insn in M-mode with MPRV = 1 and MPP =
-    # mpp, then clears MPRV and ecalls. One trap is recorded either way:
-    # mcause 11 when insn did not trap. a5 = the address of insn.
-    .macro MPRV_DO mpp, insn:vararg
-    TRAP_ARM_RESUME .Lback\@
-    li t0, MSTATUS_MPP
-    csrc mstatus, t0
-    li t0, (\mpp) | MSTATUS_MPRV
-    csrs mstatus, t0
-.Linsn\@:
-    \insn
-    li t0, MSTATUS_MPRV
-    csrc mstatus, t0
-    ecall
-.Lback\@:
-    li t0, MSTATUS_MPRV | MSTATUS_MPP
-    csrc mstatus, t0
-    la a5, .Linsn\@
-    .endm
-
     SET_TEST 1                  # MPP = S: the load is translated
     li a1, VM_PAGE_VA + 8
     li a0, 0
-    MPRV_DO MPP_S, lw a0, 0(a1)
+    VM_MPRV MPP_S, lw a0, 0(a1)
     VM_EXPECT CAUSE_ECALL_M
     CHECK_EQ a0, 0x1111aaaa
     SET_TEST 2                  # ... and so is the store
     li a1, VM_PAGE_VA + 12
     li a2, 0x2222bbbb
-    MPRV_DO MPP_S, sw a2, 0(a1)
+    VM_MPRV MPP_S, sw a2, 0(a1)
     VM_EXPECT CAUSE_ECALL_M
     lw a0, 12(s0)
     CHECK_EQ a0, 0x2222bbbb
     SET_TEST 3                  # an unmapped address: load page fault
     li a1, VM_PAGE_VA + 9 * 4096 + 4
-    MPRV_DO MPP_S, lw a0, 0(a1)
+    VM_MPRV MPP_S, lw a0, 0(a1)
     VM_EXPECT_TVAL CAUSE_LOAD_PAGE_FAULT, a1
     VM_EXPECT_EPC a5
     SET_TEST 4                  # the trap leaves MPP = M
@@ -67,47 +47,47 @@ TEST_BEGIN
     CHECK_EQ a0, 0
     SET_TEST 5                  # store to the read-only alias
     li a1, VM_PAGE_VA + 4096 + 12
-    MPRV_DO MPP_S, sw zero, 0(a1)
+    VM_MPRV MPP_S, sw zero, 0(a1)
     VM_EXPECT_TVAL CAUSE_STORE_PAGE_FAULT, a1
     VM_EXPECT_EPC a5
     lw a0, 12(s0)
     CHECK_EQ a0, 0x2222bbbb
     SET_TEST 6                  # byte, half and FP accesses are translated
     li a1, VM_PAGE_VA + 8
-    MPRV_DO MPP_S, lhu a0, 2(a1)
+    VM_MPRV MPP_S, lhu a0, 2(a1)
     VM_EXPECT CAUSE_ECALL_M
     CHECK_EQ a0, 0x1111
     SET_TEST 7
-    MPRV_DO MPP_S, flw fa0, 4(a1)
+    VM_MPRV MPP_S, flw fa0, 4(a1)
     VM_EXPECT CAUSE_ECALL_M
     fmv.x.w a0, fa0
     CHECK_EQ a0, 0x2222bbbb
     SET_TEST 8                  # AMOs too
     li a2, 1
-    MPRV_DO MPP_S, amoadd.w a0, a2, (a1)
+    VM_MPRV MPP_S, amoadd.w a0, a2, (a1)
     VM_EXPECT CAUSE_ECALL_M
     CHECK_EQ a0, 0x1111aaaa
     lw a0, 8(s0)
     CHECK_EQ a0, 0x1111aaab
     SET_TEST 9                  # AMO to the read-only alias faults
     li a1, VM_PAGE_VA + 4096 + 8
-    MPRV_DO MPP_S, amoadd.w a0, a2, (a1)
+    VM_MPRV MPP_S, amoadd.w a0, a2, (a1)
     VM_EXPECT_TVAL CAUSE_STORE_PAGE_FAULT, a1
 
     # ---- MPP = U: only U pages.
     SET_TEST 10
     li a1, VM_PAGE_VA + 8
-    MPRV_DO MPP_U, lw a0, 0(a1)
+    VM_MPRV MPP_U, lw a0, 0(a1)
     VM_EXPECT_TVAL CAUSE_LOAD_PAGE_FAULT, a1
     SET_TEST 11
     li a1, VM_PAGE_VA + 2 * 4096 + 8
     li a0, 0
-    MPRV_DO MPP_U, lw a0, 0(a1)
+    VM_MPRV MPP_U, lw a0, 0(a1)
     VM_EXPECT CAUSE_ECALL_M
     CHECK_EQ a0, 0x1111aaab
     SET_TEST 12                 # fetches stay untranslated: this code is
     li a0, 0                    # on an S page, which U could not run
-    MPRV_DO MPP_U, jal a0, .+4
+    VM_MPRV MPP_U, jal a0, .+4
     VM_EXPECT CAUSE_ECALL_M
     addi t0, a5, 4
     CHECK_EQ_REG a0, t0
@@ -115,26 +95,26 @@ TEST_BEGIN
     # ---- MPP = S: SUM and MXR apply.
     SET_TEST 20                 # U page, SUM clear: fault
     li a1, VM_PAGE_VA + 2 * 4096 + 8
-    MPRV_DO MPP_S, lw a0, 0(a1)
+    VM_MPRV MPP_S, lw a0, 0(a1)
     VM_EXPECT_TVAL CAUSE_LOAD_PAGE_FAULT, a1
     SET_TEST 21                 # SUM set: works
     li t0, MSTATUS_SUM
     csrs mstatus, t0
     li a0, 0
-    MPRV_DO MPP_S, lw a0, 0(a1)
+    VM_MPRV MPP_S, lw a0, 0(a1)
     VM_EXPECT CAUSE_ECALL_M
     CHECK_EQ a0, 0x1111aaab
     li t0, MSTATUS_SUM
     csrc mstatus, t0
     SET_TEST 22                 # X-only page, MXR clear: fault
     li a1, VM_PAGE_VA + 3 * 4096 + 8
-    MPRV_DO MPP_S, lw a0, 0(a1)
+    VM_MPRV MPP_S, lw a0, 0(a1)
     VM_EXPECT_TVAL CAUSE_LOAD_PAGE_FAULT, a1
     SET_TEST 23                 # MXR set: works
     li t0, MSTATUS_MXR
     csrs mstatus, t0
     li a0, 0
-    MPRV_DO MPP_S, lw a0, 0(a1)
+    VM_MPRV MPP_S, lw a0, 0(a1)
     VM_EXPECT CAUSE_ECALL_M
     CHECK_EQ a0, 0x1111aaab
     li t0, MSTATUS_MXR
@@ -144,12 +124,12 @@ TEST_BEGIN
     SET_TEST 30
     addi a1, s0, 8
     li a0, 0
-    MPRV_DO MPP_M, lw a0, 0(a1)
+    VM_MPRV MPP_M, lw a0, 0(a1)
     VM_EXPECT CAUSE_ECALL_M
     CHECK_EQ a0, 0x1111aaab
     SET_TEST 31                 # the virtual address is just physical
     li a1, VM_PAGE_VA + 8
-    MPRV_DO MPP_M, lw a0, 0(a1)
+    VM_MPRV MPP_M, lw a0, 0(a1)
     VM_EXPECT_TVAL CAUSE_LOAD_ACCESS, a1
 
     # ---- satp Bare: MPP = S accesses are physical.
@@ -158,7 +138,7 @@ TEST_BEGIN
     sfence.vma
     addi a1, s0, 8
     li a0, 0
-    MPRV_DO MPP_S, lw a0, 0(a1)
+    VM_MPRV MPP_S, lw a0, 0(a1)
     VM_EXPECT CAUSE_ECALL_M
     CHECK_EQ a0, 0x1111aaab
     VM_SATP vm_root

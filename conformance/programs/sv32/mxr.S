@@ -108,12 +108,7 @@ TEST_BEGIN
     csrc mstatus, s1
     TEST_END
 
-s_load:
-    lw a0, 0(a1)
-    ecall
-s_store:
-    sw a2, 0(a1)
-    ecall
+    VM_SNIPPETS                 # s_load, s_store
 s_mxr_on_off:
     li t0, MSTATUS_MXR
     csrs sstatus, t0

@@ -178,12 +178,7 @@ TEST_BEGIN
 
 # Snippets (inputs a1, a2; result a0), ending with ecall. U-mode runs them
 # through the U alias.
-s_load:
-    lw a0, 0(a1)
-    ecall
-s_store:
-    sw a2, 0(a1)
-    ecall
+    VM_SNIPPETS                 # s_load, s_store
 s_store_byte:
     sb a2, 0(a1)
     ecall

@@ -169,12 +169,7 @@ TEST_BEGIN
     TEST_END
 
 # Snippets (inputs a1, a2, a4; results a0, a3), ending with ecall.
-s_load:
-    lw a0, 0(a1)
-    ecall
-s_store:
-    sw a2, 0(a1)
-    ecall
+    VM_SNIPPETS                 # s_load, s_store
 s_ecall:
     ecall
 s_sum_on_off:

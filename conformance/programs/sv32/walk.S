@@ -115,15 +115,7 @@ TEST_BEGIN
     EITHER CAUSE_FETCH_ACCESS, CAUSE_FETCH_PAGE_FAULT, t2
     SET_TEST \n + 1
     li a1, PG + 8
-    TRAP_ARM_RESUME 1f
-    li t0, MSTATUS_MPP
-    csrc mstatus, t0
-    li t0, MPP_S | MSTATUS_MPRV
-    csrs mstatus, t0
-    lw a0, 0(a1)
-    ecall
-1:  li t0, MSTATUS_MPRV | MSTATUS_MPP
-    csrc mstatus, t0
+    VM_MPRV MPP_S, lw a0, 0(a1)
     EITHER CAUSE_LOAD_ACCESS, CAUSE_LOAD_PAGE_FAULT, a1
     .endr
     VM_SATP vm_root
@@ -141,22 +133,6 @@ TEST_BEGIN
     csrw pmpcfg0, t0
     .endm
 
-    # MPRV_S insn: runs insn in M-mode with MPRV = 1, MPP = S, then ecall.
-    .macro MPRV_S insn:vararg
-    TRAP_ARM_RESUME .Lback\@
-    li t0, MSTATUS_MPP
-    csrc mstatus, t0
-    li t0, MPP_S | MSTATUS_MPRV
-    csrs mstatus, t0
-    \insn
-    li t0, MSTATUS_MPRV
-    csrc mstatus, t0
-    ecall
-.Lback\@:
-    li t0, MSTATUS_MPRV | MSTATUS_MPP
-    csrc mstatus, t0
-    .endm
-
     SET_TEST 30                 # the root table denied to S: S cannot fetch
     PMP_ONLY vm_root, 0
     la t2, s_load
@@ -164,10 +140,10 @@ TEST_BEGIN
     VM_EXPECT_TVAL CAUSE_FETCH_ACCESS, t2
     SET_TEST 31                 # MPRV loads walk it as S: access fault
     li a1, PG + 8
-    MPRV_S lw a0, 0(a1)
+    VM_MPRV MPP_S, lw a0, 0(a1)
     VM_EXPECT_TVAL CAUSE_LOAD_ACCESS, a1
     SET_TEST 32                 # stores too
-    MPRV_S sw zero, 0(a1)
+    VM_MPRV MPP_S, sw zero, 0(a1)
     VM_EXPECT_TVAL CAUSE_STORE_ACCESS, a1
     SET_TEST 33                 # M-mode itself is not checked (entry 0 is
     la t0, vm_root              # not locked)
@@ -238,9 +214,4 @@ TEST_BEGIN
     VM_PMP_OPEN
     TEST_END
 
-s_load:
-    lw a0, 0(a1)
-    ecall
-s_store:
-    sw a2, 0(a1)
-    ecall
+    VM_SNIPPETS                 # s_load, s_store

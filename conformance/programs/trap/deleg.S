@@ -29,10 +29,7 @@
 .Ldone\@:
     TRAP_DISARM
     csrw medeleg, zero
-    TRAP_READ a0, TRAP_COUNT
-    CHECK_EQ a0, 1
-    TRAP_READ a0, TRAP_MCAUSE
-    CHECK_EQ a0, \exit
+    TRAP_EXPECT \exit
     CHECK_EQ s2, \dcause
     CHECK_EQ_REG s3, s0
     CHECK_EQ s4, \tval

@@ -17,10 +17,7 @@
     ecall
 .Ldone\@:
     TRAP_DISARM
-    TRAP_READ a0, TRAP_COUNT
-    CHECK_EQ a0, 1
-    TRAP_READ a0, TRAP_MCAUSE
-    CHECK_EQ a0, \cause
+    TRAP_EXPECT \cause
     TRAP_READ a0, TRAP_MEPC
     CHECK_EQ_REG a0, s0
     TRAP_READ a0, TRAP_MTVAL

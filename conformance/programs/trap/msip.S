@@ -7,47 +7,16 @@
 # instruction. mideleg cannot delegate it. Interrupts are recorded with
 # PRIV_IRQ_ARM_RESUME (M-mode resumes with MIE = 0).
 
-# Sets CLINT msip to val and waits (bounded) until mip.MSIP follows.
-.macro SET_MSIP val
-    li t0, CLINT_MSIP
-    li t1, \val
-    sw t1, 0(t0)
-    li t2, 100000
-.Lpoll\@:
-    csrr t1, mip
-    andi t1, t1, MIP_MSIP
-    .if \val
-    bnez t1, .Lok\@
-    .else
-    beqz t1, .Lok\@
-    .endif
-    addi t2, t2, -1
-    bnez t2, .Lpoll\@
-    FAIL
-.Lok\@:
-.endm
-
-# FAIL unless exactly one trap was recorded, with mcause = cause.
-.macro EXPECT_ONE cause
-    TRAP_READ t5, TRAP_COUNT
-    CHECK_EQ t5, 1
-    TRAP_READ t5, TRAP_MCAUSE
-    CHECK_EQ t5, \cause
-.endm
-
 TEST_BEGIN
     PRIV_PMP_OPEN
-    li a1, MSTATUS_MIE
-    csrc mstatus, a1
-    csrw mie, zero
-    csrw mideleg, zero
+    PRIV_IRQS_OFF
     # ---- the CLINT register drives mip.MSIP, both ways
     SET_TEST 1
-    SET_MSIP 1
+    PRIV_SET_MSIP 1
     li t0, CLINT_MSIP
     lw a0, 0(t0)
     CHECK_EQ a0, 1
-    SET_MSIP 0
+    PRIV_SET_MSIP 0
     lw a0, 0(t0)
     CHECK_EQ a0, 0
     # only bit 0 of msip exists
@@ -61,7 +30,7 @@ TEST_BEGIN
 
     # ---- pending but not enabled: nothing happens
     SET_TEST 3
-    SET_MSIP 1
+    PRIV_SET_MSIP 1
     li a1, MSTATUS_MIE
     csrs mstatus, a1
     nop
@@ -83,7 +52,7 @@ TEST_BEGIN
 2:  nop
     j 2b
 1:  TRAP_DISARM
-    EXPECT_ONE CAUSE_IRQ | IRQ_MSI
+    TRAP_EXPECT CAUSE_IRQ|IRQ_MSI
     TRAP_READ a0, TRAP_MEPC
     la a1, 2b
     CHECK_EQ_REG a0, a1
@@ -109,13 +78,13 @@ TEST_BEGIN
     csrs mie, a1
 2:  j 2b
 1:  TRAP_DISARM
-    EXPECT_ONE CAUSE_IRQ | IRQ_MSI
+    TRAP_EXPECT CAUSE_IRQ|IRQ_MSI
     TRAP_READ a0, TRAP_MEPC
     la a1, 2b
     CHECK_EQ_REG a0, a1
     # ---- raised by the CLINT store while enabled: taken soon after
     SET_TEST 8
-    SET_MSIP 0
+    PRIV_SET_MSIP 0
     li a1, MSTATUS_MIE
     csrs mstatus, a1
     PRIV_IRQ_ARM_RESUME 1f
@@ -127,7 +96,7 @@ TEST_BEGIN
     bnez t2, 2b
     FAIL
 1:  TRAP_DISARM
-    EXPECT_ONE CAUSE_IRQ | IRQ_MSI
+    TRAP_EXPECT CAUSE_IRQ|IRQ_MSI
 
     # ---- in S and U, MSI is taken even with MIE = 0 (right after the
     # mret that enters the mode)
@@ -140,7 +109,7 @@ TEST_BEGIN
 2:  nop
     j 2b
 1:  TRAP_DISARM
-    EXPECT_ONE CAUSE_IRQ | IRQ_MSI
+    TRAP_EXPECT CAUSE_IRQ|IRQ_MSI
     TRAP_READ a0, TRAP_MEPC
     la a1, 2b
     CHECK_EQ_REG a0, a1
@@ -157,7 +126,7 @@ TEST_BEGIN
     PRIV_ENTER PRV_S, 2f
 2:  j 2b
 1:  TRAP_DISARM
-    EXPECT_ONE CAUSE_IRQ | IRQ_MSI
+    TRAP_EXPECT CAUSE_IRQ|IRQ_MSI
     csrw mideleg, zero
     li a1, MSTATUS_SIE
     csrc mstatus, a1
@@ -168,7 +137,7 @@ TEST_BEGIN
 
     # ---- cleared at the CLINT: no longer pending, nothing is taken
     SET_TEST 13
-    SET_MSIP 0
+    PRIV_SET_MSIP 0
     li a1, MIP_MSIP
     csrw mie, a1
     li a1, MSTATUS_MIE

@@ -5,44 +5,6 @@
 # (rvjit does the same). mtime is writable and the time CSR follows it,
 # carrying into timeh.
 
-# Waits (bounded) until mip.MTIP == want (0 or MIP_MTIP), else FAIL.
-.macro WAIT_MTIP want
-    li t2, 4000000
-.Lpoll\@:
-    csrr t1, mip
-    andi t1, t1, MIP_MTIP
-    li t6, \want
-    beq t1, t6, .Lok\@
-    addi t2, t2, -1
-    bnez t2, .Lpoll\@
-    FAIL
-.Lok\@:
-.endm
-
-# mtimecmp = {hi, lo} (registers) without passing below either value.
-.macro SET_MTIMECMP hi, lo
-    li t0, CLINT_MTIMECMP
-    li t1, -1
-    sw t1, 0(t0)
-    sw \hi, 4(t0)
-    sw \lo, 0(t0)
-.endm
-
-# {a3 hi, a2 lo} = mtime + delta (delta < 2^31), read consistently.
-.macro MTIME_PLUS delta
-    li t0, CLINT_MTIME
-.Lagain\@:
-    lw a3, 4(t0)
-    lw a2, 0(t0)
-    lw t1, 4(t0)
-    bne a3, t1, .Lagain\@
-    li t1, \delta
-    add t1, a2, t1
-    sltu a4, t1, a2
-    add a3, a3, a4
-    mv a2, t1
-.endm
-
 TEST_BEGIN
     PRIV_PMP_OPEN
     # ---- from reset, mtimecmp = 0 and MTIP is pending
@@ -54,14 +16,12 @@ TEST_BEGIN
     lw a1, 4(t0)
     CHECK_EQ a0, 0
     CHECK_EQ a1, 0
-    li a1, MSTATUS_MIE
-    csrc mstatus, a1
-    csrw mie, zero
+    PRIV_IRQS_OFF
     # ---- far future: MTIP clears; mip writes do not set it
     SET_TEST 2
     li a1, -1
-    SET_MTIMECMP a1, a1
-    WAIT_MTIP 0
+    PRIV_SET_MTIMECMP a1, a1
+    PRIV_WAIT_MIP MIP_MTIP, 0
     li a1, MIP_MTIP
     csrs mip, a1
     csrr a0, mip
@@ -71,8 +31,8 @@ TEST_BEGIN
     CHECK_EQ a0, -1
     # ---- now: MTIP again, and mip writes do not clear it
     SET_TEST 3
-    SET_MTIMECMP zero, zero
-    WAIT_MTIP MIP_MTIP
+    PRIV_SET_MTIMECMP zero, zero
+    PRIV_WAIT_MIP MIP_MTIP, MIP_MTIP
     li a1, MIP_MTIP
     csrc mip, a1
     csrr a0, mip
@@ -93,13 +53,12 @@ TEST_BEGIN
     CHECK_EQ_REG a0, a1
     csrr a0, mtval
     CHECK_EQ a0, 0
-    # ---- a deadline 1 ms ahead: not pending now, taken when mtime
+    # ---- a deadline 20 ms ahead: not pending now, taken when mtime
     # reaches it, while M-mode spins with MIE = 1
     SET_TEST 5
     csrw mie, zero
-    MTIME_PLUS 10000
-    SET_MTIMECMP a3, a2
-    WAIT_MTIP 0
+    PRIV_TIMER_IN 200000
+    PRIV_WAIT_MIP MIP_MTIP, 0
     li a1, MIP_MTIP
     csrw mie, a1
     PRIV_IRQ_ARM_RESUME 1f
@@ -131,9 +90,7 @@ TEST_BEGIN
 1:
     # ---- pushing mtimecmp out again clears it
     SET_TEST 7
-    li a1, -1
-    SET_MTIMECMP a1, a1
-    WAIT_MTIP 0
+    PRIV_TIMER_OFF
     csrw mie, zero
 
     # ---- taken from U and S with MIE = 0
@@ -143,17 +100,14 @@ TEST_BEGIN
     csrc mstatus, a1
     li a1, MIP_MTIP
     csrw mie, a1
-    MTIME_PLUS 5000
-    SET_MTIMECMP a3, a2
+    PRIV_TIMER_IN 5000
     PRIV_IRQ_ARM_RESUME 1f
     PRIV_ENTER \mode, 2f
 2:  j 2b
 1:  TRAP_DISARM
     TRAP_READ a0, TRAP_MCAUSE
     CHECK_EQ a0, CAUSE_IRQ | IRQ_MTI
-    li a1, -1
-    SET_MTIMECMP a1, a1
-    WAIT_MTIP 0
+    PRIV_TIMER_OFF
     .endr
     csrw mie, zero
 
@@ -185,12 +139,12 @@ TEST_BEGIN
     # MTIP clear whatever the low half says
     SET_TEST 11
     li a1, 2
-    SET_MTIMECMP a1, zero
-    WAIT_MTIP 0
+    PRIV_SET_MTIMECMP a1, zero
+    PRIV_WAIT_MIP MIP_MTIP, 0
     li a1, 1
-    SET_MTIMECMP a1, zero
-    WAIT_MTIP MIP_MTIP
+    PRIV_SET_MTIMECMP a1, zero
+    PRIV_WAIT_MIP MIP_MTIP, MIP_MTIP
     li a1, -1
-    SET_MTIMECMP a1, a1
-    WAIT_MTIP 0
+    PRIV_SET_MTIMECMP a1, a1
+    PRIV_WAIT_MIP MIP_MTIP, 0
 TEST_END

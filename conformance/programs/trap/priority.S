@@ -13,27 +13,7 @@
 #
 # s_handler (S-mode) copies scause to s2 and leaves with ecall.
 
-.equ PLIC_BASE, 0x0c000000
-.equ PLIC_ENABLE_M, PLIC_BASE + 0x2000
-.equ PLIC_THRESHOLD_M, PLIC_BASE + 0x200000
-.equ PLIC_CLAIM_M, PLIC_BASE + 0x200004
-.equ UART_IRQ, 10
 .equ UART_IER, 0x10000001
-
-# Waits (bounded) until (mip & mask) == want, else FAIL.
-.macro WAIT_MIP mask, want
-    li t2, 4000000
-.Lpoll\@:
-    csrr t1, mip
-    li t6, \mask
-    and t1, t1, t6
-    li t6, \want
-    beq t1, t6, .Lok\@
-    addi t2, t2, -1
-    bnez t2, .Lpoll\@
-    FAIL
-.Lok\@:
-.endm
 
 # M-mode sets MIE and must take an interrupt: the next one of the table
 # at s7 (s7 advances; a0 = the code taken), which is then cleared.
@@ -65,12 +45,12 @@
 .Lc1\@:
     li t0, IRQ_MSI
     bne \reg, t0, .Lc2\@
-    CLEAR_MSI
+    PRIV_SET_MSIP 0
     j .Lcd\@
 .Lc2\@:
     li t0, IRQ_MTI
     bne \reg, t0, .Lc3\@
-    CLEAR_MTI
+    PRIV_TIMER_OFF
     j .Lcd\@
 .Lc3\@:
     li t0, 1
@@ -137,7 +117,7 @@
     li t0, UART_IER
     li t1, 2
     sb t1, 0(t0)
-    WAIT_MIP 0xaaa, 0xaaa
+    PRIV_WAIT_MIP 0xaaa, 0xaaa
 .endm
 
 .macro CLEAR_MEI
@@ -146,24 +126,12 @@
     # the line, so its claim may find nothing: 0 is not completed)
     li t0, UART_IER
     sb zero, 0(t0)
-    li t0, PLIC_CLAIM_M
+    li t0, PLIC_CLAIM0
     lw t1, 0(t0)
     beqz t1, .Lnone\@
     sw t1, 0(t0)
 .Lnone\@:
-    WAIT_MIP MIP_MEIP, 0
-.endm
-.macro CLEAR_MSI
-    li t0, CLINT_MSIP
-    sw zero, 0(t0)
-    WAIT_MIP MIP_MSIP, 0
-.endm
-.macro CLEAR_MTI
-    li t0, CLINT_MTIMECMP
-    li t1, -1
-    sw t1, 0(t0)
-    sw t1, 4(t0)
-    WAIT_MIP MIP_MTIP, 0
+    PRIV_WAIT_MIP MIP_MEIP, 0
 .endm
 
 TEST_BEGIN
@@ -171,23 +139,12 @@ TEST_BEGIN
     PRIV_IS_QEMU s11
     la a0, s_handler
     csrw stvec, a0
-    li a1, MSTATUS_MIE | MSTATUS_SIE
-    csrc mstatus, a1
-    csrw mie, zero
-    csrw mideleg, zero
+    PRIV_IRQS_OFF
     csrw menvcfgh, zero
     # PLIC: source 10 priority 1, enabled for context 0 with threshold 0;
     # the UART raises its line when IER.ETBEI is set while its
-    # transmitter is empty (set up before the line rises: QEMU 7.2's PLIC
-    # does not re-evaluate on enable writes)
-    li t0, PLIC_BASE + 4 * UART_IRQ
-    li t1, 1
-    sw t1, 0(t0)
-    li t0, PLIC_THRESHOLD_M
-    sw zero, 0(t0)
-    li t0, PLIC_ENABLE_M
-    li t1, 1 << UART_IRQ
-    sw t1, 0(t0)
+    # transmitter is empty (set up before the line rises)
+    PLIC_ROUTE PLIC_SRC_UART, 0
 
     # ---- everything pending, nothing delegated: the full order in M
     RAISE_ALL
@@ -222,8 +179,8 @@ TEST_BEGIN
     SET_TEST 14
     csrr a0, mip
     PRIV_CHECK_MASK a0, 0xaaa, MIP_MSIP | MIP_MTIP
-    CLEAR_MSI
-    CLEAR_MTI
+    PRIV_SET_MSIP 0
+    PRIV_TIMER_OFF
 
     # ---- S-level interrupts delegated, S-mode running with SIE = 1:
     # the M-level ones still come first (to M), then SEI > SSI > STI in S
@@ -251,7 +208,7 @@ TEST_BEGIN
     csrc mip, a1
 
     # tidy up: nothing enabled
-    li t0, PLIC_ENABLE_M
+    li t0, PLIC_ENABLE0
     sw zero, 0(t0)
     csrw mie, zero
     csrw mideleg, zero

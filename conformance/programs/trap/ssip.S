@@ -9,21 +9,11 @@
 # s_handler (S-mode) copies scause, sepc, sstatus to s2-s4, clears SSIP
 # through sip, and leaves with ecall (to the M-mode recording handler).
 
-.macro EXPECT_M cause
-    TRAP_READ t5, TRAP_COUNT
-    CHECK_EQ t5, 1
-    TRAP_READ t5, TRAP_MCAUSE
-    CHECK_EQ t5, \cause
-.endm
-
 TEST_BEGIN
     PRIV_PMP_OPEN
     la a0, s_handler
     csrw stvec, a0
-    li a1, MSTATUS_MIE | MSTATUS_SIE
-    csrc mstatus, a1
-    csrw mie, zero
-    csrw mideleg, zero
+    PRIV_IRQS_OFF
 
     # ---- not delegated
     SET_TEST 1
@@ -39,7 +29,7 @@ TEST_BEGIN
     csrs mstatus, a1
 2:  j 2b
 1:  TRAP_DISARM
-    EXPECT_M CAUSE_IRQ | IRQ_SSI
+    TRAP_EXPECT CAUSE_IRQ|IRQ_SSI
     TRAP_READ a0, TRAP_MEPC
     la a1, 2b
     CHECK_EQ_REG a0, a1
@@ -56,7 +46,7 @@ TEST_BEGIN
     csrs mip, a1
 2:  j 2b
 1:  TRAP_DISARM
-    EXPECT_M CAUSE_IRQ | IRQ_SSI
+    TRAP_EXPECT CAUSE_IRQ|IRQ_SSI
     TRAP_READ a0, TRAP_MEPC
     la a1, 2b
     CHECK_EQ_REG a0, a1
@@ -72,7 +62,7 @@ TEST_BEGIN
     csrw mideleg, zero
 2:  j 2b
 1:  TRAP_DISARM
-    EXPECT_M CAUSE_IRQ | IRQ_SSI
+    TRAP_EXPECT CAUSE_IRQ|IRQ_SSI
     TRAP_READ a0, TRAP_MEPC
     la a1, 2b
     CHECK_EQ_REG a0, a1
@@ -85,7 +75,7 @@ TEST_BEGIN
     PRIV_ENTER \mode, 2f
 2:  j 2b
 1:  TRAP_DISARM
-    EXPECT_M CAUSE_IRQ | IRQ_SSI
+    TRAP_EXPECT CAUSE_IRQ|IRQ_SSI
     .endr
     # SSIE clear: not taken in M with MIE = 1, nor in S/U
     SET_TEST 4
@@ -121,7 +111,7 @@ TEST_BEGIN
     PRIV_ENTER PRV_S, 2f
 2:  j 2b
 1:  TRAP_DISARM
-    EXPECT_M CAUSE_ECALL_S
+    TRAP_EXPECT CAUSE_ECALL_S
     CHECK_EQ s2, CAUSE_IRQ | IRQ_SSI
     la a0, 2b
     CHECK_EQ_REG s3, a0
@@ -141,7 +131,7 @@ TEST_BEGIN
     csrs sip, a1
 3:  j 3b
 1:  TRAP_DISARM
-    EXPECT_M CAUSE_ECALL_S
+    TRAP_EXPECT CAUSE_ECALL_S
     CHECK_EQ s2, CAUSE_IRQ | IRQ_SSI
     la a0, 3b
     CHECK_EQ_REG s3, a0
@@ -156,7 +146,7 @@ TEST_BEGIN
     PRIV_ENTER PRV_U, 2f
 2:  j 2b
 1:  TRAP_DISARM
-    EXPECT_M CAUSE_ECALL_S
+    TRAP_EXPECT CAUSE_ECALL_S
     CHECK_EQ s2, CAUSE_IRQ | IRQ_SSI
     PRIV_CHECK_MASK s4, MSTATUS_SPP | MSTATUS_SPIE | MSTATUS_SIE, 0
     # sie.SSIE clear: not taken in U
@@ -178,7 +168,7 @@ TEST_BEGIN
 2:  csrsi sstatus, MSTATUS_SIE
 3:  j 3b
 1:  TRAP_DISARM
-    EXPECT_M CAUSE_ECALL_S
+    TRAP_EXPECT CAUSE_ECALL_S
     CHECK_EQ s2, CAUSE_IRQ | IRQ_SSI
     la a0, 3b
     CHECK_EQ_REG s3, a0
@@ -196,7 +186,7 @@ TEST_BEGIN
     csrs sie, a1
 3:  j 3b
 1:  TRAP_DISARM
-    EXPECT_M CAUSE_ECALL_S
+    TRAP_EXPECT CAUSE_ECALL_S
     CHECK_EQ s2, CAUSE_IRQ | IRQ_SSI
     la a0, 3b
     CHECK_EQ_REG s3, a0

@@ -9,38 +9,11 @@
 # stimecmp to the far future when s6 != 0 (the Sstc tests), reads sip
 # into s5, and leaves with ecall.
 
-.equ STCE, 0x80000000
-.equ TM, 2
-
-.macro EXPECT_M cause
-    TRAP_READ t5, TRAP_COUNT
-    CHECK_EQ t5, 1
-    TRAP_READ t5, TRAP_MCAUSE
-    CHECK_EQ t5, \cause
-.endm
-
-# {a3 hi, a2 lo} = time + delta, read consistently.
-.macro TIME_PLUS delta
-.Lagain\@:
-    csrr a3, timeh
-    csrr a2, time
-    csrr t1, timeh
-    bne a3, t1, .Lagain\@
-    li t1, \delta
-    add t1, a2, t1
-    sltu a4, t1, a2
-    add a3, a3, a4
-    mv a2, t1
-.endm
-
 TEST_BEGIN
     PRIV_PMP_OPEN
     la a0, s_handler
     csrw stvec, a0
-    li a1, MSTATUS_MIE | MSTATUS_SIE
-    csrc mstatus, a1
-    csrw mie, zero
-    csrw mideleg, zero
+    PRIV_IRQS_OFF
     csrw menvcfgh, zero
     li s6, 0
 
@@ -54,7 +27,7 @@ TEST_BEGIN
     csrs mstatus, a1
 2:  j 2b
 1:  TRAP_DISARM
-    EXPECT_M CAUSE_IRQ | IRQ_STI
+    TRAP_EXPECT CAUSE_IRQ|IRQ_STI
     TRAP_READ a0, TRAP_MEPC
     la a1, 2b
     CHECK_EQ_REG a0, a1
@@ -66,7 +39,7 @@ TEST_BEGIN
     PRIV_ENTER PRV_U, 2f
 2:  j 2b
 1:  TRAP_DISARM
-    EXPECT_M CAUSE_IRQ | IRQ_STI
+    TRAP_EXPECT CAUSE_IRQ|IRQ_STI
 
     # ---- delegated: to S (from S with SIE = 1, from U always)
     li a1, MIP_STIP
@@ -79,7 +52,7 @@ TEST_BEGIN
     PRIV_ENTER PRV_S, 2f
 2:  j 2b
 1:  TRAP_DISARM
-    EXPECT_M CAUSE_ECALL_S
+    TRAP_EXPECT CAUSE_ECALL_S
     CHECK_EQ s2, CAUSE_IRQ | IRQ_STI
     la a0, 2b
     CHECK_EQ_REG s3, a0
@@ -94,7 +67,7 @@ TEST_BEGIN
     PRIV_ENTER PRV_U, 2f
 2:  j 2b
 1:  TRAP_DISARM
-    EXPECT_M CAUSE_ECALL_S
+    TRAP_EXPECT CAUSE_ECALL_S
     CHECK_EQ s2, CAUSE_IRQ | IRQ_STI
     PRIV_CHECK_MASK s4, MSTATUS_SPP, 0
     # M clears it: nothing more is taken in U
@@ -104,13 +77,7 @@ TEST_BEGIN
     PRIV_TEST_TRAP 6, PRV_U, CAUSE_ECALL_U, nop
 
     # ---- Sstc: S-mode programs stimecmp itself
-    li a1, STCE
-    csrw menvcfgh, a1
-    li a1, TM
-    csrw mcounteren, a1
-    li a1, -1
-    csrw stimecmp, a1
-    csrw stimecmph, a1
+    PRIV_SSTC_ON
     li s6, 1
     # S sets a deadline 10 ms ahead and spins with SIE = 1
     SET_TEST 10
@@ -119,17 +86,13 @@ TEST_BEGIN
     li s2, 0
     TRAP_ARM_RESUME 1f
     PRIV_ENTER PRV_S, 2f
-2:  TIME_PLUS 100000
-    li t1, -1
-    csrw stimecmp, t1
-    csrw stimecmph, a3
-    csrw stimecmp, a2
+2:  PRIV_STIMER_IN 100000
     li t2, 40000000
 3:  addi t2, t2, -1
     bnez t2, 3b
 4:  FAIL
 1:  TRAP_DISARM
-    EXPECT_M CAUSE_ECALL_S
+    TRAP_EXPECT CAUSE_ECALL_S
     CHECK_EQ s2, CAUSE_IRQ | IRQ_STI
     # interrupted in the loop, at or after the deadline
     la a0, 3b
@@ -153,7 +116,7 @@ TEST_BEGIN
     PRIV_ENTER PRV_U, 2f
 2:  j 2b
 1:  TRAP_DISARM
-    EXPECT_M CAUSE_ECALL_S
+    TRAP_EXPECT CAUSE_ECALL_S
     CHECK_EQ s2, CAUSE_IRQ | IRQ_STI
     la a0, 2b
     CHECK_EQ_REG s3, a0
@@ -169,7 +132,7 @@ TEST_BEGIN
     csrs mstatus, a1
 2:  j 2b
 1:  TRAP_DISARM
-    EXPECT_M CAUSE_IRQ | IRQ_STI
+    TRAP_EXPECT CAUSE_IRQ|IRQ_STI
     li a1, -1
     csrw stimecmp, a1
     csrw stimecmph, a1

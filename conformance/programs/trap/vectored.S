@@ -9,20 +9,6 @@
 # mcause to s3 and resumes at s10 in M-mode with MIE = 0; in S (s_common)
 # it copies scause to s3 and leaves with ecall.
 
-.macro WAIT_MIP mask, want
-    li t2, 4000000
-.Lpoll\@:
-    csrr t1, mip
-    li t6, \mask
-    and t1, t1, t6
-    li t6, \want
-    beq t1, t6, .Lok\@
-    addi t2, t2, -1
-    bnez t2, .Lpoll\@
-    FAIL
-.Lok\@:
-.endm
-
 # A vector table at 64-byte alignment: entry i jumps to prefix_i (4-byte
 # jumps: no compression here).
 .macro VECTORS name, prefix
@@ -55,18 +41,12 @@
 
 TEST_BEGIN
     PRIV_PMP_OPEN
-    li a1, MSTATUS_MIE | MSTATUS_SIE
-    csrc mstatus, a1
-    csrw mie, zero
-    csrw mideleg, zero
+    PRIV_IRQS_OFF
     csrw medeleg, zero
 
     # ---- mtvec vectored: MSI to entry 3
     SET_TEST 1
-    li t0, CLINT_MSIP
-    li t1, 1
-    sw t1, 0(t0)
-    WAIT_MIP MIP_MSIP, MIP_MSIP
+    PRIV_SET_MSIP 1
     li a1, MIP_MSIP
     csrw mie, a1
     M_ARM 1, 1f
@@ -76,15 +56,13 @@ TEST_BEGIN
 1:  TRAP_DISARM
     CHECK_EQ s2, 3
     CHECK_EQ s3, CAUSE_IRQ | IRQ_MSI
-    li t0, CLINT_MSIP
-    sw zero, 0(t0)
-    WAIT_MIP MIP_MSIP, 0
+    PRIV_SET_MSIP 0
     # MTI to entry 7 (mtimecmp = 0: pending now)
     SET_TEST 2
     li t0, CLINT_MTIMECMP
     sw zero, 0(t0)
     sw zero, 4(t0)
-    WAIT_MIP MIP_MTIP, MIP_MTIP
+    PRIV_WAIT_MIP MIP_MTIP, MIP_MTIP
     li a1, MIP_MTIP
     csrw mie, a1
     M_ARM 1, 1f
@@ -94,11 +72,7 @@ TEST_BEGIN
 1:  TRAP_DISARM
     CHECK_EQ s2, 7
     CHECK_EQ s3, CAUSE_IRQ | IRQ_MTI
-    li t0, CLINT_MTIMECMP
-    li t1, -1
-    sw t1, 0(t0)
-    sw t1, 4(t0)
-    WAIT_MIP MIP_MTIP, 0
+    PRIV_TIMER_OFF
     # SSI (not delegated) to entry 1, taken from U
     SET_TEST 3
     li a1, MIP_SSIP

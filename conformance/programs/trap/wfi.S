@@ -5,73 +5,20 @@
 # early (it is a hint), so waits are loops around it. Never executed with
 # nothing enabled in mie: that may wait forever.
 
-.macro WAIT_MIP mask, want
-    li t2, 4000000
-.Lpoll\@:
-    csrr t1, mip
-    li t6, \mask
-    and t1, t1, t6
-    li t6, \want
-    beq t1, t6, .Lok\@
-    addi t2, t2, -1
-    bnez t2, .Lpoll\@
-    FAIL
-.Lok\@:
-.endm
-
-# mtimecmp = mtime + delta (delta < 2^31), without passing below it.
-.macro TIMER_IN delta
-    li t0, CLINT_MTIME
-.Lagain\@:
-    lw a3, 4(t0)
-    lw a2, 0(t0)
-    lw t1, 4(t0)
-    bne a3, t1, .Lagain\@
-    li t1, \delta
-    add t1, a2, t1
-    sltu a4, t1, a2
-    add a3, a3, a4
-    mv a2, t1
-    li t0, CLINT_MTIMECMP
-    li t1, -1
-    sw t1, 0(t0)
-    sw a3, 4(t0)
-    sw a2, 0(t0)
-.endm
-
-.macro TIMER_OFF
-    li t0, CLINT_MTIMECMP
-    li t1, -1
-    sw t1, 0(t0)
-    sw t1, 4(t0)
-    WAIT_MIP MIP_MTIP, 0
-.endm
-
-.equ STCE, 0x80000000
-.equ TM, 2
-
 TEST_BEGIN
     PRIV_PMP_OPEN
-    li a1, MSTATUS_MIE | MSTATUS_SIE
-    csrc mstatus, a1
-    csrw mie, zero
-    csrw mideleg, zero
-    TIMER_OFF
+    PRIV_IRQS_OFF
+    PRIV_TIMER_OFF
 
     # ---- already pending and enabled: wfi returns, no trap (MIE = 0)
     SET_TEST 1
-    li t0, CLINT_MSIP
-    li t1, 1
-    sw t1, 0(t0)
-    WAIT_MIP MIP_MSIP, MIP_MSIP
+    PRIV_SET_MSIP 1
     li a1, MIP_MSIP
     csrw mie, a1
     wfi
     li a0, 1
     CHECK_EQ a0, 1
-    li t0, CLINT_MSIP
-    sw zero, 0(t0)
-    WAIT_MIP MIP_MSIP, 0
+    PRIV_SET_MSIP 0
     # an S-level one enabled in mie counts too (not delegated, MIE = 0)
     SET_TEST 2
     li a1, MIP_SSIP
@@ -80,13 +27,13 @@ TEST_BEGIN
     wfi
     csrw mip, zero
 
-    # ---- the timer wakes it 1 ms later; nothing is taken, and the
+    # ---- the timer wakes it 20 ms later; nothing is taken, and the
     # instructions after wfi run
     SET_TEST 3
     li a1, MIP_MTIP
     csrw mie, a1
-    TIMER_IN 10000
-    WAIT_MIP MIP_MTIP, 0
+    PRIV_TIMER_IN 200000
+    PRIV_WAIT_MIP MIP_MTIP, 0
     li s1, 0
 1:  addi s1, s1, 1
     wfi
@@ -101,13 +48,13 @@ TEST_BEGIN
     bne a3, a0, 3f
     bgeu a1, a2, 2f
 3:  FAIL
-2:  TIMER_OFF
+2:  PRIV_TIMER_OFF
     # ---- with MIE = 1 the interrupt is taken; mepc = the instruction
     # after the wfi (mtimecmp 10 ms ahead, so the wfi really waits, even
     # if the host delays us a little)
     SET_TEST 4
-    TIMER_IN 100000
-    WAIT_MIP MIP_MTIP, 0
+    PRIV_TIMER_IN 100000
+    PRIV_WAIT_MIP MIP_MTIP, 0
     la s0, 2f
     PRIV_IRQ_ARM_RESUME 1f
     li a1, MSTATUS_MIE
@@ -119,7 +66,7 @@ TEST_BEGIN
     CHECK_EQ a0, CAUSE_IRQ | IRQ_MTI
     TRAP_READ a0, TRAP_MEPC
     CHECK_EQ_REG a0, s0
-    TIMER_OFF
+    PRIV_TIMER_OFF
 
     # ---- in S-mode (TW = 0): a delegated interrupt pending with SIE = 0
     # wakes it without a trap
@@ -146,29 +93,14 @@ TEST_BEGIN
     # ---- S-mode with SIE = 1 waits for its own Sstc timer (10 ms ahead):
     # the STI is taken in S with sepc = the instruction after the wfi
     SET_TEST 6
-    li a1, STCE
-    csrw menvcfgh, a1
-    li a1, TM
-    csrw mcounteren, a1
-    li a1, -1
-    csrw stimecmp, a1
-    csrw stimecmph, a1
+    PRIV_SSTC_ON
     li a1, MSTATUS_SIE
     csrs mstatus, a1
     li s2, 0
     la s0, 3f
     TRAP_ARM_RESUME 1f
     PRIV_ENTER PRV_S, 2f
-2:  csrr a2, time
-    csrr a3, timeh
-    li t1, 100000
-    add t1, a2, t1
-    sltu a4, t1, a2
-    add a3, a3, a4
-    li t0, -1
-    csrw stimecmp, t0
-    csrw stimecmph, a3
-    csrw stimecmp, t1
+2:  PRIV_STIMER_IN 100000
     wfi
 3:  j 3b
 1:  TRAP_DISARM

@@ -40,12 +40,8 @@ pub fn execute(m: &mut Machine, i: &Insn) -> Result<(), Exception> {
         let bits = if i.rm == 7 { frm } else { u32::from(i.rm) };
         RoundingMode::from_bits(bits).ok_or(Exception::IllegalInstruction(i.raw))
     };
-    let f = &m.hart.f;
-    let (d1, d2, d3) = (
-        f[usize::from(i.rs1)],
-        f[usize::from(i.rs2)],
-        f[usize::from(i.rs3)],
-    );
+    let h = &m.hart;
+    let (d1, d2, d3) = (h.freg(i.rs1), h.freg(i.rs2), h.freg(i.rs3));
     let (s1, s2, s3) = (fp::unbox_s(d1), fp::unbox_s(d2), fp::unbox_s(d3));
     let x1 = m.hart.xreg(i.rs1);
     let none = Fflags::default();

@@ -4,7 +4,7 @@
 
 use super::Flow;
 use soc::hart::Hart;
-use soc::isa::{Insn, Op};
+use soc::isa::Insn;
 
 /// `rd = f(rs1, rs2)`.
 #[inline(always)]
@@ -20,30 +20,28 @@ pub fn reg_imm(h: &mut Hart, i: &Insn, f: impl Fn(u32, u32) -> u32) {
     h.set_xreg(i.rd, value);
 }
 
-/// Jumps and conditional branches at `pc`.
+/// `jal` at `pc`.
 #[inline(always)]
-pub fn control(h: &mut Hart, i: &Insn, pc: u32) -> Flow {
-    use Op::*;
-    let (a, b) = (h.xreg(i.rs1), h.xreg(i.rs2));
-    let next = pc.wrapping_add(u32::from(i.len));
-    let target = pc.wrapping_add(i.imm as u32);
-    let taken = match i.op {
-        Jal => {
-            h.set_xreg(i.rd, next);
-            return Flow::Jump(target);
-        }
-        Jalr => {
-            let target = a.wrapping_add(i.imm as u32) & !1;
-            h.set_xreg(i.rd, next);
-            return Flow::Jump(target);
-        }
-        Beq => a == b,
-        Bne => a != b,
-        Blt => (a as i32) < (b as i32),
-        Bge => (a as i32) >= (b as i32),
-        Bltu => a < b,
-        Bgeu => a >= b,
-        _ => unreachable!("not a jump or branch: {:?}", i.op),
+pub fn jal(h: &mut Hart, i: &Insn, pc: u32) -> Flow {
+    h.set_xreg(i.rd, pc.wrapping_add(u32::from(i.len)));
+    Flow::Jump(pc.wrapping_add(i.imm as u32))
+}
+
+/// `jalr` at `pc` (the target is read before `rd` is written).
+#[inline(always)]
+pub fn jalr(h: &mut Hart, i: &Insn, pc: u32) -> Flow {
+    let target = h.xreg(i.rs1).wrapping_add(i.imm as u32) & !1;
+    h.set_xreg(i.rd, pc.wrapping_add(u32::from(i.len)));
+    Flow::Jump(target)
+}
+
+/// A conditional branch at `pc`, taken when `taken(rs1, rs2)`.
+#[inline(always)]
+pub fn branch(h: &Hart, i: &Insn, pc: u32, taken: impl Fn(u32, u32) -> bool) -> Flow {
+    let offset = if taken(h.xreg(i.rs1), h.xreg(i.rs2)) {
+        i.imm as u32
+    } else {
+        u32::from(i.len)
     };
-    Flow::Jump(if taken { target } else { next })
+    Flow::Jump(pc.wrapping_add(offset))
 }

@@ -36,7 +36,7 @@ pub fn store<const N: usize>(
 pub fn fp_load_store(m: &mut Machine, i: &Insn) -> Result<(), Exception> {
     require_fpu(m, i)?;
     let addr = m.hart.xreg(i.rs1).wrapping_add(i.imm as u32);
-    let f2 = m.hart.f[usize::from(i.rs2 & 31)];
+    let f2 = m.hart.freg(i.rs2);
     match i.op {
         Op::Flw => {
             let v = u32::from_le_bytes(m.load(addr)?);

@@ -99,7 +99,14 @@ pub fn step(m: &mut Machine, i: &Insn, pc: u32) -> Result<(), Exception> {
 pub fn end(m: &mut Machine, i: &Insn, pc: u32) -> Result<Flow, Exception> {
     use Op::*;
     match i.op {
-        Jal | Jalr | Beq | Bne | Blt | Bge | Bltu | Bgeu => Ok(int::control(&mut m.hart, i, pc)),
+        Jal => Ok(int::jal(&mut m.hart, i, pc)),
+        Jalr => Ok(int::jalr(&mut m.hart, i, pc)),
+        Beq => Ok(int::branch(&m.hart, i, pc, |a, b| a == b)),
+        Bne => Ok(int::branch(&m.hart, i, pc, |a, b| a != b)),
+        Blt => Ok(int::branch(&m.hart, i, pc, |a, b| (a as i32) < (b as i32))),
+        Bge => Ok(int::branch(&m.hart, i, pc, |a, b| (a as i32) >= (b as i32))),
+        Bltu => Ok(int::branch(&m.hart, i, pc, |a, b| a < b)),
+        Bgeu => Ok(int::branch(&m.hart, i, pc, |a, b| a >= b)),
         FenceI | Ecall | Ebreak | Mret | Sret | Wfi | SfenceVma | Csrrw | Csrrs | Csrrc
         | Csrrwi | Csrrsi | Csrrci | Illegal => system::execute(m, i, pc),
         _ => step(m, i, pc).map(|()| Flow::Next),

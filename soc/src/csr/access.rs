@@ -11,6 +11,7 @@
 
 use super::state::{MEDELEG_MASK, MISA_VALUE, irq, menvcfgh, mstatus};
 use super::table::{self, *};
+use crate::bus::{read_half, write_half};
 use crate::hart::Privilege;
 use crate::machine::Machine;
 use crate::mmu::pmp;
@@ -76,20 +77,25 @@ impl Machine {
             FFLAGS => csr.fflags,
             FRM => csr.frm,
             FCSR => (csr.frm << 5) | csr.fflags,
-            CYCLE | TIME | INSTRET | CYCLEH | TIMEH | INSTRETH | 0xc03..=0xc1f | 0xc83..=0xc9f => {
+            CYCLE
+            | TIME
+            | INSTRET
+            | CYCLEH
+            | TIMEH
+            | INSTRETH
+            | HPMCOUNTER3..=HPMCOUNTER31
+            | HPMCOUNTER3H..=HPMCOUNTER31H => {
                 if !self.counter_enabled(u32::from(num & 0x1f)) {
                     return None;
                 }
-                let value = self.counter(num & 0x1f);
-                if num & 0x80 != 0 {
-                    (value >> 32) as u32
-                } else {
-                    value as u32
-                }
+                read_half(self.counter(num & 0x1f), num & 0x80 != 0)
             }
-            MCYCLE | MINSTRET => self.counter(num & 0x1f) as u32,
-            MCYCLEH | MINSTRETH => (self.counter(num & 0x1f) >> 32) as u32,
-            0xb03..=0xb1f | 0xb83..=0xb9f | 0x323..=0x33f => 0,
+            MCYCLE | MINSTRET | MCYCLEH | MINSTRETH => {
+                read_half(self.counter(num & 0x1f), num & 0x80 != 0)
+            }
+            MHPMCOUNTER3..=MHPMCOUNTER31
+            | MHPMCOUNTER3H..=MHPMCOUNTER31H
+            | MHPMEVENT3..=MHPMEVENT31 => 0,
             SSTATUS => self.mstatus_value() & mstatus::SSTATUS_MASK,
             SIE => csr.mie & csr.mideleg,
             STVEC => csr.stvec,
@@ -104,11 +110,7 @@ impl Machine {
                 if prv < Privilege::Machine && (!csr.sstc_enabled() || csr.mcounteren & TM == 0) {
                     return None;
                 }
-                if num == STIMECMP {
-                    csr.stimecmp as u32
-                } else {
-                    (csr.stimecmp >> 32) as u32
-                }
+                read_half(csr.stimecmp, num == STIMECMPH)
             }
             SATP if prv == Privilege::Supervisor && csr.mstatus & mstatus::TVM != 0 => return None,
             SATP => csr.satp,
@@ -128,7 +130,7 @@ impl Machine {
             MCAUSE => csr.mcause,
             MTVAL => csr.mtval,
             MIP => csr.mip(),
-            PMPCFG0..=0x3a3 => {
+            PMPCFG0..=PMPCFG3 => {
                 let i = usize::from(num - PMPCFG0) * 4;
                 u32::from_le_bytes([
                     csr.pmpcfg[i],
@@ -137,9 +139,9 @@ impl Machine {
                     csr.pmpcfg[i + 3],
                 ])
             }
-            PMPADDR0..=0x3bf => csr.pmpaddr[usize::from(num - PMPADDR0)],
+            PMPADDR0..=PMPADDR15 => csr.pmpaddr[usize::from(num - PMPADDR0)],
             // Entries 16-63 are not implemented: read-only zero.
-            0x3a4..=0x3af | 0x3c0..=0x3ef => 0,
+            PMPCFG4..=PMPCFG15 | PMPADDR16..=PMPADDR63 => 0,
             // Sdtrig with no triggers: tselect is 0 and tdata1 reads type 0
             // ("no trigger"); tinfo says only type 0 exists.
             TSELECT | TDATA1 | TDATA2 | TDATA3 => 0,
@@ -162,15 +164,12 @@ impl Machine {
             }
             MCYCLE | MINSTRET | MCYCLEH | MINSTRETH => {
                 let index = num & 0x1f;
-                let old = self.counter(index);
-                let new = if num & 0x80 != 0 {
-                    (old & 0xffff_ffff) | (u64::from(value) << 32)
-                } else {
-                    (old & !0xffff_ffff) | u64::from(value)
-                };
+                let new = write_half(self.counter(index), num & 0x80 != 0, value);
                 self.set_counter(index, new, retired);
             }
-            0xb03..=0xb1f | 0xb83..=0xb9f | 0x323..=0x33f => {}
+            MHPMCOUNTER3..=MHPMCOUNTER31
+            | MHPMCOUNTER3H..=MHPMCOUNTER31H
+            | MHPMEVENT3..=MHPMEVENT31 => {}
             SSTATUS => {
                 let v = (csr.mstatus & !mstatus::SSTATUS_MASK) | (value & mstatus::SSTATUS_MASK);
                 self.write_mstatus(v);
@@ -187,12 +186,8 @@ impl Machine {
                 let writable = irq::SSI & csr.mideleg;
                 csr.mip_sw = (csr.mip_sw & !writable) | (value & writable);
             }
-            STIMECMP => {
-                csr.stimecmp = (csr.stimecmp & !0xffff_ffff) | u64::from(value);
-                self.refresh_interrupts();
-            }
-            STIMECMPH => {
-                csr.stimecmp = (csr.stimecmp & 0xffff_ffff) | (u64::from(value) << 32);
+            STIMECMP | STIMECMPH => {
+                csr.stimecmp = write_half(csr.stimecmp, num == STIMECMPH, value);
                 self.refresh_interrupts();
             }
             SATP => {
@@ -233,7 +228,7 @@ impl Machine {
                 }
                 csr.mip_sw = (csr.mip_sw & !writable) | (value & writable);
             }
-            PMPCFG0..=0x3a3 => {
+            PMPCFG0..=PMPCFG3 => {
                 let first = usize::from(num - PMPCFG0) * 4;
                 for (i, byte) in value.to_le_bytes().into_iter().enumerate() {
                     let entry = &mut csr.pmpcfg[first + i];
@@ -243,14 +238,20 @@ impl Machine {
                 }
                 self.tlb.flush();
             }
-            PMPADDR0..=0x3bf => {
+            PMPADDR0..=PMPADDR15 => {
                 let i = usize::from(num - PMPADDR0);
                 if !pmp::addr_locked(&csr.pmpcfg, i) {
                     csr.pmpaddr[i] = value;
                 }
                 self.tlb.flush();
             }
-            0x3a4..=0x3af | 0x3c0..=0x3ef | TSELECT | TDATA1 | TDATA2 | TDATA3 | TINFO => {}
+            PMPCFG4..=PMPCFG15
+            | PMPADDR16..=PMPADDR63
+            | TSELECT
+            | TDATA1
+            | TDATA2
+            | TDATA3
+            | TINFO => {}
             _ => log::debug!("csr {num:#x}: write ignored"),
         }
         if matches!(num, FFLAGS | FRM | FCSR) {

@@ -3,6 +3,8 @@
 //! Registers whose value is computed (counters, `time`, `mip`'s hardware
 //! bits, the `sstatus`/`sie`/`sip` views) are assembled in `access.rs`.
 
+use crate::hart::Privilege;
+
 /// `mstatus` fields (RV32).
 pub mod mstatus {
     /// S-mode interrupt enable.
@@ -189,6 +191,14 @@ impl Csrs {
     #[inline]
     pub fn fs(&self) -> u32 {
         (self.mstatus & mstatus::FS) >> mstatus::FS_SHIFT
+    }
+
+    /// `mstatus.MPP` as a privilege level. Writes keep the reserved value 2
+    /// out of the field, so the `User` fallback never applies.
+    #[inline]
+    pub fn mpp(&self) -> Privilege {
+        Privilege::from_bits((self.mstatus & mstatus::MPP) >> mstatus::MPP_SHIFT)
+            .unwrap_or(Privilege::User)
     }
 
     /// Whether the Sstc timer is enabled (`menvcfg.STCE`).

@@ -76,16 +76,46 @@ csrs! {
     TINFO = 0x7a4, "tinfo";
 }
 
-/// First `pmpcfg` register; there are four (16 entries on RV32).
+// The numbered families, by first and last member. Patterns such as
+// `HPMCOUNTER3..=HPMCOUNTER31` need both ends as named constants.
+
+/// `pmpcfg0`: the first of the four `pmpcfg` registers rvjit implements
+/// (16 entries on RV32).
 pub const PMPCFG0: u16 = 0x3a0;
-/// First `pmpaddr` register; there are sixteen.
+/// `pmpcfg3`, the last implemented one.
+pub const PMPCFG3: u16 = 0x3a3;
+/// `pmpcfg4`: entries 16-63, which read zero, start here.
+pub const PMPCFG4: u16 = 0x3a4;
+/// `pmpcfg15`, the last the spec defines.
+pub const PMPCFG15: u16 = 0x3af;
+/// `pmpaddr0`: the first of the sixteen implemented `pmpaddr` registers.
 pub const PMPADDR0: u16 = 0x3b0;
-/// First `hpmcounter` (3); the range runs to 31, with `…h` halves at +0x80.
+/// `pmpaddr15`, the last implemented one.
+pub const PMPADDR15: u16 = 0x3bf;
+/// `pmpaddr16`: the unimplemented ones (reading zero) start here.
+pub const PMPADDR16: u16 = 0x3c0;
+/// `pmpaddr63`, the last the spec defines.
+pub const PMPADDR63: u16 = 0x3ef;
+/// `hpmcounter3`, the first of the unprivileged performance counters.
 pub const HPMCOUNTER3: u16 = 0xc03;
-/// First `mhpmcounter` (3).
+/// `hpmcounter31`.
+pub const HPMCOUNTER31: u16 = 0xc1f;
+/// `hpmcounter3h`.
+pub const HPMCOUNTER3H: u16 = 0xc83;
+/// `hpmcounter31h`.
+pub const HPMCOUNTER31H: u16 = 0xc9f;
+/// `mhpmcounter3`.
 pub const MHPMCOUNTER3: u16 = 0xb03;
-/// First `mhpmevent` (3).
+/// `mhpmcounter31`.
+pub const MHPMCOUNTER31: u16 = 0xb1f;
+/// `mhpmcounter3h`.
+pub const MHPMCOUNTER3H: u16 = 0xb83;
+/// `mhpmcounter31h`.
+pub const MHPMCOUNTER31H: u16 = 0xb9f;
+/// `mhpmevent3`.
 pub const MHPMEVENT3: u16 = 0x323;
+/// `mhpmevent31`.
+pub const MHPMEVENT31: u16 = 0x33f;
 
 /// Whether CSR `num` is read-only by its number (bits 11:10 = 0b11).
 pub fn is_read_only(num: u16) -> bool {

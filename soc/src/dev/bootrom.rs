@@ -20,7 +20,8 @@
 //! stored bytes return zero, like the rest of QEMU's mask ROM; reads may be
 //! unaligned (it is memory). Writes fault.
 
-use crate::bus::{AccessSize, BusFault, DevCtx, Device};
+use crate::bus::{AccessSize, BusFault, DevCtx, Device, read_le};
+use crate::csr::table::MHARTID;
 
 /// Offset of the `fw_dynamic_info` structure in the reset-vector ROM.
 pub const FW_DYNAMIC_INFO_OFFSET: u32 = 40;
@@ -31,12 +32,11 @@ pub const FW_DYNAMIC_INFO_VERSION: u32 = 2;
 /// `FW_DYNAMIC_INFO_NEXT_MODE_S`.
 pub const FW_DYNAMIC_INFO_NEXT_MODE_S: u32 = 1;
 
-// Registers and the CSR the reset vector uses.
+// Registers the reset vector uses.
 const T0: u32 = 5;
 const A0: u32 = 10;
 const A1: u32 = 11;
 const A2: u32 = 12;
-const CSR_MHARTID: u32 = 0xf14;
 
 /// U-type `auipc rd, imm20`.
 fn auipc(rd: u32, imm20: u32) -> u32 {
@@ -92,7 +92,7 @@ impl BootRom {
         let words = [
             auipc(T0, 0),
             addi(A2, T0, info),
-            csrr(A0, CSR_MHARTID),
+            csrr(A0, u32::from(MHARTID)),
             lw(A1, T0, 32),
             lw(T0, T0, 24),
             jr(T0),
@@ -127,12 +127,7 @@ impl Device for BootRom {
     }
 
     fn read(&mut self, offset: u32, size: AccessSize, _ctx: &mut DevCtx) -> Result<u32, BusFault> {
-        let mut value = [0u8; 4];
-        for (i, byte) in value.iter_mut().take(size.bytes() as usize).enumerate() {
-            let at = (offset as usize).saturating_add(i);
-            *byte = self.bytes.get(at).copied().unwrap_or(0);
-        }
-        Ok(u32::from_le_bytes(value))
+        Ok(read_le(&self.bytes, offset, size))
     }
 
     fn write(

@@ -17,7 +17,7 @@
 //! so `mip.MTIP` is pending from reset until software programs the timer;
 //! it only matters once `mie.MTIE` is set.
 
-use crate::bus::{AccessSize, BusFault, DevCtx, Device};
+use crate::bus::{AccessSize, BusFault, DevCtx, Device, read_half, write_half};
 use crate::trap::Interrupt;
 
 /// Offset of the hart-0 `msip` register.
@@ -33,24 +33,6 @@ pub const MTIME_OFFSET: u32 = 0xbff8;
 pub struct Clint {
     msip: bool,
     mtimecmp: u64,
-}
-
-/// Replaces the low (`high == false`) or high 32 bits of `old`.
-fn with_half(old: u64, high: bool, value: u32) -> u64 {
-    if high {
-        (old & 0xffff_ffff) | (u64::from(value) << 32)
-    } else {
-        (old & !0xffff_ffff) | u64::from(value)
-    }
-}
-
-/// The low or high 32 bits of `value`.
-fn half(value: u64, high: bool) -> u32 {
-    if high {
-        (value >> 32) as u32
-    } else {
-        value as u32
-    }
 }
 
 impl Clint {
@@ -84,9 +66,11 @@ impl Device for Clint {
         Ok(match offset {
             MSIP_OFFSET => u32::from(self.msip),
             o if o == MTIMECMP_OFFSET || o == MTIMECMP_OFFSET + 4 => {
-                half(self.mtimecmp, o != MTIMECMP_OFFSET)
+                read_half(self.mtimecmp, o != MTIMECMP_OFFSET)
             }
-            o if o == MTIME_OFFSET || o == MTIME_OFFSET + 4 => half(ctx.mtime, o != MTIME_OFFSET),
+            o if o == MTIME_OFFSET || o == MTIME_OFFSET + 4 => {
+                read_half(ctx.mtime, o != MTIME_OFFSET)
+            }
             _ => 0,
         })
     }
@@ -102,11 +86,11 @@ impl Device for Clint {
         match offset {
             MSIP_OFFSET => self.msip = value & 1 != 0,
             o if o == MTIMECMP_OFFSET || o == MTIMECMP_OFFSET + 4 => {
-                self.mtimecmp = with_half(self.mtimecmp, o != MTIMECMP_OFFSET, value);
+                self.mtimecmp = write_half(self.mtimecmp, o != MTIMECMP_OFFSET, value);
             }
             o if o == MTIME_OFFSET || o == MTIME_OFFSET + 4 => {
                 let now = ctx.new_mtime.unwrap_or(ctx.mtime);
-                ctx.new_mtime = Some(with_half(now, o != MTIME_OFFSET, value));
+                ctx.new_mtime = Some(write_half(now, o != MTIME_OFFSET, value));
             }
             _ => {}
         }

@@ -25,6 +25,8 @@ const SYS_WRITE: u64 = 64;
 const SYS_EXIT: u64 = 93;
 /// `-ENOSYS`, returned for other system calls.
 const ENOSYS: u64 = 38u64.wrapping_neg();
+/// `-EFAULT`, returned for a `SYS_write` buffer outside RAM.
+const EFAULT: u64 = 14u64.wrapping_neg();
 
 /// The mailbox and its state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,7 +52,7 @@ impl Htif {
     /// The RAM page (offset from RAM's start) whose stores must reach
     /// [`Htif::on_store`].
     pub fn watched_page(&self) -> u32 {
-        self.tohost.wrapping_sub(crate::memmap::RAM_BASE) & !0xfff
+        self.tohost.wrapping_sub(crate::memmap::RAM_BASE) & !crate::mmu::PAGE_OFFSET_MASK
     }
 
     /// A guest store to physical `[paddr, paddr + len)` has been done.
@@ -132,7 +134,7 @@ fn proxy_syscall(ram: &mut Ram, addr: u64, out: &mut dyn Write) -> Option<u32> {
                     let _ = out.write_all(bytes).and_then(|()| out.flush());
                     len
                 }
-                None => 14u64.wrapping_neg(), // -EFAULT
+                None => EFAULT,
             }
         }
         _ => ENOSYS,
@@ -229,6 +231,13 @@ mod tests {
         write_u64(&mut ram, TOHOST, u64::from(block));
         assert_eq!(h.on_store(TOHOST, 8, &mut ram, &mut out), None);
         assert_eq!(read_u64(&ram, block), Some(ENOSYS));
+        for (i, v) in [SYS_WRITE, 1, 0x1000, 5].into_iter().enumerate() {
+            write_u64(&mut ram, block + 8 * i as u32, v);
+        }
+        write_u64(&mut ram, TOHOST, u64::from(block));
+        assert_eq!(h.on_store(TOHOST, 8, &mut ram, &mut out), None);
+        assert_eq!(read_u64(&ram, block), Some(EFAULT), "buffer outside RAM");
+        assert_eq!(out, b"hello");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! pointer to each other: interrupt lines go through
 //! [`crate::bus::IrqLines`], and requests the machine must act on (the test
 //! finisher) through shared handles. Building the machine from these parts
-//! is left to the machine module.
+//! is left to [`crate::board`].
 
 pub mod bootrom;
 pub mod clint;

@@ -11,11 +11,17 @@
 //! `mv`, `c.addi16sp` is `addi sp,sp,-16`). [`Op::Illegal`] prints as
 //! `unimp` for the all-zero halfword and `.insn <len>, <bits>` otherwise.
 //!
-//! The CSR name table here serves disassembly only; CSR behaviour lives in
-//! `csr/`.
+//! CSR names come from the one CSR list, `csr::table`; this file adds only
+//! the names objdump knows for CSRs rvjit does not implement and for the
+//! numbered families (`pmpaddr3`, `mhpmcounter5h`).
 
 use super::decode::Insn;
 use super::table::{Flags, Format, Op};
+use crate::csr::table::{
+    CYCLE, CYCLEH, FCSR, FFLAGS, FRM, HPMCOUNTER3, HPMCOUNTER3H, HPMCOUNTER31, HPMCOUNTER31H,
+    INSTRET, INSTRETH, MHPMCOUNTER3, MHPMCOUNTER3H, MHPMCOUNTER31, MHPMCOUNTER31H, MHPMEVENT3,
+    MHPMEVENT31, PMPADDR0, PMPADDR63, PMPCFG0, PMPCFG15, TIME, TIMEH,
+};
 
 const XREG: [&str; 32] = [
     "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4",
@@ -66,13 +72,13 @@ fn csr_operand(csr: u16) -> String {
     }
     let n = csr & 0x1f;
     match csr {
-        0xc03..=0xc1f => format!("hpmcounter{n}"),
-        0xc83..=0xc9f => format!("hpmcounter{n}h"),
-        0xb03..=0xb1f => format!("mhpmcounter{n}"),
-        0xb83..=0xb9f => format!("mhpmcounter{n}h"),
-        0x323..=0x33f => format!("mhpmevent{n}"),
-        0x3a0..=0x3af => format!("pmpcfg{}", csr - 0x3a0),
-        0x3b0..=0x3ef => format!("pmpaddr{}", csr - 0x3b0),
+        HPMCOUNTER3..=HPMCOUNTER31 => format!("hpmcounter{n}"),
+        HPMCOUNTER3H..=HPMCOUNTER31H => format!("hpmcounter{n}h"),
+        MHPMCOUNTER3..=MHPMCOUNTER31 => format!("mhpmcounter{n}"),
+        MHPMCOUNTER3H..=MHPMCOUNTER31H => format!("mhpmcounter{n}h"),
+        MHPMEVENT3..=MHPMEVENT31 => format!("mhpmevent{n}"),
+        PMPCFG0..=PMPCFG15 => format!("pmpcfg{}", csr - PMPCFG0),
+        PMPADDR0..=PMPADDR63 => format!("pmpaddr{}", csr - PMPADDR0),
         _ => format!("{csr:#x}"),
     }
 }
@@ -210,21 +216,21 @@ fn csr_alias(i: &Insn) -> Option<String> {
     };
     let read = |name: &str| format!("{name} {}", x(rd));
     Some(match (i.op, csr) {
-        (Csrrw, 0xc00) if rd == 0 && rs1 == 0 => "unimp".to_string(),
-        (Csrrs, 0x003) if rs1 == 0 => read("frcsr"),
-        (Csrrs, 0x002) if rs1 == 0 => read("frrm"),
-        (Csrrs, 0x001) if rs1 == 0 => read("frflags"),
-        (Csrrw, 0x003) => swap("fscsr", x(rs1).to_string()),
-        (Csrrw, 0x002) => swap("fsrm", x(rs1).to_string()),
-        (Csrrw, 0x001) => swap("fsflags", x(rs1).to_string()),
-        (Csrrwi, 0x002) => swap("fsrmi", rs1.to_string()),
-        (Csrrwi, 0x001) => swap("fsflagsi", rs1.to_string()),
-        (Csrrs, 0xc00) if rs1 == 0 => read("rdcycle"),
-        (Csrrs, 0xc01) if rs1 == 0 => read("rdtime"),
-        (Csrrs, 0xc02) if rs1 == 0 => read("rdinstret"),
-        (Csrrs, 0xc80) if rs1 == 0 => read("rdcycleh"),
-        (Csrrs, 0xc81) if rs1 == 0 => read("rdtimeh"),
-        (Csrrs, 0xc82) if rs1 == 0 => read("rdinstreth"),
+        (Csrrw, CYCLE) if rd == 0 && rs1 == 0 => "unimp".to_string(),
+        (Csrrs, FCSR) if rs1 == 0 => read("frcsr"),
+        (Csrrs, FRM) if rs1 == 0 => read("frrm"),
+        (Csrrs, FFLAGS) if rs1 == 0 => read("frflags"),
+        (Csrrw, FCSR) => swap("fscsr", x(rs1).to_string()),
+        (Csrrw, FRM) => swap("fsrm", x(rs1).to_string()),
+        (Csrrw, FFLAGS) => swap("fsflags", x(rs1).to_string()),
+        (Csrrwi, FRM) => swap("fsrmi", rs1.to_string()),
+        (Csrrwi, FFLAGS) => swap("fsflagsi", rs1.to_string()),
+        (Csrrs, CYCLE) if rs1 == 0 => read("rdcycle"),
+        (Csrrs, TIME) if rs1 == 0 => read("rdtime"),
+        (Csrrs, INSTRET) if rs1 == 0 => read("rdinstret"),
+        (Csrrs, CYCLEH) if rs1 == 0 => read("rdcycleh"),
+        (Csrrs, TIMEH) if rs1 == 0 => read("rdtimeh"),
+        (Csrrs, INSTRETH) if rs1 == 0 => read("rdinstreth"),
         (Csrrs, _) if rs1 == 0 => format!("csrr {},{}", x(rd), csr_operand(csr)),
         (Csrrw | Csrrs | Csrrc, _) if rd == 0 => {
             let name = match i.op {

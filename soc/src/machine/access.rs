@@ -13,14 +13,14 @@ use crate::csr::state::{mstatus, satp};
 use crate::hart::Privilege;
 use crate::memmap::RAM_BASE;
 use crate::mmu::sv32::{self, PteMemory, WalkMode};
-use crate::mmu::{AccessKind, pmp};
+use crate::mmu::{AccessKind, PAGE_OFFSET_MASK, PAGE_SIZE, pmp};
 use crate::trap::Exception;
 
 impl Machine {
     /// Loads `N` bytes (1, 2, 4 or 8) from virtual `vaddr`.
     #[inline(always)]
     pub fn load<const N: usize>(&mut self, vaddr: u32) -> Result<[u8; N], Exception> {
-        if (vaddr & 0xfff) as usize <= 4096 - N
+        if (vaddr & PAGE_OFFSET_MASK) as usize <= PAGE_SIZE as usize - N
             && let Some(off) = self.tlb.lookup(self.data_set, AccessKind::Read, vaddr)
         {
             return Ok(self.ram.read::<N>(off));
@@ -31,7 +31,7 @@ impl Machine {
     /// Stores `N` bytes (1, 2, 4 or 8) to virtual `vaddr`.
     #[inline(always)]
     pub fn store<const N: usize>(&mut self, vaddr: u32, bytes: [u8; N]) -> Result<(), Exception> {
-        if (vaddr & 0xfff) as usize <= 4096 - N
+        if (vaddr & PAGE_OFFSET_MASK) as usize <= PAGE_SIZE as usize - N
             && let Some(off) = self.tlb.lookup(self.data_set, AccessKind::Write, vaddr)
         {
             self.ram.write::<N>(off, bytes);
@@ -46,7 +46,7 @@ impl Machine {
         if let Some(off) = self.tlb.lookup(self.fetch_set, AccessKind::Fetch, vaddr) {
             return Ok(u16::from_le_bytes(self.ram.read::<2>(off)));
         }
-        let paddr = self.translate_fetch(vaddr)?;
+        let paddr = self.translate_fetch_slow(vaddr)?;
         self.read_code_parcel(paddr)
             .ok_or(Exception::InstructionAccessFault(vaddr))
     }
@@ -65,7 +65,7 @@ impl Machine {
     fn translate_fetch_slow(&mut self, vaddr: u32) -> Result<u32, Exception> {
         let prv = self.hart.prv;
         let paddr = self.translate_checked(vaddr, 2, AccessKind::Fetch, prv)?;
-        if self.ram.offset_of(paddr, 2).is_some() || self.bus_is_executable(paddr) {
+        if self.ram.offset_of(paddr, 2).is_some() || self.bus.is_executable(paddr) {
             Ok(paddr)
         } else {
             Err(Exception::InstructionAccessFault(vaddr))
@@ -77,9 +77,11 @@ impl Machine {
         if let Some(off) = self.ram.offset_of(paddr, 2) {
             return Some(u16::from_le_bytes(self.ram.read::<2>(off)));
         }
-        if !self.bus_is_executable(paddr) {
+        if !self.bus.is_executable(paddr) {
             return None;
         }
+        // Executable devices are immutable memory: the read needs no time
+        // and has no effects to apply, so it bypasses `with_devices`.
         let mut ctx = DevCtx {
             mtime: 0,
             new_mtime: None,
@@ -89,10 +91,6 @@ impl Machine {
             .read(paddr, AccessSize::Half, &mut ctx)
             .ok()
             .map(|v| v as u16)
-    }
-
-    fn bus_is_executable(&mut self, paddr: u32) -> bool {
-        self.bus.is_executable(paddr)
     }
 
     /// Translates and PMP-checks an access of `len` bytes within one page.
@@ -110,10 +108,16 @@ impl Machine {
             return Err(kind.access_fault(vaddr));
         }
         let paddr = u32::try_from(paddr).map_err(|_| kind.access_fault(vaddr))?;
-        let page = paddr & !0xfff;
-        if let Some(off) = self.ram.offset_of(page, 4096) {
-            let whole_page =
-                pmp::allows(&csr.pmpcfg, &csr.pmpaddr, u64::from(page), 4096, kind, prv);
+        let page = paddr & !PAGE_OFFSET_MASK;
+        if let Some(off) = self.ram.offset_of(page, PAGE_SIZE) {
+            let whole_page = pmp::allows(
+                &csr.pmpcfg,
+                &csr.pmpaddr,
+                u64::from(page),
+                u64::from(PAGE_SIZE),
+                kind,
+                prv,
+            );
             let watched = kind == AccessKind::Write && self.is_write_watched(off as u32);
             if whole_page && !watched {
                 let set = if kind == AccessKind::Fetch {
@@ -151,7 +155,7 @@ impl Machine {
     /// Whether stores to the RAM page at `ram_offset` must take the slow
     /// path (it holds cached code or the HTIF mailbox).
     fn is_write_watched(&self, ram_offset: u32) -> bool {
-        let page = ram_offset & !0xfff;
+        let page = ram_offset & !PAGE_OFFSET_MASK;
         self.is_code_page(ram_offset) || self.htif.is_some_and(|h| h.watched_page() == page)
     }
 
@@ -159,7 +163,7 @@ impl Machine {
     fn load_slow<const N: usize>(&mut self, vaddr: u32) -> Result<[u8; N], Exception> {
         let prv = self.data_privilege();
         let mut out = [0u8; N];
-        let first = (4096 - (vaddr & 0xfff) as usize).min(N);
+        let first = ((PAGE_SIZE - (vaddr & PAGE_OFFSET_MASK)) as usize).min(N);
         let p0 = self.translate_checked(vaddr, first as u32, AccessKind::Read, prv)?;
         if first == N {
             self.read_phys(p0, &mut out)
@@ -179,7 +183,7 @@ impl Machine {
     #[inline(never)]
     fn store_slow<const N: usize>(&mut self, vaddr: u32, bytes: [u8; N]) -> Result<(), Exception> {
         let prv = self.data_privilege();
-        let first = (4096 - (vaddr & 0xfff) as usize).min(N);
+        let first = ((PAGE_SIZE - (vaddr & PAGE_OFFSET_MASK)) as usize).min(N);
         let p0 = self.translate_checked(vaddr, first as u32, AccessKind::Write, prv)?;
         if first == N {
             return self
@@ -203,17 +207,8 @@ impl Machine {
         // MMIO: 8-byte accesses (fld) become two word reads.
         for (i, chunk) in out.chunks_mut(4).enumerate() {
             let size = access_size(chunk.len())?;
-            let mut ctx = DevCtx {
-                mtime: self.mtime(),
-                new_mtime: None,
-                ram: &mut self.ram,
-            };
-            let result = self
-                .bus
-                .read(paddr.wrapping_add(4 * i as u32), size, &mut ctx);
-            let new_mtime = ctx.new_mtime;
-            self.after_device_access(new_mtime);
-            let v = result.ok()?;
+            let at = paddr.wrapping_add(4 * i as u32);
+            let v = self.with_devices(|bus, ctx| bus.read(at, size, ctx)).ok()?;
             chunk.copy_from_slice(&v.to_le_bytes()[..chunk.len()]);
         }
         Some(())
@@ -233,20 +228,9 @@ impl Machine {
             let size = access_size(chunk.len())?;
             let mut word = [0u8; 4];
             word[..chunk.len()].copy_from_slice(chunk);
-            let mut ctx = DevCtx {
-                mtime: self.mtime(),
-                new_mtime: None,
-                ram: &mut self.ram,
-            };
-            let result = self.bus.write(
-                paddr.wrapping_add(4 * i as u32),
-                size,
-                u32::from_le_bytes(word),
-                &mut ctx,
-            );
-            let new_mtime = ctx.new_mtime;
-            self.after_device_access(new_mtime);
-            result.ok()?;
+            let (at, value) = (paddr.wrapping_add(4 * i as u32), u32::from_le_bytes(word));
+            self.with_devices(|bus, ctx| bus.write(at, size, value, ctx))
+                .ok()?;
         }
         Some(())
     }

@@ -17,6 +17,7 @@ use crate::dev::htif::Htif;
 use crate::hart::{Hart, Privilege};
 use crate::mem::Ram;
 use crate::mmu::tlb::{Tlb, TlbSet};
+use crate::mmu::{PAGE_SHIFT, PAGE_SIZE};
 
 /// How the guest asked the machine to stop.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,7 +76,7 @@ pub struct Machine {
 impl Machine {
     /// A machine with `ram` and `bus`, the hart at `reset_pc` in M-mode.
     pub fn new(ram: Ram, bus: Bus, clock: Clock, reset_pc: u32) -> Machine {
-        let pages = (ram.size() as usize / 4096).div_ceil(64);
+        let pages = (ram.size() / PAGE_SIZE).div_ceil(64) as usize;
         let mut m = Machine {
             hart: Hart::new(reset_pc),
             ram,
@@ -109,15 +110,7 @@ impl Machine {
     /// Services devices (input, completions), refreshes the interrupt lines
     /// and timers. Call at a block boundary.
     pub fn poll(&mut self) {
-        let mtime = self.mtime();
-        let mut ctx = DevCtx {
-            mtime,
-            new_mtime: None,
-            ram: &mut self.ram,
-        };
-        self.bus.poll(&mut ctx);
-        let new_mtime = ctx.new_mtime;
-        self.after_device_access(new_mtime);
+        self.with_devices(|bus, ctx| bus.poll(ctx));
         if let Some(htif) = self.htif.as_mut()
             && let Some(code) = htif.poll(&mut self.ram, &mut std::io::stdout())
         {
@@ -125,16 +118,24 @@ impl Machine {
         }
     }
 
-    /// Applies what a device access changed: `mtime`, interrupt levels,
-    /// exit requests.
-    fn after_device_access(&mut self, new_mtime: Option<u64>) {
-        if let Some(t) = new_mtime {
+    /// Runs `access` on the bus with a device context for the current
+    /// time, then applies what the devices changed: `mtime`, interrupt
+    /// levels, exit requests.
+    fn with_devices<T>(&mut self, access: impl FnOnce(&mut Bus, &mut DevCtx) -> T) -> T {
+        let mut ctx = DevCtx {
+            mtime: self.mtime(),
+            new_mtime: None,
+            ram: &mut self.ram,
+        };
+        let result = access(&mut self.bus, &mut ctx);
+        if let Some(t) = ctx.new_mtime {
             self.clock.set_mtime(t, self.hart.retired);
         }
         if let Some(exit) = self.exit_probe.as_mut().and_then(|probe| probe()) {
             self.exit = Some(exit);
         }
         self.refresh_interrupts();
+        result
     }
 
     /// Recomputes the device-driven `mip` bits and the Sstc timer.
@@ -206,8 +207,7 @@ impl Machine {
         let st = self.hart.csr.mstatus;
         let sum = st & mstatus::SUM != 0;
         let data_prv = if self.hart.prv == Privilege::Machine && st & mstatus::MPRV != 0 {
-            Privilege::from_bits((st & mstatus::MPP) >> mstatus::MPP_SHIFT)
-                .unwrap_or(Privilege::User)
+            self.hart.csr.mpp()
         } else {
             self.hart.prv
         };
@@ -236,7 +236,7 @@ impl Machine {
     /// Records that the RAM page at `ram_offset` holds cached code: stores
     /// to it will take the slow path and report it in `dirty_code_pages`.
     pub fn watch_code_page(&mut self, ram_offset: u32) {
-        let page = (ram_offset >> 12) as usize;
+        let page = (ram_offset >> PAGE_SHIFT) as usize;
         if let Some(word) = self.code_pages.get_mut(page / 64)
             && *word & (1 << (page % 64)) == 0
         {
@@ -246,7 +246,7 @@ impl Machine {
     }
 
     fn is_code_page(&self, ram_offset: u32) -> bool {
-        let page = (ram_offset >> 12) as usize;
+        let page = (ram_offset >> PAGE_SHIFT) as usize;
         self.code_pages
             .get(page / 64)
             .is_some_and(|w| w & (1 << (page % 64)) != 0)
@@ -254,7 +254,7 @@ impl Machine {
 
     /// A store hit a watched code page: stop watching, tell the engine.
     fn code_page_written(&mut self, ram_offset: u32) {
-        let page = (ram_offset >> 12) as usize;
+        let page = (ram_offset >> PAGE_SHIFT) as usize;
         if let Some(word) = self.code_pages.get_mut(page / 64) {
             *word &= !(1 << (page % 64));
         }

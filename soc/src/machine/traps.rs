@@ -84,8 +84,7 @@ impl Machine {
         }
         let csr = &mut self.hart.csr;
         let st = csr.mstatus;
-        let mpp = Privilege::from_bits((st & mstatus::MPP) >> mstatus::MPP_SHIFT)
-            .unwrap_or(Privilege::User);
+        let mpp = csr.mpp();
         let mie = if st & mstatus::MPIE != 0 {
             mstatus::MIE
         } else {

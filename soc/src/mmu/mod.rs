@@ -8,6 +8,15 @@ pub mod pmp;
 pub mod sv32;
 pub mod tlb;
 
+/// log2 of the page size: the page number of an address is
+/// `addr >> PAGE_SHIFT`.
+pub const PAGE_SHIFT: u32 = 12;
+/// Page size in bytes: Sv32's base page, and the granule of the TLB, of the
+/// machine's code-page watch and of the engines' block cache.
+pub const PAGE_SIZE: u32 = 1 << PAGE_SHIFT;
+/// The bits of an address that select a byte within its page.
+pub const PAGE_OFFSET_MASK: u32 = PAGE_SIZE - 1;
+
 /// What an access does, for permission checks and fault causes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AccessKind {

@@ -2,7 +2,7 @@
 //! and 4 MiB superpages, 34-bit physical addresses, A and D bits set by the
 //! walker.
 
-use super::AccessKind;
+use super::{AccessKind, PAGE_SHIFT};
 use crate::hart::Privilege;
 use crate::trap::Exception;
 
@@ -27,9 +27,6 @@ pub mod pte {
     /// Shift of the PPN field.
     pub const PPN_SHIFT: u32 = 10;
 }
-
-/// Page size in bytes.
-pub const PAGE_SIZE: u32 = 4096;
 
 /// Physical memory as the walker sees it: page-table entries are read and
 /// written with PMP checked as S-mode accesses. `None`/`false` means an
@@ -62,9 +59,9 @@ pub fn walk(
     mode: WalkMode,
 ) -> Result<u64, Exception> {
     let fault = kind.page_fault(vaddr);
-    let mut table = u64::from(satp & crate::csr::state::satp::PPN) << 12;
+    let mut table = u64::from(satp & crate::csr::state::satp::PPN) << PAGE_SHIFT;
     for level in (0..2u32).rev() {
-        let vpn = (vaddr >> (12 + 10 * level)) & 0x3ff;
+        let vpn = (vaddr >> (PAGE_SHIFT + 10 * level)) & 0x3ff;
         let pte_addr = table + u64::from(vpn) * 4;
         let pte = mem.read_pte(pte_addr).ok_or(kind.access_fault(vaddr))?;
         if pte & pte::V == 0 || (pte & pte::R == 0 && pte & pte::W != 0) {
@@ -72,7 +69,7 @@ pub fn walk(
         }
         let ppn = u64::from(pte >> pte::PPN_SHIFT);
         if pte & (pte::R | pte::X) == 0 {
-            table = ppn << 12;
+            table = ppn << PAGE_SHIFT;
             continue;
         }
         check_leaf(pte, kind, mode).ok_or(fault)?;
@@ -83,8 +80,8 @@ pub fn walk(
         if pte & needed != needed && !mem.write_pte(pte_addr, pte | needed) {
             return Err(kind.access_fault(vaddr));
         }
-        let offset_mask = (1u64 << (12 + 10 * level)) - 1;
-        return Ok(((ppn << 12) & !offset_mask) | (u64::from(vaddr) & offset_mask));
+        let offset_mask = (1u64 << (PAGE_SHIFT + 10 * level)) - 1;
+        return Ok(((ppn << PAGE_SHIFT) & !offset_mask) | (u64::from(vaddr) & offset_mask));
     }
     Err(fault)
 }

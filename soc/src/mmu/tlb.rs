@@ -10,7 +10,7 @@
 //! changes and PMP writes. Privilege and SUM select a set instead of
 //! flushing, so system calls do not empty it.
 
-use super::AccessKind;
+use super::{AccessKind, PAGE_OFFSET_MASK, PAGE_SHIFT};
 
 const ENTRIES: usize = 256;
 const INVALID: u32 = u32::MAX;
@@ -67,15 +67,15 @@ impl Tlb {
     /// The RAM offset of `vaddr` if its page is cached for `set` and `kind`.
     #[inline(always)]
     pub fn lookup(&self, set: TlbSet, kind: AccessKind, vaddr: u32) -> Option<usize> {
-        let vpn = vaddr >> 12;
+        let vpn = vaddr >> PAGE_SHIFT;
         let e = &self.entries[set as usize][kind as usize][vpn as usize % ENTRIES];
         (e.vpn == vpn).then(|| vaddr.wrapping_add(e.addend) as usize)
     }
 
     /// Caches the page of `vaddr` as the RAM page at `ram_offset`.
     pub fn insert(&mut self, set: TlbSet, kind: AccessKind, vaddr: u32, ram_offset: u32) {
-        let vpn = vaddr >> 12;
-        let addend = (ram_offset & !0xfff).wrapping_sub(vaddr & !0xfff);
+        let vpn = vaddr >> PAGE_SHIFT;
+        let addend = (ram_offset & !PAGE_OFFSET_MASK).wrapping_sub(vaddr & !PAGE_OFFSET_MASK);
         self.entries[set as usize][kind as usize][vpn as usize % ENTRIES] =
             TlbEntry { vpn, addend };
     }
@@ -99,10 +99,10 @@ impl Tlb {
     /// Drops the write entries that map the RAM page at `ram_offset`, so
     /// that stores to it take the slow path.
     pub fn flush_writes_to(&mut self, ram_offset: u32) {
-        let page = ram_offset & !0xfff;
+        let page = ram_offset & !PAGE_OFFSET_MASK;
         for set in self.entries.iter_mut() {
             for e in set[AccessKind::Write as usize].iter_mut() {
-                if e.vpn != INVALID && (e.vpn << 12).wrapping_add(e.addend) == page {
+                if e.vpn != INVALID && (e.vpn << PAGE_SHIFT).wrapping_add(e.addend) == page {
                     *e = EMPTY;
                 }
             }

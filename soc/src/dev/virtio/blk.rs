@@ -2,8 +2,9 @@
 //!
 //! One request queue. Configuration space holds `capacity` (in 512-byte
 //! sectors) and `seg_max`; offered features are `VIRTIO_BLK_F_SEG_MAX` and
-//! `VIRTIO_BLK_F_FLUSH`, plus `VIRTIO_BLK_F_RO` for a read-only backend. Requests: IN (read), OUT
-//! (write), FLUSH and GET_ID; anything else gets status UNSUPP.
+//! `VIRTIO_BLK_F_FLUSH`, plus `VIRTIO_BLK_F_RO` for a read-only backend.
+//! Requests: IN (read), OUT (write), FLUSH and GET_ID; anything else gets
+//! status UNSUPP.
 //!
 //! A request is a chain whose readable bytes start with the 16-byte header
 //! (type, reserved, sector) followed, for OUT, by the data; its writable
@@ -22,9 +23,9 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use crate::bus::AccessSize;
+use crate::bus::{AccessSize, read_le};
+use crate::dev::virtio::VirtioDevice;
 use crate::dev::virtio::queue::{DescChain, MAX_QUEUE_SIZE, Queue, QueueError};
-use crate::dev::virtio::{VirtioDevice, read_config_bytes};
 use crate::mem::Ram;
 
 /// virtio device ID of a block device.
@@ -81,7 +82,7 @@ pub trait BlockBackend: Send {
 #[derive(Debug, thiserror::Error)]
 pub enum BlockError {
     /// The file could not be opened or measured.
-    #[error("cannot open disk image {}: {source}", path.display())]
+    #[error("cannot open disk image {}", path.display())]
     Open {
         /// The image path.
         path: PathBuf,
@@ -95,6 +96,10 @@ fn out_of_range() -> io::Error {
         io::ErrorKind::InvalidInput,
         "access past the end of the disk",
     )
+}
+
+fn read_only() -> io::Error {
+    io::Error::new(io::ErrorKind::PermissionDenied, "read-only disk")
 }
 
 /// Whether `[offset, offset + len)` lies within `size` bytes.
@@ -152,10 +157,7 @@ impl BlockBackend for FileBackend {
 
     fn write_at(&mut self, offset: u64, data: &[u8]) -> io::Result<()> {
         if self.read_only {
-            return Err(io::Error::new(
-                io::ErrorKind::PermissionDenied,
-                "read-only disk",
-            ));
+            return Err(read_only());
         }
         if !in_range(offset, data.len(), self.len) {
             return Err(out_of_range());
@@ -223,10 +225,7 @@ impl BlockBackend for MemBackend {
 
     fn write_at(&mut self, offset: u64, data: &[u8]) -> io::Result<()> {
         if self.read_only {
-            return Err(io::Error::new(
-                io::ErrorKind::PermissionDenied,
-                "read-only disk",
-            ));
+            return Err(read_only());
         }
         if !in_range(offset, data.len(), self.len_bytes()) {
             return Err(out_of_range());
@@ -376,7 +375,7 @@ impl VirtioDevice for VirtioBlk {
         let mut config = [0u8; 16];
         config[..8].copy_from_slice(&self.capacity_sectors().to_le_bytes());
         config[12..].copy_from_slice(&SEG_MAX.to_le_bytes());
-        read_config_bytes(&config, offset, size)
+        read_le(&config, offset, size)
     }
 
     fn process_queue(

@@ -17,7 +17,7 @@
 //! to Status resets the device. A transport built with [`VirtioMmio::empty`]
 //! has device ID 0, which drivers skip, like QEMU's unused transports.
 
-use crate::bus::{AccessSize, BusFault, DevCtx, Device, IrqLines};
+use crate::bus::{AccessSize, BusFault, DevCtx, Device, IrqLines, read_half, write_half};
 use crate::dev::virtio::queue::{MAX_QUEUE_SIZE, Queue};
 use crate::dev::virtio::{
     STATUS_DEVICE_NEEDS_RESET, STATUS_DRIVER_OK, STATUS_FEATURES_OK, VIRTIO_F_RING_INDIRECT_DESC,
@@ -97,15 +97,6 @@ impl QueueSlot {
     }
 }
 
-/// Replaces the low or high 32 bits of `old`.
-fn set_half(old: u64, high: bool, value: u32) -> u64 {
-    if high {
-        (old & 0xffff_ffff) | (u64::from(value) << 32)
-    } else {
-        (old & !0xffff_ffff) | u64::from(value)
-    }
-}
-
 /// A virtio-mmio transport.
 pub struct VirtioMmio {
     device: Option<Box<dyn VirtioDevice>>,
@@ -138,16 +129,9 @@ impl VirtioMmio {
         let queues = vec![QueueSlot::new(); device.num_queues()];
         VirtioMmio {
             device: Some(device),
-            version,
             irq: Some((lines, irq)),
-            device_features_sel: 0,
-            driver_features_sel: 0,
-            driver_features: 0,
-            queue_sel: 0,
             queues,
-            interrupt_status: 0,
-            status: 0,
-            guest_page_size: 4096,
+            ..VirtioMmio::empty(version)
         }
     }
 
@@ -234,10 +218,9 @@ impl VirtioMmio {
         if !self.is_legacy() && self.status & STATUS_FEATURES_OK != 0 {
             return;
         }
-        match self.driver_features_sel {
-            0 => self.driver_features = set_half(self.driver_features, false, value),
-            1 => self.driver_features = set_half(self.driver_features, true, value),
-            _ => {}
+        if self.driver_features_sel < 2 {
+            let high = self.driver_features_sel == 1;
+            self.driver_features = write_half(self.driver_features, high, value);
         }
     }
 
@@ -318,23 +301,24 @@ impl VirtioMmio {
             VERSION => self.version as u32,
             DEVICE_ID => device_id,
             VENDOR => VENDOR_ID,
-            DEVICE_FEATURES => match self.device_features_sel {
-                0 => offered as u32,
-                1 => (offered >> 32) as u32,
-                _ => 0,
-            },
+            DEVICE_FEATURES if self.device_features_sel < 2 => {
+                read_half(offered, self.device_features_sel == 1)
+            }
             QUEUE_NUM_MAX => slot.map_or(0, |_| u32::from(MAX_QUEUE_SIZE)),
             QUEUE_NUM => slot.map_or(0, |s| s.num),
             QUEUE_PFN if legacy => slot.map_or(0, |s| s.legacy_pfn),
             QUEUE_READY if !legacy => queue.map_or(0, |q| u32::from(q.ready)),
             INTERRUPT_STATUS => self.interrupt_status,
             STATUS => self.status,
-            QUEUE_DESC_LOW if !legacy => queue.map_or(0, |q| q.desc_addr as u32),
-            QUEUE_DESC_HIGH if !legacy => queue.map_or(0, |q| (q.desc_addr >> 32) as u32),
-            QUEUE_DRIVER_LOW if !legacy => queue.map_or(0, |q| q.driver_addr as u32),
-            QUEUE_DRIVER_HIGH if !legacy => queue.map_or(0, |q| (q.driver_addr >> 32) as u32),
-            QUEUE_DEVICE_LOW if !legacy => queue.map_or(0, |q| q.device_addr as u32),
-            QUEUE_DEVICE_HIGH if !legacy => queue.map_or(0, |q| (q.device_addr >> 32) as u32),
+            QUEUE_DESC_LOW | QUEUE_DESC_HIGH if !legacy => {
+                queue.map_or(0, |q| read_half(q.desc_addr, offset == QUEUE_DESC_HIGH))
+            }
+            QUEUE_DRIVER_LOW | QUEUE_DRIVER_HIGH if !legacy => {
+                queue.map_or(0, |q| read_half(q.driver_addr, offset == QUEUE_DRIVER_HIGH))
+            }
+            QUEUE_DEVICE_LOW | QUEUE_DEVICE_HIGH if !legacy => {
+                queue.map_or(0, |q| read_half(q.device_addr, offset == QUEUE_DEVICE_HIGH))
+            }
             // The configuration never changes behind the driver's back.
             CONFIG_GENERATION => 0,
             _ => 0,
@@ -381,9 +365,9 @@ impl VirtioMmio {
         }
         let high = offset & 4 != 0;
         match offset & !4 {
-            QUEUE_DESC_LOW => q.desc_addr = set_half(q.desc_addr, high, value),
-            QUEUE_DRIVER_LOW => q.driver_addr = set_half(q.driver_addr, high, value),
-            QUEUE_DEVICE_LOW => q.device_addr = set_half(q.device_addr, high, value),
+            QUEUE_DESC_LOW => q.desc_addr = write_half(q.desc_addr, high, value),
+            QUEUE_DRIVER_LOW => q.driver_addr = write_half(q.driver_addr, high, value),
+            QUEUE_DEVICE_LOW => q.device_addr = write_half(q.device_addr, high, value),
             _ => {}
         }
     }
@@ -430,9 +414,10 @@ impl Device for VirtioMmio {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bus::read_le;
     use crate::dev::test_utils::{Harness, TestQueue};
     use crate::dev::virtio::queue::{QueueError, VIRTQ_DESC_F_NEXT, VIRTQ_DESC_F_WRITE};
-    use crate::dev::virtio::{STATUS_ACKNOWLEDGE, STATUS_DRIVER, read_config_bytes};
+    use crate::dev::virtio::{STATUS_ACKNOWLEDGE, STATUS_DRIVER};
     use crate::memmap::RAM_BASE;
     use std::sync::{Arc, Mutex};
 
@@ -457,7 +442,7 @@ mod tests {
             2
         }
         fn read_config(&self, offset: u32, size: AccessSize) -> u32 {
-            read_config_bytes(&self.config, offset, size)
+            read_le(&self.config, offset, size)
         }
         fn write_config(&mut self, offset: u32, _size: AccessSize, value: u32) {
             if let Some(b) = self.config.get_mut(offset as usize) {

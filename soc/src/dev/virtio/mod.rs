@@ -50,7 +50,7 @@ pub trait VirtioDevice: Send {
     /// How many virtqueues the device has.
     fn num_queues(&self) -> usize;
     /// Reads `size` bytes of the device configuration space at `offset`;
-    /// bytes past its end read as zero.
+    /// bytes past its end read as zero (see [`crate::bus::read_le`]).
     fn read_config(&self, offset: u32, size: AccessSize) -> u32;
     /// Writes the configuration space; read-only by default.
     fn write_config(&mut self, _offset: u32, _size: AccessSize, _value: u32) {}
@@ -65,32 +65,4 @@ pub trait VirtioDevice: Send {
     ) -> Result<bool, QueueError>;
     /// Returns the device to its initial state (status 0 written).
     fn reset(&mut self) {}
-}
-
-/// Reads `size` little-endian bytes of a configuration space held as bytes;
-/// anything past its end reads as zero.
-pub fn read_config_bytes(config: &[u8], offset: u32, size: AccessSize) -> u32 {
-    let mut value = [0u8; 4];
-    for (i, byte) in value.iter_mut().take(size.bytes() as usize).enumerate() {
-        *byte = config
-            .get((offset as usize).saturating_add(i))
-            .copied()
-            .unwrap_or(0);
-    }
-    u32::from_le_bytes(value)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn config_bytes_read_little_endian_and_zero_past_the_end() {
-        let config = [0x11, 0x22, 0x33, 0x44, 0x55];
-        assert_eq!(read_config_bytes(&config, 0, AccessSize::Word), 0x4433_2211);
-        assert_eq!(read_config_bytes(&config, 3, AccessSize::Word), 0x0000_5544);
-        assert_eq!(read_config_bytes(&config, 1, AccessSize::Half), 0x3322);
-        assert_eq!(read_config_bytes(&config, 4, AccessSize::Byte), 0x55);
-        assert_eq!(read_config_bytes(&config, u32::MAX, AccessSize::Word), 0);
-    }
 }
