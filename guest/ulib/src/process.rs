@@ -1,0 +1,42 @@
+//! Processes: fork that keeps file-server references counted, exec of a
+//! program file, exit that closes files first.
+
+use abi::Errno;
+
+/// Duplicates the calling process; the child's pid, 0 in the child.
+pub fn fork() -> Result<usize, Errno> {
+    let taken = crate::fs::dup_all_for_fork();
+    match crate::sys::fork() {
+        Ok(0) => {
+            crate::fs::reset_after_fork();
+            Ok(0)
+        }
+        Ok(pid) => Ok(pid),
+        Err(e) => {
+            crate::fs::undo_dups(&taken);
+            Err(e)
+        }
+    }
+}
+
+/// Runs the program file `path` in this process with `args` (args[0] is
+/// the program's name). Returns only on failure.
+pub fn exec(path: &str, args: &[&str]) -> Errno {
+    let image = match crate::fs::read_file(path) {
+        Ok(image) => image,
+        Err(e) => return e,
+    };
+    let (_strings, argv) = crate::argv::c_argv(args);
+    crate::sys::exec(&image, &argv)
+}
+
+/// Waits for child `pid` (-1: any); (pid, exit status).
+pub fn wait(pid: isize) -> Result<(usize, i32), Errno> {
+    crate::sys::wait(pid, 0)
+}
+
+/// Ends the process with `code` after closing its files.
+pub fn exit(code: i32) -> ! {
+    crate::fs::close_all();
+    crate::sys::exit(code)
+}
