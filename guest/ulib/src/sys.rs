@@ -9,6 +9,12 @@ use core::arch::asm;
 
 /// Issues system call `nr` with up to four arguments; the raw a0.
 fn syscall(nr: Sysno, a0: usize, a1: usize, a2: usize, a3: usize) -> isize {
+    raw(nr as usize, a0, a1, a2, a3)
+}
+
+/// Issues system call number `nr` (any number, for tests of bad calls);
+/// the raw a0.
+pub fn raw(nr: usize, a0: usize, a1: usize, a2: usize, a3: usize) -> isize {
     let ret: isize;
     // SAFETY: ecall traps to the kernel, which validates every argument
     // (pointers included) and only writes memory we passed it; the asm
@@ -17,7 +23,7 @@ fn syscall(nr: Sysno, a0: usize, a1: usize, a2: usize, a3: usize) -> isize {
         asm!("ecall",
             inlateout("a0") a0 => ret,
             in("a1") a1, in("a2") a2, in("a3") a3,
-            in("a7") nr as usize,
+            in("a7") nr,
             options(nostack));
     }
     ret
@@ -30,11 +36,6 @@ pub fn check(ret: isize) -> Result<usize, Errno> {
     } else {
         Ok(ret as usize)
     }
-}
-
-/// Issues a raw system call: for tests that pass bad arguments on purpose.
-pub fn raw(nr: Sysno, a0: usize, a1: usize, a2: usize, a3: usize) -> isize {
-    syscall(nr, a0, a1, a2, a3)
 }
 
 /// Ends the calling process at once (no clean-up; see [`crate::exit`]).

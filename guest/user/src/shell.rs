@@ -14,6 +14,8 @@ pub struct Command {
     pub stdin: Option<String>,
     /// File for standard output (`> file`).
     pub stdout: Option<String>,
+    /// Run without waiting (`&` at the end).
+    pub background: bool,
 }
 
 /// Why a line could not be parsed.
@@ -23,6 +25,8 @@ pub enum ParseError {
     UnterminatedQuote,
     /// `<` or `>` with no file name after it.
     MissingRedirectTarget(char),
+    /// `&` not at the end of the line.
+    MisplacedAmpersand,
 }
 
 impl core::fmt::Display for ParseError {
@@ -30,6 +34,7 @@ impl core::fmt::Display for ParseError {
         match self {
             ParseError::UnterminatedQuote => write!(f, "unterminated quote"),
             ParseError::MissingRedirectTarget(c) => write!(f, "missing file name after {c}"),
+            ParseError::MisplacedAmpersand => write!(f, "& must end the line"),
         }
     }
 }
@@ -40,6 +45,7 @@ enum Token {
     Word(String),
     In,
     Out,
+    Amp,
 }
 
 /// Splits a line into words and redirection operators. Quotes ('…' and
@@ -59,12 +65,16 @@ fn tokenize(line: &str, last_status: i32) -> Result<Vec<Token>, ParseError> {
                 }
             }
             '#' if !in_word => break,
-            '<' | '>' => {
+            '<' | '>' | '&' => {
                 if in_word {
                     tokens.push(Token::Word(core::mem::take(&mut word)));
                     in_word = false;
                 }
-                tokens.push(if c == '<' { Token::In } else { Token::Out });
+                tokens.push(match c {
+                    '<' => Token::In,
+                    '>' => Token::Out,
+                    _ => Token::Amp,
+                });
             }
             '\'' | '"' => {
                 in_word = true;
@@ -107,8 +117,12 @@ pub fn parse(line: &str, last_status: i32) -> Result<Command, ParseError> {
     let mut cmd = Command::default();
     let mut tokens = tokenize(line, last_status)?.into_iter();
     while let Some(t) = tokens.next() {
+        if cmd.background {
+            return Err(ParseError::MisplacedAmpersand);
+        }
         match t {
             Token::Word(w) => cmd.argv.push(w),
+            Token::Amp => cmd.background = true,
             Token::In | Token::Out => {
                 let op = if t == Token::In { '<' } else { '>' };
                 let Some(Token::Word(file)) = tokens.next() else {
@@ -172,6 +186,18 @@ mod tests {
         assert_eq!(words(&c), ["echo", "", "end"]);
         let c = parse("echo 'a>b'", 0).unwrap();
         assert_eq!(words(&c), ["echo", "a>b"]);
+    }
+
+    #[test]
+    fn background() {
+        let c = parse("spin 5 &", 0).unwrap();
+        assert_eq!(words(&c), ["spin", "5"]);
+        assert!(c.background);
+        let c = parse("spin>out&", 0).unwrap();
+        assert_eq!(c.stdout.as_deref(), Some("out"));
+        assert!(c.background);
+        assert!(!parse("spin", 0).unwrap().background);
+        assert_eq!(parse("a & b", 0), Err(ParseError::MisplacedAmpersand));
     }
 
     #[test]

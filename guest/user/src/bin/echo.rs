@@ -2,12 +2,15 @@
 #![no_std]
 #![no_main]
 
+extern crate alloc;
+
+use alloc::string::String;
 use ulib::println;
 
 ulib::entry!(main);
 
 fn main(args: &[&str]) -> i32 {
-    let mut line = alloc::string::String::new();
+    let mut line = String::new();
     for (i, a) in args.iter().skip(1).enumerate() {
         if i > 0 {
             line.push(' ');
@@ -17,5 +20,3 @@ fn main(args: &[&str]) -> i32 {
     println!("{}", line);
     0
 }
-
-extern crate alloc;
