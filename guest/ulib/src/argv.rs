@@ -60,7 +60,13 @@ mod tests {
         let a = b"ls\0";
         let b = b"-l\0";
         let c = b"\xff\0";
-        let stack: [usize; 5] = [3, a.as_ptr() as usize, b.as_ptr() as usize, c.as_ptr() as usize, 0];
+        let stack: [usize; 5] = [
+            3,
+            a.as_ptr() as usize,
+            b.as_ptr() as usize,
+            c.as_ptr() as usize,
+            0,
+        ];
         // SAFETY: the stack above has the documented layout, with static strings.
         let args = unsafe { args_from_stack(stack.as_ptr()) };
         assert_eq!(args, ["ls", "-l", ""]);

@@ -111,9 +111,9 @@ fn path_op(op: FsOp, path: &str, args: &[u32]) -> Result<usize, Errno> {
 /// Opens `path` (`abi::O_*` flags); the new fd, the lowest free one.
 pub fn open(path: &str, flags: u32) -> Result<usize, Errno> {
     let handle = path_op(FsOp::Open, path, &[flags])? as u32;
-    let fd = (0..MAX_FDS).filter(|&fd| fd != CWD_FD).find(|&fd| {
-        matches!(crate::sys::fd_get(fd), Ok((FdKind::Closed, _)))
-    });
+    let fd = (0..MAX_FDS)
+        .filter(|&fd| fd != CWD_FD)
+        .find(|&fd| matches!(crate::sys::fd_get(fd), Ok((FdKind::Closed, _))));
     let Some(fd) = fd else {
         let _ = server_close(handle);
         return Err(Errno::EMFILE);
@@ -243,7 +243,12 @@ pub fn seek(fd: usize, offset: i32, whence: Whence) -> Result<usize, Errno> {
 fn read_stat(c: &mut Client) -> Stat {
     let b = c.buf();
     let w = |i: usize| u32::from_ne_bytes([b[i * 4], b[i * 4 + 1], b[i * 4 + 2], b[i * 4 + 3]]);
-    Stat { inode: w(0), kind: w(1), size: w(2), links: w(3) }
+    Stat {
+        inode: w(0),
+        kind: w(1),
+        size: w(2),
+        links: w(3),
+    }
 }
 
 /// The `Stat` of `path`.
@@ -294,7 +299,12 @@ pub fn readdir(fd: usize, index: u32) -> Result<Option<DirEntry>, Errno> {
         }
         let b = c.buf();
         let w = |i: usize| u32::from_ne_bytes([b[i * 4], b[i * 4 + 1], b[i * 4 + 2], b[i * 4 + 3]]);
-        let mut e = DirEntry { inode: w(0), kind: w(1), name_len: w(2), name: [0; abi::NAME_MAX + 1] };
+        let mut e = DirEntry {
+            inode: w(0),
+            kind: w(1),
+            name_len: w(2),
+            name: [0; abi::NAME_MAX + 1],
+        };
         e.name.copy_from_slice(&b[12..12 + abi::NAME_MAX + 1]);
         e.name_len = e.name_len.min(abi::NAME_MAX as u32);
         Ok(Some(e))
@@ -359,10 +369,10 @@ pub fn chdir(path: &str) -> Result<(), Errno> {
 pub(crate) fn dup_all_for_fork() -> Vec<u32> {
     let mut taken = Vec::new();
     for fd in 0..MAX_FDS {
-        if let Ok((FdKind::File, h)) = crate::sys::fd_get(fd) {
-            if server_dup(h).is_ok() {
-                taken.push(h);
-            }
+        if let Ok((FdKind::File, h)) = crate::sys::fd_get(fd)
+            && server_dup(h).is_ok()
+        {
+            taken.push(h);
         }
     }
     taken

@@ -33,7 +33,9 @@ unsafe impl GlobalAlloc for Heap {
         if let Ok(p) = heap.allocate_first_fit(layout) {
             return p.as_ptr();
         }
-        let want = (layout.size() + layout.align() + 64).max(CHUNK).next_multiple_of(4096);
+        let want = (layout.size() + layout.align() + 64)
+            .max(CHUNK)
+            .next_multiple_of(4096);
         let Ok(old) = crate::sys::sbrk(want as isize) else {
             return null_mut();
         };
@@ -44,7 +46,8 @@ unsafe impl GlobalAlloc for Heap {
         }
         // SAFETY: [top, top + want) is the memory sbrk just added after the heap.
         unsafe { heap.extend(want) };
-        heap.allocate_first_fit(layout).map_or(null_mut(), |p| p.as_ptr())
+        heap.allocate_first_fit(layout)
+            .map_or(null_mut(), |p| p.as_ptr())
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {

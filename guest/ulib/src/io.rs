@@ -35,7 +35,11 @@ impl Write for FdWriter {
 
 /// Formats `args` to file descriptor `fd` (the macros' back end).
 pub fn print_to(fd: usize, args: fmt::Arguments) {
-    let mut w = FdWriter { fd, buf: [0; 256], len: 0 };
+    let mut w = FdWriter {
+        fd,
+        buf: [0; 256],
+        len: 0,
+    };
     let _ = w.write_fmt(args);
     w.flush();
 }

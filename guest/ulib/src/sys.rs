@@ -56,7 +56,13 @@ pub fn fork() -> Result<usize, Errno> {
 /// Replaces the image with the ELF `image`; `argv` is a NULL-terminated
 /// array of NUL-terminated strings. Returns only on error.
 pub fn exec(image: &[u8], argv: &[*const u8]) -> Errno {
-    match check(syscall(Sysno::Exec, image.as_ptr() as usize, image.len(), argv.as_ptr() as usize, 0)) {
+    match check(syscall(
+        Sysno::Exec,
+        image.as_ptr() as usize,
+        image.len(),
+        argv.as_ptr() as usize,
+        0,
+    )) {
         Ok(_) => Errno::EIO,
         Err(e) => e,
     }
@@ -66,7 +72,13 @@ pub fn exec(image: &[u8], argv: &[*const u8]) -> Errno {
 /// With `abi::WNOHANG`, `Ok((0, 0))` means no child has ended yet.
 pub fn wait(pid: isize, options: usize) -> Result<(usize, i32), Errno> {
     let mut status: i32 = 0;
-    let r = check(syscall(Sysno::Wait, pid as usize, &mut status as *mut i32 as usize, options, 0))?;
+    let r = check(syscall(
+        Sysno::Wait,
+        pid as usize,
+        &mut status as *mut i32 as usize,
+        options,
+        0,
+    ))?;
     Ok((r, status))
 }
 
@@ -107,24 +119,49 @@ pub fn munmap(addr: usize, len: usize) -> Result<(), Errno> {
 
 /// Writes to a console fd (file fds: [`crate::fs::write`]).
 pub fn write(fd: usize, buf: &[u8]) -> Result<usize, Errno> {
-    check(syscall(Sysno::Write, fd, buf.as_ptr() as usize, buf.len(), 0))
+    check(syscall(
+        Sysno::Write,
+        fd,
+        buf.as_ptr() as usize,
+        buf.len(),
+        0,
+    ))
 }
 
 /// Reads from a console fd; 0 at end of input (Ctrl-D).
 pub fn read(fd: usize, buf: &mut [u8]) -> Result<usize, Errno> {
-    check(syscall(Sysno::Read, fd, buf.as_mut_ptr() as usize, buf.len(), 0))
+    check(syscall(
+        Sysno::Read,
+        fd,
+        buf.as_mut_ptr() as usize,
+        buf.len(),
+        0,
+    ))
 }
 
 /// Sends `msg` to `pid`'s mailbox (`abi::NONBLOCK`: fail instead of waiting).
 pub fn send(pid: usize, msg: &Message, flags: usize) -> Result<(), Errno> {
-    check(syscall(Sysno::Send, pid, msg as *const Message as usize, flags, 0)).map(|_| ())
+    check(syscall(
+        Sysno::Send,
+        pid,
+        msg as *const Message as usize,
+        flags,
+        0,
+    ))
+    .map(|_| ())
 }
 
 /// Receives a message straight from the mailbox; the sender's pid. Programs
 /// use [`crate::ipc::recv`], which also sees messages the file-server
 /// client set aside.
 pub fn recv(msg: &mut Message, flags: usize) -> Result<usize, Errno> {
-    check(syscall(Sysno::Recv, msg as *mut Message as usize, flags, 0, 0))
+    check(syscall(
+        Sysno::Recv,
+        msg as *mut Message as usize,
+        flags,
+        0,
+        0,
+    ))
 }
 
 /// Creates a shared-memory region of `len` bytes; its id.
@@ -144,18 +181,38 @@ pub fn shm_unmap(addr: usize) -> Result<(), Errno> {
 
 /// Fills `out` with the process list; the number of rows written.
 pub fn ps(out: &mut [ProcInfo]) -> Result<usize, Errno> {
-    let n = check(syscall(Sysno::Ps, out.as_mut_ptr() as usize, out.len(), 0, 0))?;
+    let n = check(syscall(
+        Sysno::Ps,
+        out.as_mut_ptr() as usize,
+        out.len(),
+        0,
+        0,
+    ))?;
     Ok(n.min(out.len()))
 }
 
 /// Reads disk block `block` (file server only).
 pub fn disk_read(block: u32, buf: &mut [u8; 4096]) -> Result<(), Errno> {
-    check(syscall(Sysno::DiskRead, block as usize, buf.as_mut_ptr() as usize, 0, 0)).map(|_| ())
+    check(syscall(
+        Sysno::DiskRead,
+        block as usize,
+        buf.as_mut_ptr() as usize,
+        0,
+        0,
+    ))
+    .map(|_| ())
 }
 
 /// Writes disk block `block` (file server only).
 pub fn disk_write(block: u32, buf: &[u8; 4096]) -> Result<(), Errno> {
-    check(syscall(Sysno::DiskWrite, block as usize, buf.as_ptr() as usize, 0, 0)).map(|_| ())
+    check(syscall(
+        Sysno::DiskWrite,
+        block as usize,
+        buf.as_ptr() as usize,
+        0,
+        0,
+    ))
+    .map(|_| ())
 }
 
 /// Flushes the disk's write cache (file server only).

@@ -178,7 +178,11 @@ impl<B: Backend> Server<B> {
                 if self.files.iter().flatten().any(|f| f.ino == ino) {
                     return Err(Errno::EBUSY);
                 }
-                let r = if op == FsOp::Rmdir { self.fs.rmdir(&path) } else { self.fs.unlink(&path) };
+                let r = if op == FsOp::Rmdir {
+                    self.fs.rmdir(&path)
+                } else {
+                    self.fs.unlink(&path)
+                };
                 self.fs.sync()?;
                 r.map(|_| 0)
             }
@@ -216,7 +220,11 @@ impl<B: Backend> Server<B> {
 
     /// Opens (maybe creates, maybe truncates) `path`; the new handle.
     fn open(&mut self, path: String, flags: u32) -> Result<usize, Errno> {
-        let slot = self.files.iter().position(|f| f.is_none()).ok_or(Errno::EMFILE)?;
+        let slot = self
+            .files
+            .iter()
+            .position(|f| f.is_none())
+            .ok_or(Errno::EMFILE)?;
         let ino = match self.fs.lookup(&path) {
             Ok(ino) => ino,
             Err(Errno::ENOENT) if flags & O_CREATE != 0 => {
@@ -238,19 +246,32 @@ impl<B: Backend> Server<B> {
             self.fs.sync()?;
             r?;
         }
-        self.files[slot] = Some(OpenFile { ino, path, kind: st.kind, offset: 0, flags, refs: 1 });
+        self.files[slot] = Some(OpenFile {
+            ino,
+            path,
+            kind: st.kind,
+            offset: 0,
+            flags,
+            refs: 1,
+        });
         Ok(slot)
     }
 
     /// The open file `handle`.
     fn file(&mut self, handle: u32) -> Result<&mut OpenFile<B::Ino>, Errno> {
-        self.files.get_mut(handle as usize).and_then(Option::as_mut).ok_or(Errno::EBADF)
+        self.files
+            .get_mut(handle as usize)
+            .and_then(Option::as_mut)
+            .ok_or(Errno::EBADF)
     }
 
     /// The request's path (NUL-terminated in the buffer), made absolute
     /// against the client's current directory.
     fn path(&self, req: &Message, buf: &[u8]) -> Result<String, Errno> {
-        let end = buf.iter().position(|&b| b == 0).ok_or(Errno::ENAMETOOLONG)?;
+        let end = buf
+            .iter()
+            .position(|&b| b == 0)
+            .ok_or(Errno::ENAMETOOLONG)?;
         let p = core::str::from_utf8(&buf[..end]).map_err(|_| Errno::EINVAL)?;
         if p.is_empty() {
             return Err(Errno::ENOENT);
@@ -292,7 +313,10 @@ mod tests {
 
     impl Mem {
         fn new() -> Mem {
-            let mut m = Mem { next: 2, ..Default::default() };
+            let mut m = Mem {
+                next: 2,
+                ..Default::default()
+            };
             m.nodes.insert(1, ("/".into(), KIND_DIR, Vec::new()));
             m
         }
@@ -328,7 +352,11 @@ mod tests {
     impl Backend for Mem {
         type Ino = u32;
         fn lookup(&mut self, path: &str) -> Result<u32, Errno> {
-            self.nodes.iter().find(|(_, n)| n.0 == path).map(|(i, _)| *i).ok_or(Errno::ENOENT)
+            self.nodes
+                .iter()
+                .find(|(_, n)| n.0 == path)
+                .map(|(i, _)| *i)
+                .ok_or(Errno::ENOENT)
         }
         fn create(&mut self, path: &str) -> Result<u32, Errno> {
             self.add(path, KIND_FILE)
@@ -357,7 +385,12 @@ mod tests {
         }
         fn stat(&mut self, ino: u32) -> Result<Stat, Errno> {
             let n = self.nodes.get(&ino).ok_or(Errno::ENOENT)?;
-            Ok(Stat { inode: ino, kind: n.1, size: n.2.len() as u32, links: 1 })
+            Ok(Stat {
+                inode: ino,
+                kind: n.1,
+                size: n.2.len() as u32,
+                links: 1,
+            })
         }
         fn read_at(&mut self, ino: u32, off: u32, buf: &mut [u8]) -> Result<usize, Errno> {
             let d = &self.nodes.get(&ino).ok_or(Errno::ENOENT)?.2;
@@ -376,7 +409,11 @@ mod tests {
             Ok(buf.len())
         }
         fn truncate(&mut self, ino: u32, len: u32) -> Result<(), Errno> {
-            self.nodes.get_mut(&ino).ok_or(Errno::ENOENT)?.2.resize(len as usize, 0);
+            self.nodes
+                .get_mut(&ino)
+                .ok_or(Errno::ENOENT)?
+                .2
+                .resize(len as usize, 0);
             Ok(())
         }
         fn read_dir(&mut self, ino: u32, index: u32) -> Result<Option<DirEntry>, Errno> {
@@ -384,7 +421,12 @@ mod tests {
             Ok(self.children(&dir).get(index as usize).map(|&i| {
                 let n = &self.nodes[&i];
                 let name = ulib::path::file_name(&n.0).as_bytes();
-                let mut e = DirEntry { inode: i, kind: n.1, name_len: name.len() as u32, name: [0; NAME_MAX + 1] };
+                let mut e = DirEntry {
+                    inode: i,
+                    kind: n.1,
+                    name_len: name.len() as u32,
+                    name: [0; NAME_MAX + 1],
+                };
                 e.name[..name.len()].copy_from_slice(name);
                 e
             }))
@@ -404,7 +446,11 @@ mod tests {
 
     impl T {
         fn new() -> T {
-            T { s: Server::new(Mem::new()), buf: vec![0; FS_SHM_BYTES], cwd: 0 }
+            T {
+                s: Server::new(Mem::new()),
+                buf: vec![0; FS_SHM_BYTES],
+                cwd: 0,
+            }
         }
         fn req(&mut self, op: FsOp, args: &[u32]) -> i32 {
             let mut m = Message::default();
@@ -448,7 +494,10 @@ mod tests {
         assert_eq!(t.req(FsOp::Seek, &[h as u32, -5i32 as u32, 2]), 6);
         assert_eq!(t.req(FsOp::Seek, &[h as u32, -2i32 as u32, 1]), 4);
         assert_eq!(t.read(h, 3), b"o w");
-        assert_eq!(t.req(FsOp::Seek, &[h as u32, -1i32 as u32, 0]), E(Errno::EINVAL));
+        assert_eq!(
+            t.req(FsOp::Seek, &[h as u32, -1i32 as u32, 0]),
+            E(Errno::EINVAL)
+        );
         assert_eq!(t.req(FsOp::Seek, &[h as u32, 0, 7]), E(Errno::EINVAL));
         assert_eq!(t.req(FsOp::Fstat, &[h as u32]), 0);
         assert_eq!((t.word(1), t.word(2)), (KIND_FILE, 11));
@@ -462,7 +511,11 @@ mod tests {
         let mut t = T::new();
         let h = t.path(FsOp::Open, "/f", &[O_WRITE | O_CREATE]);
         t.write(h, b"abcdef");
-        assert_eq!(t.req(FsOp::Read, &[h as u32, 4]), E(Errno::EBADF), "write-only");
+        assert_eq!(
+            t.req(FsOp::Read, &[h as u32, 4]),
+            E(Errno::EBADF),
+            "write-only"
+        );
         t.req(FsOp::Close, &[h as u32]);
         let r = t.path(FsOp::Open, "/f", &[O_READ]);
         assert_eq!(t.write(r, b"x"), E(Errno::EBADF), "read-only");
@@ -510,7 +563,11 @@ mod tests {
         assert_eq!(t.req(FsOp::ReadDir, &[d as u32, 2]), 0);
         assert_eq!(t.req(FsOp::Read, &[d as u32, 4]), E(Errno::EISDIR));
         t.cwd = 0;
-        assert_eq!(t.path(FsOp::Rmdir, "/d", &[]), E(Errno::EBUSY), "open (a cwd)");
+        assert_eq!(
+            t.path(FsOp::Rmdir, "/d", &[]),
+            E(Errno::EBUSY),
+            "open (a cwd)"
+        );
         t.req(FsOp::Close, &[d as u32]);
         assert_eq!(t.path(FsOp::Rmdir, "/d", &[]), E(Errno::ENOTEMPTY));
         assert_eq!(t.path(FsOp::Unlink, "/d/x", &[]), 0);
@@ -519,7 +576,11 @@ mod tests {
         assert_eq!(t.path(FsOp::Stat, "/d", &[]), E(Errno::ENOENT));
         assert_eq!(t.path(FsOp::Rmdir, "/", &[]), E(Errno::EBUSY));
         t.cwd = 60;
-        assert_eq!(t.path(FsOp::Stat, "x", &[]), E(Errno::EBADF), "a bad cwd handle");
+        assert_eq!(
+            t.path(FsOp::Stat, "x", &[]),
+            E(Errno::EBADF),
+            "a bad cwd handle"
+        );
     }
 
     #[test]
@@ -543,7 +604,11 @@ mod tests {
         m.words[0] = 99;
         assert_eq!(t.s.handle(&m, &mut t.buf), E(Errno::ENOSYS));
         t.buf.fill(b'a');
-        assert_eq!(t.req(FsOp::Open, &[O_READ]), E(Errno::ENAMETOOLONG), "no NUL");
+        assert_eq!(
+            t.req(FsOp::Open, &[O_READ]),
+            E(Errno::ENAMETOOLONG),
+            "no NUL"
+        );
         t.buf[0] = 0xff;
         t.buf[1] = 0;
         assert_eq!(t.req(FsOp::Open, &[O_READ]), E(Errno::EINVAL), "not UTF-8");
@@ -559,8 +624,14 @@ mod tests {
     fn reads_and_writes_are_clipped_to_the_buffer() {
         let mut t = T::new();
         let h = t.path(FsOp::Open, "/f", &[O_READ | O_WRITE | O_CREATE]);
-        assert_eq!(t.req(FsOp::Write, &[h as u32, u32::MAX]), FS_SHM_BYTES as i32);
+        assert_eq!(
+            t.req(FsOp::Write, &[h as u32, u32::MAX]),
+            FS_SHM_BYTES as i32
+        );
         t.req(FsOp::Seek, &[h as u32, 0, 0]);
-        assert_eq!(t.req(FsOp::Read, &[h as u32, u32::MAX]), FS_SHM_BYTES as i32);
+        assert_eq!(
+            t.req(FsOp::Read, &[h as u32, u32::MAX]),
+            FS_SHM_BYTES as i32
+        );
     }
 }

@@ -203,8 +203,14 @@ mod tests {
     #[test]
     fn errors() {
         assert_eq!(parse("echo 'oops", 0), Err(ParseError::UnterminatedQuote));
-        assert_eq!(parse("echo >", 0), Err(ParseError::MissingRedirectTarget('>')));
-        assert_eq!(parse("cat < > x", 0), Err(ParseError::MissingRedirectTarget('<')));
+        assert_eq!(
+            parse("echo >", 0),
+            Err(ParseError::MissingRedirectTarget('>'))
+        );
+        assert_eq!(
+            parse("cat < > x", 0),
+            Err(ParseError::MissingRedirectTarget('<'))
+        );
     }
 
     #[test]

@@ -39,7 +39,11 @@ fn list(path: &str, header: bool) -> Result<(), abi::Errno> {
 }
 
 fn main(args: &[&str]) -> i32 {
-    let paths: Vec<&str> = if args.len() < 2 { alloc::vec!["."] } else { args[1..].to_vec() };
+    let paths: Vec<&str> = if args.len() < 2 {
+        alloc::vec!["."]
+    } else {
+        args[1..].to_vec()
+    };
     let mut status = 0;
     for p in &paths {
         if let Err(e) = list(p, paths.len() > 1) {

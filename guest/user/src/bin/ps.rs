@@ -27,7 +27,10 @@ fn main(_args: &[&str]) -> i32 {
         };
         let len = p.name.iter().position(|&b| b == 0).unwrap_or(p.name.len());
         let name = core::str::from_utf8(&p.name[..len]).unwrap_or("?");
-        println!("{:>5} {:>5} {:<8} {:>6} {}", p.pid, p.ppid, state, p.frames, name);
+        println!(
+            "{:>5} {:>5} {:<8} {:>6} {}",
+            p.pid, p.ppid, state, p.frames, name
+        );
     }
     0
 }

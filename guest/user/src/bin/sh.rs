@@ -58,7 +58,11 @@ impl Shell {
                 Some(0)
             }
             "exit" => {
-                let code = cmd.argv.get(1).and_then(|s| s.parse().ok()).unwrap_or(self.status);
+                let code = cmd
+                    .argv
+                    .get(1)
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(self.status);
                 ulib::exit(code)
             }
             _ => None,
@@ -73,17 +77,17 @@ impl Shell {
             let _ = fs::close(f);
             r
         };
-        if let Some(f) = &cmd.stdin {
-            if let Err(e) = redirect(f, O_READ, 0) {
-                eprintln!("sh: {}: {}", f, e.message());
-                ulib::exit(1);
-            }
+        if let Some(f) = &cmd.stdin
+            && let Err(e) = redirect(f, O_READ, 0)
+        {
+            eprintln!("sh: {}: {}", f, e.message());
+            ulib::exit(1);
         }
-        if let Some(f) = &cmd.stdout {
-            if let Err(e) = redirect(f, O_WRITE | O_CREATE | O_TRUNC, 1) {
-                eprintln!("sh: {}: {}", f, e.message());
-                ulib::exit(1);
-            }
+        if let Some(f) = &cmd.stdout
+            && let Err(e) = redirect(f, O_WRITE | O_CREATE | O_TRUNC, 1)
+        {
+            eprintln!("sh: {}: {}", f, e.message());
+            ulib::exit(1);
         }
         let prog = shell::program_path(&self.cwd, &cmd.argv[0]);
         let args: Vec<&str> = cmd.argv.iter().map(String::as_str).collect();
@@ -136,7 +140,10 @@ fn main(_args: &[&str]) -> i32 {
     if let Ok((FdKind::File, _)) = sys::fd_get(CWD_FD) {
         let _ = fs::close(CWD_FD);
     }
-    let mut sh = Shell { cwd: String::from("/"), status: 0 };
+    let mut sh = Shell {
+        cwd: String::from("/"),
+        status: 0,
+    };
     loop {
         sh.reap();
         print!("$ ");

@@ -24,7 +24,14 @@ fn main(args: &[&str]) -> i32 {
     let mut x = pid as u32;
     for step in 1..=steps {
         x = work(x);
-        println!("{}[{}]: step {}/{} at {} ms", label, pid, step, steps, sys::uptime() - start);
+        println!(
+            "{}[{}]: step {}/{} at {} ms",
+            label,
+            pid,
+            step,
+            steps,
+            sys::uptime() - start
+        );
     }
     println!("{}[{}]: done ({:08x})", label, pid, x);
     0
