@@ -67,6 +67,11 @@ impl<B: Backend> Server<B> {
         Server { fs, files }
     }
 
+    /// The back end, closing every open file.
+    pub fn into_backend(self) -> B {
+        self.fs
+    }
+
     /// Open handles (for tests and diagnostics).
     pub fn open_count(&self) -> usize {
         self.files.iter().filter(|f| f.is_some()).count()

@@ -5,4 +5,5 @@
 extern crate alloc;
 
 pub mod fsserver;
+pub mod rvfs_backend;
 pub mod shell;

@@ -23,6 +23,9 @@ fn list(path: &str, header: bool) -> Result<(), abi::Errno> {
     }
     for e in &entries {
         let name = fs::entry_name(e);
+        if name == "." || name == ".." {
+            continue;
+        }
         if e.kind == KIND_DIR {
             println!("{:>8} {}/", "-", name);
         } else {
