@@ -66,12 +66,23 @@ impl Clients {
 
     /// Unmaps the buffers of processes that have ended, and `replace`'s.
     fn sweep(&mut self, replace: Option<usize>) {
-        let mut rows = [ProcInfo::default(); 64];
-        let Ok(n) = sys::ps(&mut rows) else { return };
-        let live = |pid: usize| {
-            rows[..n]
+        let mut rows = [ProcInfo::default(); 128];
+        // With a list that may be cut short, only `replace` goes.
+        let n = match sys::raw(
+            abi::Sysno::Ps as usize,
+            rows.as_mut_ptr() as usize,
+            rows.len(),
+            0,
+            0,
+        ) {
+            n if n >= 0 && (n as usize) < rows.len() => Some(n as usize),
+            _ => None,
+        };
+        let live = |pid: usize| match n {
+            Some(n) => rows[..n]
                 .iter()
-                .any(|r| r.pid as usize == pid && r.state != STATE_ZOMBIE)
+                .any(|r| r.pid as usize == pid && r.state != STATE_ZOMBIE),
+            None => true,
         };
         self.list.retain(|&(pid, addr)| {
             let keep = Some(pid) != replace && live(pid);
