@@ -2,6 +2,8 @@
 //! module; this file only parses arguments and reports errors on one line.
 #![forbid(unsafe_code)]
 
+mod fsck;
+mod mkfs;
 mod run;
 mod term;
 
@@ -21,12 +23,18 @@ struct Cli {
 enum Command {
     /// Run a bare-metal RV32 ELF program (or a kernel built for QEMU virt).
     Run(run::RunArgs),
+    /// Build a file-system image from a host folder.
+    Mkfs(mkfs::MkfsArgs),
+    /// Check a file-system image; exits 1 if it has problems.
+    Fsck(fsck::FsckArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Run(args) => run::run(args),
+        Command::Mkfs(args) => mkfs::mkfs(args),
+        Command::Fsck(args) => fsck::fsck(args),
     };
     match result {
         Ok(code) => code,

@@ -94,7 +94,7 @@ fn parse_granularity(text: &str) -> Result<usize, String> {
 }
 
 /// Parses a size as QEMU's `-m` does: plain numbers are MiB.
-fn parse_size(text: &str) -> Result<u64, String> {
+pub(crate) fn parse_size(text: &str) -> Result<u64, String> {
     let (digits, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
         Some((i, _)) => text.split_at(i),
         None => (text, "M"),

@@ -1,0 +1,139 @@
+//! Directories: files of 64-byte entries (see `layout`). A free slot has
+//! inode number 0 and is reused by the next entry added; the directory only
+//! grows. A directory's size is a whole number of entries and it has no
+//! holes; anything else is reported as corruption.
+
+use crate::fs::FileSystem;
+use crate::layout::{
+    DIRENT_SIZE, DIRENTS_PER_BLOCK, DiskInode, InodeNum, InodeType, RawDirEntry, new_block,
+};
+use crate::{BlockDevice, FsError};
+
+impl<D: BlockDevice> FileSystem<D> {
+    /// Calls `visit(slot, entry)` on each slot of directory `dir` in order,
+    /// free ones included, until it returns `Some`. Bounded by the size.
+    pub(crate) fn scan_dir<T>(
+        &mut self,
+        dir: &DiskInode,
+        mut visit: impl FnMut(u32, &RawDirEntry) -> Option<T>,
+    ) -> Result<Option<T>, FsError> {
+        if dir.kind != InodeType::Dir {
+            return Err(FsError::NotDir);
+        }
+        if !(dir.size as usize).is_multiple_of(DIRENT_SIZE) {
+            return Err(FsError::Corrupt(
+                "directory size is not a whole number of entries",
+            ));
+        }
+        let slots = dir.size / DIRENT_SIZE as u32;
+        let mut scratch = *dir;
+        let mut buf = new_block();
+        let mut slot = 0;
+        while slot < slots {
+            let index = slot / DIRENTS_PER_BLOCK as u32;
+            let b = self
+                .bmap(&mut scratch, index, false)?
+                .ok_or(FsError::Corrupt("hole in a directory"))?;
+            self.dev.read_block(b, &mut buf)?;
+            for i in 0..DIRENTS_PER_BLOCK {
+                if slot >= slots {
+                    break;
+                }
+                let entry = RawDirEntry::decode(&buf[..], i * DIRENT_SIZE)?;
+                if let Some(found) = visit(slot, &entry) {
+                    return Ok(Some(found));
+                }
+                slot += 1;
+            }
+        }
+        Ok(None)
+    }
+
+    /// Finds `name` in `dir`: its inode number and slot.
+    pub(crate) fn dir_lookup(
+        &mut self,
+        dir: &DiskInode,
+        name: &[u8],
+    ) -> Result<Option<(InodeNum, u32)>, FsError> {
+        self.scan_dir(dir, |slot, e| {
+            (e.ino.0 != 0 && e.name() == name).then_some((e.ino, slot))
+        })
+    }
+
+    /// Adds the entry `name` → `ino` to directory `dir_ino` (whose inode is
+    /// `dir`, written back), in the first free slot or at the end.
+    pub(crate) fn dir_add(
+        &mut self,
+        dir_ino: InodeNum,
+        dir: &mut DiskInode,
+        name: &[u8],
+        ino: InodeNum,
+    ) -> Result<(), FsError> {
+        let entry = RawDirEntry::new(ino, name)?;
+        let free = self.scan_dir(dir, |slot, e| (e.ino.0 == 0).then_some(slot))?;
+        let slot = free.unwrap_or(dir.size / DIRENT_SIZE as u32);
+        let mut raw = [0; DIRENT_SIZE];
+        entry.encode(&mut raw, 0);
+        let offset = slot
+            .checked_mul(DIRENT_SIZE as u32)
+            .ok_or(FsError::FileTooLarge)?;
+        match self.write_data(dir_ino, dir, offset, &raw)? {
+            DIRENT_SIZE => Ok(()),
+            // A partial entry cannot happen (entries never straddle blocks),
+            // but if it did the directory would be corrupt: undo it.
+            _ => Err(FsError::NoSpace),
+        }
+    }
+
+    /// Clears slot `slot` of directory `dir_ino`.
+    pub(crate) fn dir_remove(
+        &mut self,
+        dir_ino: InodeNum,
+        dir: &mut DiskInode,
+        slot: u32,
+    ) -> Result<(), FsError> {
+        let zero = [0; DIRENT_SIZE];
+        self.write_data(dir_ino, dir, slot * DIRENT_SIZE as u32, &zero)?;
+        Ok(())
+    }
+
+    /// Whether `dir` holds nothing but `.` and `..`.
+    pub(crate) fn dir_is_empty(&mut self, dir: &DiskInode) -> Result<bool, FsError> {
+        let other = self.scan_dir(dir, |_, e| {
+            (e.ino.0 != 0 && e.name() != b"." && e.name() != b"..").then_some(())
+        })?;
+        Ok(other.is_none())
+    }
+
+    /// The `index`-th live entry of `dir` (free slots skipped).
+    pub(crate) fn dir_nth(
+        &mut self,
+        dir: &DiskInode,
+        index: u32,
+    ) -> Result<Option<RawDirEntry>, FsError> {
+        let mut seen = 0;
+        self.scan_dir(dir, |_, e| {
+            if e.ino.0 == 0 {
+                return None;
+            }
+            seen += 1;
+            (seen == index as u64 + 1).then_some(*e)
+        })
+    }
+
+    /// Writes the `.` and `..` entries of a new directory.
+    pub(crate) fn dir_init(
+        &mut self,
+        ino: InodeNum,
+        dir: &mut DiskInode,
+        parent: InodeNum,
+    ) -> Result<(), FsError> {
+        let mut raw = [0; 2 * DIRENT_SIZE];
+        RawDirEntry::new(ino, b".")?.encode(&mut raw, 0);
+        RawDirEntry::new(parent, b"..")?.encode(&mut raw, DIRENT_SIZE);
+        match self.write_data(ino, dir, 0, &raw)? {
+            n if n == raw.len() => Ok(()),
+            _ => Err(FsError::NoSpace),
+        }
+    }
+}

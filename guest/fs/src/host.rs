@@ -1,0 +1,218 @@
+//! Host-side devices and the image builder (feature `std`), for
+//! `rvjit mkfs`/`rvjit fsck` and the tests.
+
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::string::{String, ToString};
+use std::vec::Vec;
+use std::{fmt, format, io, vec};
+
+use crate::{BLOCK_SIZE, BlockDevice, FileSystem, FsError, MAX_BLOCKS, NAME_MAX};
+
+/// A disk held in memory.
+#[derive(Clone, Debug)]
+pub struct MemDevice {
+    bytes: Vec<u8>,
+}
+
+impl MemDevice {
+    /// A zeroed disk of `blocks` blocks.
+    pub fn new(blocks: u32) -> MemDevice {
+        MemDevice {
+            bytes: vec![0; blocks as usize * BLOCK_SIZE],
+        }
+    }
+
+    /// A disk holding `bytes` (a trailing partial block is ignored).
+    pub fn from_bytes(bytes: Vec<u8>) -> MemDevice {
+        MemDevice { bytes }
+    }
+
+    /// Whole blocks on the disk.
+    pub fn blocks(&self) -> u32 {
+        (self.bytes.len() / BLOCK_SIZE).min(u32::MAX as usize) as u32
+    }
+
+    /// The disk's bytes.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The disk's bytes, to corrupt in tests.
+    pub fn bytes_mut(&mut self) -> &mut [u8] {
+        &mut self.bytes
+    }
+
+    /// The disk's bytes, by value.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.bytes
+    }
+
+    fn range(&self, block: u32) -> Result<std::ops::Range<usize>, FsError> {
+        let at = block as usize * BLOCK_SIZE;
+        if block >= self.blocks() {
+            return Err(FsError::Io);
+        }
+        Ok(at..at + BLOCK_SIZE)
+    }
+}
+
+impl BlockDevice for MemDevice {
+    fn read_block(&mut self, block: u32, buf: &mut [u8; BLOCK_SIZE]) -> Result<(), FsError> {
+        let r = self.range(block)?;
+        buf.copy_from_slice(&self.bytes[r]);
+        Ok(())
+    }
+
+    fn write_block(&mut self, block: u32, buf: &[u8; BLOCK_SIZE]) -> Result<(), FsError> {
+        let r = self.range(block)?;
+        self.bytes[r].copy_from_slice(buf);
+        Ok(())
+    }
+}
+
+/// A disk image in a host file, read and written in place.
+#[derive(Debug)]
+pub struct FileDevice {
+    file: File,
+    blocks: u32,
+}
+
+impl FileDevice {
+    /// Opens an existing image for reading and writing.
+    pub fn open(path: &Path) -> io::Result<FileDevice> {
+        let file = File::options().read(true).write(true).open(path)?;
+        FileDevice::from_file(file)
+    }
+
+    /// Opens an existing image read-only (writes fail with `FsError::Io`).
+    pub fn open_read_only(path: &Path) -> io::Result<FileDevice> {
+        FileDevice::from_file(File::open(path)?)
+    }
+
+    fn from_file(file: File) -> io::Result<FileDevice> {
+        let len = file.metadata()?.len();
+        let blocks = (len / BLOCK_SIZE as u64).min(u64::from(u32::MAX)) as u32;
+        Ok(FileDevice { file, blocks })
+    }
+
+    /// Whole blocks in the file.
+    pub fn blocks(&self) -> u32 {
+        self.blocks
+    }
+
+    fn seek(&mut self, block: u32) -> Result<(), FsError> {
+        if block >= self.blocks {
+            return Err(FsError::Io);
+        }
+        let at = u64::from(block) * BLOCK_SIZE as u64;
+        self.file
+            .seek(SeekFrom::Start(at))
+            .map_err(|_| FsError::Io)?;
+        Ok(())
+    }
+}
+
+impl BlockDevice for FileDevice {
+    fn read_block(&mut self, block: u32, buf: &mut [u8; BLOCK_SIZE]) -> Result<(), FsError> {
+        self.seek(block)?;
+        self.file.read_exact(buf).map_err(|_| FsError::Io)
+    }
+
+    fn write_block(&mut self, block: u32, buf: &[u8; BLOCK_SIZE]) -> Result<(), FsError> {
+        self.seek(block)?;
+        self.file.write_all(buf).map_err(|_| FsError::Io)
+    }
+
+    fn flush(&mut self) -> Result<(), FsError> {
+        self.file.sync_data().map_err(|_| FsError::Io)
+    }
+}
+
+/// Why [`build_image`] failed, with the host path concerned.
+#[derive(Debug)]
+pub struct BuildError {
+    /// The host file or folder being copied.
+    pub path: PathBuf,
+    /// What went wrong.
+    pub reason: String,
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.reason)
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+fn fail(path: &Path, reason: impl ToString) -> BuildError {
+    BuildError {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    }
+}
+
+/// Formats an image of `size_bytes` (a whole number of blocks) and copies
+/// the host folder `dir` into its root, recursively. Symbolic links to files
+/// are followed; other special files are refused, as are names that are not
+/// UTF-8 or longer than [`NAME_MAX`] bytes.
+pub fn build_image(dir: &Path, size_bytes: u64) -> Result<Vec<u8>, BuildError> {
+    let block = BLOCK_SIZE as u64;
+    if !size_bytes.is_multiple_of(block) || size_bytes / block > u64::from(MAX_BLOCKS) {
+        return Err(fail(
+            dir,
+            format!("image size {size_bytes} is not a multiple of 4 KiB up to 4 GiB"),
+        ));
+    }
+    let blocks = (size_bytes / block) as u32;
+    let mut fs = FileSystem::format(MemDevice::new(blocks), blocks)
+        .map_err(|e| fail(dir, format!("cannot format {blocks} blocks: {e}")))?;
+    if !dir.is_dir() {
+        return Err(fail(dir, "not a directory"));
+    }
+    copy_dir(&mut fs, dir, "")?;
+    fs.sync().map_err(|e| fail(dir, e))?;
+    Ok(fs.into_device().into_bytes())
+}
+
+/// Copies the contents of host folder `dir` into the image folder `guest`
+/// ("" for the root). Entries go in name order so images are reproducible.
+fn copy_dir(fs: &mut FileSystem<MemDevice>, dir: &Path, guest: &str) -> Result<(), BuildError> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| fail(dir, e))?
+        .collect::<io::Result<_>>()
+        .map_err(|e| fail(dir, e))?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let host = entry.path();
+        let name = entry
+            .file_name()
+            .into_string()
+            .map_err(|_| fail(&host, "name is not UTF-8"))?;
+        if name.len() > NAME_MAX {
+            return Err(fail(&host, format!("name longer than {NAME_MAX} bytes")));
+        }
+        let path = format!("{guest}/{name}");
+        let link = entry.file_type().map_err(|e| fail(&host, e))?;
+        let meta = std::fs::metadata(&host).map_err(|e| fail(&host, e))?;
+        if meta.is_dir() {
+            if link.is_symlink() {
+                return Err(fail(&host, "symbolic link to a directory"));
+            }
+            fs.mkdir(&path).map_err(|e| fail(&host, e))?;
+            copy_dir(fs, &host, &path)?;
+        } else if meta.is_file() {
+            let data = std::fs::read(&host).map_err(|e| fail(&host, e))?;
+            let ino = fs.create(&path).map_err(|e| fail(&host, e))?;
+            let n = fs.write_at(ino, 0, &data).map_err(|e| fail(&host, e))?;
+            if n != data.len() {
+                return Err(fail(&host, FsError::NoSpace));
+            }
+        } else {
+            return Err(fail(&host, "not a regular file or directory"));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,29 @@
+//! `rvjit mkfs`: build a file-system image from a host folder.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use crate::run::parse_size;
+
+/// Arguments of `rvjit mkfs`.
+#[derive(clap::Args)]
+pub struct MkfsArgs {
+    /// The image file to write.
+    #[arg(long, value_name = "IMG")]
+    out: PathBuf,
+    /// Image size: a number of MiB, or with a K/M/G suffix (a multiple of 4K).
+    #[arg(long, default_value = "32M", value_parser = parse_size)]
+    size: u64,
+    /// The folder copied into the image's root.
+    dir: PathBuf,
+}
+
+/// Builds the image and writes it to `--out`.
+pub fn mkfs(args: MkfsArgs) -> Result<ExitCode> {
+    let image = rvfs::build_image(&args.dir, args.size).context("cannot build the image")?;
+    std::fs::write(&args.out, &image)
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
