@@ -110,6 +110,12 @@ fn main(_args: &[&str]) -> i32 {
             let _ = sys::fd_set(fd, FdKind::Console, 0);
         }
     }
+    // The disk system calls are for the registered file server only;
+    // requests that come before the mount is done wait in the mailbox.
+    if let Err(e) = sys::register(SERVICE_FS) {
+        eprintln!("fsd: cannot register: {}", e.message());
+        return 1;
+    }
     let fs = match FileSystem::mount(Disk) {
         Ok(fs) => fs,
         Err(e) => {
@@ -119,10 +125,6 @@ fn main(_args: &[&str]) -> i32 {
     };
     let mut server = Server::new(Rvfs(fs));
     let mut clients = Clients { list: Vec::new() };
-    if let Err(e) = sys::register(SERVICE_FS) {
-        eprintln!("fsd: cannot register: {}", e.message());
-        return 1;
-    }
     loop {
         let mut req = Message::default();
         let Ok(from) = sys::recv(&mut req, 0) else {
