@@ -18,7 +18,7 @@ const PAGE: usize = 4096;
 fn main(_args: &[&str]) -> i32 {
     let mut buf = vec![b'P'; PAGES * PAGE];
     core::hint::black_box(&mut buf);
-    ulib::process::prefault_stack();
+    ulib::process::prefault_for_counting();
     let before = sys::free_frames();
     println!(
         "forktest: parent has {} pages of 'P'; free frames before fork: {}",

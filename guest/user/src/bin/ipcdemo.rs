@@ -94,7 +94,7 @@ fn shared_counter() -> Result<bool, abi::Errno> {
 }
 
 fn main(_args: &[&str]) -> i32 {
-    ulib::process::prefault_stack();
+    ulib::process::prefault_for_counting();
     let before = sys::free_frames();
     let results = [
         ("mailbox ping-pong", ping_pong()),
