@@ -1,5 +1,7 @@
 //! spin [STEPS [LABEL]]: CPU-bound work that prints its progress, to show
-//! preemption: several spins and the shell all make progress.
+//! preemption: several spins and the shell all make progress. A step is
+//! 250 ms of wall-clock time spent computing (never sleeping), so the
+//! steps of two spins interleave when the scheduler shares the processor.
 #![no_std]
 #![no_main]
 
@@ -7,11 +9,17 @@ use ulib::{println, sys};
 
 ulib::entry!(main);
 
-/// About a tenth of a second of arithmetic, never optimized away.
+/// Wall-clock milliseconds per step.
+const STEP_MS: usize = 250;
+
+/// Computes until `STEP_MS` have passed, never optimized away.
 fn work(seed: u32) -> u32 {
     let mut x = seed;
-    for _ in 0..2_000_000 {
-        x = core::hint::black_box(x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223));
+    let start = sys::uptime();
+    while sys::uptime() - start < STEP_MS {
+        for _ in 0..10_000 {
+            x = core::hint::black_box(x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223));
+        }
     }
     x
 }
