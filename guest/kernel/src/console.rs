@@ -38,11 +38,7 @@ pub struct Console {
 impl Console {
     /// No input yet.
     pub const fn new() -> Console {
-        Console {
-            line: Vec::new(),
-            ready: VecDeque::new(),
-            eof: false,
-        }
+        Console { line: Vec::new(), ready: VecDeque::new(), eof: false }
     }
 
     /// Applies one received byte.
@@ -94,9 +90,7 @@ impl Console {
         }
         let mut n = 0;
         while n < buf.len() {
-            let Some(b) = self.ready.pop_front() else {
-                break;
-            };
+            let Some(b) = self.ready.pop_front() else { break };
             buf[n] = b;
             n += 1;
             if b == b'\n' {

@@ -78,9 +78,7 @@ fn boot_info(fdt_addr: usize) -> BootInfo {
         info.ram_end = info.ram_start.saturating_add(r.size.unwrap_or(0));
     }
     if let Some(cpus) = fdt.find_node("/cpus")
-        && let Some(tb) = cpus
-            .property("timebase-frequency")
-            .and_then(|p| p.as_usize())
+        && let Some(tb) = cpus.property("timebase-frequency").and_then(|p| p.as_usize())
     {
         info.timebase_hz = tb as u64;
     }
@@ -89,9 +87,7 @@ fn boot_info(fdt_addr: usize) -> BootInfo {
 
 /// Builds the kernel's page table and turns paging on.
 fn map_kernel(info: &BootInfo) {
-    let Some(mut kpt) = PageTable::new() else {
-        panic!("no frame for the kernel page table")
-    };
+    let Some(mut kpt) = PageTable::new() else { panic!("no frame for the kernel page table") };
     let mut entries = Vec::new();
     let mut pa = info.ram_start & !(MEGAPAGE - 1);
     while pa < info.ram_end && pa >= 0x8000_0000 {
@@ -183,11 +179,7 @@ extern "C" fn kmain(_hartid: usize, fdt_addr: usize) -> ! {
             println!(
                 "kernel: virtio-blk at transport {} ({}), {} blocks",
                 disk.blk().index(),
-                if disk.blk().is_legacy() {
-                    "legacy"
-                } else {
-                    "modern"
-                },
+                if disk.blk().is_legacy() { "legacy" } else { "modern" },
                 disk.blk().capacity_blocks()
             );
             match rvfs::FileSystem::mount(virtio_blk::BootDisk(&mut disk)) {

@@ -51,12 +51,7 @@ impl AddressSpace {
         for &(i, e) in KERNEL_ROOT.lock().iter() {
             pt.set_root_entry(i, e);
         }
-        Some(AddressSpace {
-            pt,
-            heap_start: 0,
-            brk: 0,
-            shm: Vec::new(),
-        })
+        Some(AddressSpace { pt, heap_start: 0, brk: 0, shm: Vec::new() })
     }
 
     /// Wraps an existing table (the kernel's own).
@@ -178,3 +173,4 @@ impl AddressSpace {
         self.pt.free();
     }
 }
+
