@@ -91,7 +91,10 @@ pub fn copy_in_vec(
     if len > max {
         return Err(too_big);
     }
-    let mut v = alloc::vec![0; len];
+    // Fallible: a huge length must not exhaust the kernel heap (a panic).
+    let mut v = Vec::new();
+    v.try_reserve_exact(len).map_err(|_| Errno::ENOMEM)?;
+    v.resize(len, 0);
     copy_in(aspace, va, &mut v)?;
     Ok(v)
 }

@@ -266,7 +266,13 @@ impl Blk {
         } else {
             let data_flags = if op == Op::Read { DESC_F_WRITE } else { 0 };
             self.put_desc(0, header, 16, DESC_F_NEXT, 1);
-            self.put_desc(1, buf as u64, BLOCK_SIZE as u32, data_flags | DESC_F_NEXT, 2);
+            self.put_desc(
+                1,
+                buf as u64,
+                BLOCK_SIZE as u32,
+                data_flags | DESC_F_NEXT,
+                2,
+            );
             self.put_desc(2, status, 1, DESC_F_WRITE, 0);
         }
         // Available ring: flags (u16), idx (u16), ring[QUEUE_SIZE] (u16).
@@ -302,7 +308,11 @@ impl Blk {
         barrier();
         self.used_seen = used_idx;
         self.in_flight = false;
-        if self.dma.0[OFF_STATUS] == 0 { Some(Ok(())) } else { Some(Err(Error::Io)) }
+        if self.dma.0[OFF_STATUS] == 0 {
+            Some(Ok(()))
+        } else {
+            Some(Err(Error::Io))
+        }
     }
 
     /// Runs one request to its end by polling (the firmware's way).

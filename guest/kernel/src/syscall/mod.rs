@@ -111,5 +111,7 @@ pub fn dispatch(k: &mut Kernel, pid: Pid) -> bool {
 
 /// The caller's address space (a running process always has one).
 fn aspace(k: &mut Kernel, pid: Pid) -> Result<&mut AddressSpace, Errno> {
-    k.proc(pid).and_then(|p| p.aspace.as_mut()).ok_or(Errno::ESRCH)
+    k.proc(pid)
+        .and_then(|p| p.aspace.as_mut())
+        .ok_or(Errno::ESRCH)
 }

@@ -51,7 +51,12 @@ impl AddressSpace {
         for &(i, e) in KERNEL_ROOT.lock().iter() {
             pt.set_root_entry(i, e);
         }
-        Some(AddressSpace { pt, heap_start: 0, brk: 0, shm: Vec::new() })
+        Some(AddressSpace {
+            pt,
+            heap_start: 0,
+            brk: 0,
+            shm: Vec::new(),
+        })
     }
 
     /// Wraps an existing table (the kernel's own).
@@ -173,4 +178,3 @@ impl AddressSpace {
         self.pt.free();
     }
 }
-

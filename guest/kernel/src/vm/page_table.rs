@@ -58,7 +58,9 @@ fn entries(pa: usize) -> &'static mut [u32; 1024] {
 impl PageTable {
     /// An empty table, or None when out of frames.
     pub fn new() -> Option<PageTable> {
-        Some(PageTable { root: frames::alloc()? })
+        Some(PageTable {
+            root: frames::alloc()?,
+        })
     }
 
     /// The satp value that selects this table (Sv32 mode, ASID 0).
