@@ -47,6 +47,16 @@ pub fn check_writable(aspace: &mut AddressSpace, va: usize, len: usize) -> Resul
     Ok(())
 }
 
+/// Checks that `[va, va+len)` may be read by the process.
+pub fn check_readable(aspace: &mut AddressSpace, va: usize, len: usize) -> Result<(), Errno> {
+    for (page, _, _) in pieces(va, len)? {
+        if !readable(aspace.lookup(page)) {
+            return Err(Errno::EFAULT);
+        }
+    }
+    Ok(())
+}
+
 /// Copies user bytes at `va` into `buf`.
 pub fn copy_in(aspace: &mut AddressSpace, va: usize, buf: &mut [u8]) -> Result<(), Errno> {
     let mut done = 0;

@@ -26,16 +26,16 @@ pub fn write(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
     let Ok(space) = aspace(k, pid) else {
         return Outcome::Exited;
     };
+    // All or nothing: a bad range writes no byte.
+    if let Err(e) = user_ptr::check_readable(space, buf, len) {
+        return Outcome::from(Err(e));
+    }
     let mut chunk = [0u8; CHUNK];
     let mut done = 0;
     while done < len {
         let n = (len - done).min(CHUNK);
         if let Err(e) = user_ptr::copy_in(space, buf + done, &mut chunk[..n]) {
-            return if done == 0 {
-                Outcome::from(Err(e))
-            } else {
-                Outcome::Return(done as isize)
-            };
+            return Outcome::from(Err(e));
         }
         uart::write_bytes(&chunk[..n]);
         done += n;

@@ -118,6 +118,21 @@ impl PageTable {
         }
     }
 
+    /// Frees the second-level table covering `va` if it maps nothing, so
+    /// unmapping gives back every frame mapping took.
+    pub fn prune(&mut self, va: usize) {
+        let root = entries(self.root);
+        let index = (va >> 22) & 0x3ff;
+        let top = root[index];
+        if index >= KERNEL_ROOT_INDEX || top & V == 0 || is_leaf(top) {
+            return;
+        }
+        if entries(pte_pa(top)).iter().all(|&e| e & V == 0) {
+            root[index] = 0;
+            frames::decref(pte_pa(top));
+        }
+    }
+
     /// Calls `f(va, entry)` for every valid user leaf (below the kernel).
     pub fn for_each_user_leaf(&mut self, mut f: impl FnMut(usize, &mut u32)) {
         let root = entries(self.root);
