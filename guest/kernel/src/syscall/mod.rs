@@ -92,12 +92,12 @@ pub fn dispatch(k: &mut Kernel, pid: Pid) -> bool {
     match outcome {
         Outcome::Return(v) => {
             p.frame.x[10] = v as usize;
-            p.frame.sepc += 4;
+            p.frame.sepc = p.frame.sepc.wrapping_add(4);
             true
         }
         Outcome::Yield => {
             p.frame.x[10] = 0;
-            p.frame.sepc += 4;
+            p.frame.sepc = p.frame.sepc.wrapping_add(4);
             false
         }
         Outcome::Block(why) => {

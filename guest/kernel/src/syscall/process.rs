@@ -37,7 +37,7 @@ pub fn fork(k: &mut Kernel, pid: Pid, _: Args) -> Outcome {
         k.shm.mapped_again(m.id);
     }
     frame.x[10] = 0;
-    frame.sepc += 4;
+    frame.sepc = frame.sepc.wrapping_add(4);
     let Some(child) = k.add(pid, child_space, frame) else {
         return Outcome::from(Err(Errno::EAGAIN));
     };
@@ -62,7 +62,7 @@ fn exec_inner(k: &mut Kernel, pid: Pid, a: Args) -> Result<(), Errno> {
     let mut total = 0;
     if a[2] != 0 {
         loop {
-            let ptr = user_ptr::read_u32(space, a[2] + 4 * args.len())? as usize;
+            let ptr = user_ptr::read_u32(space, a[2].wrapping_add(4 * args.len()))? as usize;
             if ptr == 0 {
                 break;
             }
