@@ -171,7 +171,10 @@ fn disk_interrupt(k: &mut Kernel) {
         return;
     }
     if let Some(pid) = disk.done_for()
-        && !k.procs.contains_key(&pid)
+        && !k
+            .procs
+            .get(&pid)
+            .is_some_and(|p| !matches!(p.state, crate::proc::State::Zombie(_)))
     {
         disk.forget(pid);
     }
