@@ -41,7 +41,11 @@ pub fn putc(b: u8) {
 
 /// A received byte, if one waits.
 pub fn getc() -> Option<u8> {
-    if reg_read(LSR) & LSR_DATA_READY != 0 { Some(reg_read(RBR)) } else { None }
+    if reg_read(LSR) & LSR_DATA_READY != 0 {
+        Some(reg_read(RBR))
+    } else {
+        None
+    }
 }
 
 struct Uart;

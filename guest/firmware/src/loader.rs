@@ -16,11 +16,15 @@ struct Disk(Blk);
 
 impl BlockDevice for Disk {
     fn read_block(&mut self, block: u32, buf: &mut [u8; BLOCK_SIZE]) -> Result<(), FsError> {
-        self.0.run_polled(Op::Read, block, buf.as_mut_ptr() as usize).map_err(|_| FsError::Io)
+        self.0
+            .run_polled(Op::Read, block, buf.as_mut_ptr() as usize)
+            .map_err(|_| FsError::Io)
     }
 
     fn write_block(&mut self, block: u32, buf: &[u8; BLOCK_SIZE]) -> Result<(), FsError> {
-        self.0.run_polled(Op::Write, block, buf.as_ptr() as usize).map_err(|_| FsError::Io)
+        self.0
+            .run_polled(Op::Write, block, buf.as_ptr() as usize)
+            .map_err(|_| FsError::Io)
     }
 }
 
@@ -37,7 +41,9 @@ pub fn load_kernel() -> Result<usize, &'static str> {
         blk.capacity_blocks()
     );
     let mut fs = FileSystem::mount(Disk(blk)).map_err(|_| "no rvfs file system on the disk")?;
-    let image = fs.read_file("/boot/kernel").map_err(|_| "cannot read /boot/kernel")?;
+    let image = fs
+        .read_file("/boot/kernel")
+        .map_err(|_| "cannot read /boot/kernel")?;
     let (entry, segments) = elf::parse(&image).ok_or("/boot/kernel is not an RV32 ELF")?;
     for seg in segments {
         if seg.addr < KERNEL_LOW {

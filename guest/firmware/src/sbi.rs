@@ -39,7 +39,9 @@ extern "C" fn m_trap(frame: &mut TrapFrame) {
         }
         arch::skip_ecall();
     } else {
-        crate::println!("firmware: unexpected trap: mcause {cause:#x} mepc {epc:#x} mtval {tval:#x}");
+        crate::println!(
+            "firmware: unexpected trap: mcause {cause:#x} mepc {epc:#x} mtval {tval:#x}"
+        );
         shutdown(1);
     }
 }
@@ -137,7 +139,11 @@ fn reset(kind: usize, reason: usize) -> (isize, Option<usize>) {
 
 /// Powers off through the test finisher: pass for code 0, else fail(code).
 pub fn shutdown(code: u32) -> ! {
-    if code == 0 { finish(FINISHER_PASS) } else { finish(FINISHER_FAIL | (code << 16)) }
+    if code == 0 {
+        finish(FINISHER_PASS)
+    } else {
+        finish(FINISHER_FAIL | (code << 16))
+    }
 }
 
 fn finish(word: u32) -> ! {

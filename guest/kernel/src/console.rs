@@ -13,6 +13,8 @@ const BACKSPACE: u8 = 0x08;
 const DELETE: u8 = 0x7f;
 /// Longest line kept; further characters are dropped (and not echoed).
 const LINE_MAX: usize = 256;
+/// Unread input kept; lines past it are dropped (nobody is reading).
+const READY_MAX: usize = 4096;
 
 /// What the kernel must do after a keystroke.
 #[derive(Debug, PartialEq, Eq)]
@@ -38,7 +40,11 @@ pub struct Console {
 impl Console {
     /// No input yet.
     pub const fn new() -> Console {
-        Console { line: Vec::new(), ready: VecDeque::new(), eof: false }
+        Console {
+            line: Vec::new(),
+            ready: VecDeque::new(),
+            eof: false,
+        }
     }
 
     /// Applies one received byte.
@@ -65,7 +71,11 @@ impl Console {
             }
             b'\r' | b'\n' => {
                 self.line.push(b'\n');
-                self.ready.extend(self.line.drain(..));
+                if self.ready.len() + self.line.len() <= READY_MAX {
+                    self.ready.extend(self.line.drain(..));
+                } else {
+                    self.line.clear();
+                }
                 uart::write_bytes(b"\n");
                 Event::Readable
             }
@@ -90,7 +100,9 @@ impl Console {
         }
         let mut n = 0;
         while n < buf.len() {
-            let Some(b) = self.ready.pop_front() else { break };
+            let Some(b) = self.ready.pop_front() else {
+                break;
+            };
             buf[n] = b;
             n += 1;
             if b == b'\n' {

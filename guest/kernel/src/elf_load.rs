@@ -23,11 +23,15 @@ const PF_W: u32 = 2;
 const PF_R: u32 = 4;
 
 fn u16_at(b: &[u8], off: usize) -> Option<u32> {
-    Some(u32::from(u16::from_le_bytes(b.get(off..off.checked_add(2)?)?.try_into().ok()?)))
+    Some(u32::from(u16::from_le_bytes(
+        b.get(off..off.checked_add(2)?)?.try_into().ok()?,
+    )))
 }
 
 fn u32_at(b: &[u8], off: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(b.get(off..off.checked_add(4)?)?.try_into().ok()?))
+    Some(u32::from_le_bytes(
+        b.get(off..off.checked_add(4)?)?.try_into().ok()?,
+    ))
 }
 
 struct Segment {
@@ -41,7 +45,10 @@ struct Segment {
 /// The entry and the PT_LOAD segments, checked against the file and the
 /// user range; None if malformed.
 fn parse(image: &[u8]) -> Option<(usize, Vec<Segment>)> {
-    if image.get(0..6)? != b"\x7fELF\x01\x01" || u16_at(image, 16)? != 2 || u16_at(image, 18)? != 0xf3 {
+    if image.get(0..6)? != b"\x7fELF\x01\x01"
+        || u16_at(image, 16)? != 2
+        || u16_at(image, 18)? != 0xf3
+    {
         return None;
     }
     let entry = u32_at(image, 24)? as usize;
@@ -63,7 +70,11 @@ fn parse(image: &[u8]) -> Option<(usize, Vec<Segment>)> {
         };
         let file_end = s.offset.checked_add(s.file_bytes)?;
         let mem_end = s.vaddr.checked_add(s.mem_bytes)?;
-        if file_end > image.len() || s.file_bytes > s.mem_bytes || s.vaddr < USER_BASE || mem_end > HEAP_LIMIT {
+        if file_end > image.len()
+            || s.file_bytes > s.mem_bytes
+            || s.vaddr < USER_BASE
+            || mem_end > HEAP_LIMIT
+        {
             return None;
         }
         segs.push(s);
@@ -86,7 +97,12 @@ pub fn load(image: &[u8], args: &[Vec<u8>]) -> Result<(AddressSpace, usize, usiz
     }
 }
 
-fn fill(aspace: &mut AddressSpace, image: &[u8], segs: &[Segment], args: &[Vec<u8>]) -> Result<usize, Errno> {
+fn fill(
+    aspace: &mut AddressSpace,
+    image: &[u8],
+    segs: &[Segment],
+    args: &[Vec<u8>],
+) -> Result<usize, Errno> {
     let mut top = 0;
     for s in segs {
         let mut flags = 0;
@@ -109,7 +125,9 @@ fn fill(aspace: &mut AddressSpace, image: &[u8], segs: &[Segment], args: &[Vec<u
             } else {
                 // Two segments share this page: it gets both permissions.
                 let pa = crate::vm::page_table::pte_pa(e);
-                aspace.page_table().update(va, crate::vm::page_table::pte(pa, e & 0x3ff | flags));
+                aspace
+                    .page_table()
+                    .update(va, crate::vm::page_table::pte(pa, e & 0x3ff | flags));
             }
             va += PAGE_SIZE;
         }
@@ -120,14 +138,17 @@ fn fill(aspace: &mut AddressSpace, image: &[u8], segs: &[Segment], args: &[Vec<u
             let off = va % PAGE_SIZE;
             let n = (PAGE_SIZE - off).min(s.file_bytes - done);
             let pa = crate::vm::page_table::pte_pa(aspace.lookup(page_down(va)));
-            frames::bytes_mut(pa)[off..off + n].copy_from_slice(&image[s.offset + done..s.offset + done + n]);
+            frames::bytes_mut(pa)[off..off + n]
+                .copy_from_slice(&image[s.offset + done..s.offset + done + n]);
             done += n;
         }
     }
     aspace.heap_start = page_up(top);
     aspace.brk = aspace.heap_start;
     for i in 0..STACK_PAGES {
-        aspace.map_zeroed(STACK_BOTTOM + i * PAGE_SIZE, R | W).map_err(|_| Errno::ENOMEM)?;
+        aspace
+            .map_zeroed(STACK_BOTTOM + i * PAGE_SIZE, R | W)
+            .map_err(|_| Errno::ENOMEM)?;
     }
     build_stack(aspace, args)
 }

@@ -17,7 +17,9 @@ pub enum Stall {
 
 /// Puts `msg` from `from` in `to`'s mailbox.
 pub fn send(k: &mut Kernel, from: Pid, to: Pid, msg: Message) -> Result<(), Stall> {
-    let Some(target) = k.proc(to) else { return Err(Stall::Fail(Errno::ESRCH)) };
+    let Some(target) = k.proc(to) else {
+        return Err(Stall::Fail(Errno::ESRCH));
+    };
     if matches!(target.state, State::Zombie(_)) {
         return Err(Stall::Fail(Errno::ESRCH));
     }

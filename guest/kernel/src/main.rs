@@ -78,7 +78,9 @@ fn boot_info(fdt_addr: usize) -> BootInfo {
         info.ram_end = info.ram_start.saturating_add(r.size.unwrap_or(0));
     }
     if let Some(cpus) = fdt.find_node("/cpus")
-        && let Some(tb) = cpus.property("timebase-frequency").and_then(|p| p.as_usize())
+        && let Some(tb) = cpus
+            .property("timebase-frequency")
+            .and_then(|p| p.as_usize())
     {
         info.timebase_hz = tb as u64;
     }
@@ -87,7 +89,9 @@ fn boot_info(fdt_addr: usize) -> BootInfo {
 
 /// Builds the kernel's page table and turns paging on.
 fn map_kernel(info: &BootInfo) {
-    let Some(mut kpt) = PageTable::new() else { panic!("no frame for the kernel page table") };
+    let Some(mut kpt) = PageTable::new() else {
+        panic!("no frame for the kernel page table")
+    };
     let mut entries = Vec::new();
     let mut pa = info.ram_start & !(MEGAPAGE - 1);
     while pa < info.ram_end && pa >= 0x8000_0000 {
@@ -106,7 +110,6 @@ fn map_kernel(info: &BootInfo) {
     vm::address_space::set_kernel_entries(entries);
     sched::set_kernel_satp(kpt.satp());
     csr::write_satp(kpt.satp());
-    core::mem::forget(kpt); // the kernel's table lives forever
 }
 
 /// Reads a program from the disk and starts it as a process.
@@ -126,9 +129,13 @@ fn start_program(fs: &mut rvfs::FileSystem<virtio_blk::BootDisk<'_>>, path: &str
             return;
         }
     };
-    let mut frame = arch::TrapFrame::default();
-    frame.sepc = entry;
-    frame.x[2] = sp;
+    let mut x = [0; 32];
+    x[2] = sp;
+    let frame = arch::TrapFrame {
+        x,
+        sepc: entry,
+        ..Default::default()
+    };
     let mut k = KERNEL.lock();
     if let Some(pid) = k.add(0, aspace, frame) {
         if let Some(p) = k.proc(pid) {
@@ -148,6 +155,8 @@ extern "C" fn kmain(_hartid: usize, fdt_addr: usize) -> ! {
         let end = core::ptr::addr_of!(__heap_end) as usize;
         HEAP.lock().init(start as *mut u8, end - start);
     }
+    // The trap vector saves user FP registers: the FPU must be on in S.
+    csr::write_sstatus(csr::sstatus() | csr::SSTATUS_FS_DIRTY);
     println!("rvjit kernel booting");
     let info = boot_info(fdt_addr);
     let kernel_end = vm::page_up(core::ptr::addr_of!(__kernel_end) as usize);
@@ -179,7 +188,11 @@ extern "C" fn kmain(_hartid: usize, fdt_addr: usize) -> ! {
             println!(
                 "kernel: virtio-blk at transport {} ({}), {} blocks",
                 disk.blk().index(),
-                if disk.blk().is_legacy() { "legacy" } else { "modern" },
+                if disk.blk().is_legacy() {
+                    "legacy"
+                } else {
+                    "modern"
+                },
                 disk.blk().capacity_blocks()
             );
             match rvfs::FileSystem::mount(virtio_blk::BootDisk(&mut disk)) {

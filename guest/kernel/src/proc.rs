@@ -141,8 +141,14 @@ pub static KERNEL: Mutex<Kernel> = Mutex::new(Kernel {
 
 /// Console fds 0, 1, 2; the rest closed.
 pub fn initial_fds() -> [FdEntry; MAX_FDS] {
-    let closed = FdEntry { kind: FdKind::Closed as u32, handle: 0 };
-    let console = FdEntry { kind: FdKind::Console as u32, handle: 0 };
+    let closed = FdEntry {
+        kind: FdKind::Closed as u32,
+        handle: 0,
+    };
+    let console = FdEntry {
+        kind: FdKind::Console as u32,
+        handle: 0,
+    };
     let mut fds = [closed; MAX_FDS];
     fds[..3].fill(console);
     fds
@@ -189,7 +195,9 @@ impl Kernel {
     /// shared-memory mappings, hands its children to init, and leaves a
     /// zombie for its parent (or nothing, if it has none).
     pub fn exit(&mut self, pid: Pid, status: i32) {
-        let Some(p) = self.procs.get_mut(&pid) else { return };
+        let Some(p) = self.procs.get_mut(&pid) else {
+            return;
+        };
         if matches!(p.state, State::Zombie(_)) {
             return;
         }
@@ -217,9 +225,17 @@ impl Kernel {
             self.foreground = 0;
         }
         // Orphans go to init, which reaps them; with no init they vanish.
-        let orphans: alloc::vec::Vec<Pid> =
-            self.procs.values().filter(|c| c.ppid == pid).map(|c| c.pid).collect();
-        let init_alive = pid != 1 && self.procs.get(&1).is_some_and(|p| !matches!(p.state, State::Zombie(_)));
+        let orphans: alloc::vec::Vec<Pid> = self
+            .procs
+            .values()
+            .filter(|c| c.ppid == pid)
+            .map(|c| c.pid)
+            .collect();
+        let init_alive = pid != 1
+            && self
+                .procs
+                .get(&1)
+                .is_some_and(|p| !matches!(p.state, State::Zombie(_)));
         for c in orphans {
             if init_alive {
                 if let Some(child) = self.procs.get_mut(&c) {

@@ -27,7 +27,10 @@ pub struct ShmTable {
 impl ShmTable {
     /// No regions.
     pub const fn new() -> ShmTable {
-        ShmTable { regions: BTreeMap::new(), next_id: 1 }
+        ShmTable {
+            regions: BTreeMap::new(),
+            next_id: 1,
+        }
     }
 
     /// A new zeroed region of `pages` pages; None when out of memory.
@@ -44,7 +47,14 @@ impl ShmTable {
         }
         let id = self.next_id;
         self.next_id += 1;
-        self.regions.insert(id, Region { frames: fs, maps: 0, creator });
+        self.regions.insert(
+            id,
+            Region {
+                frames: fs,
+                maps: 0,
+                creator,
+            },
+        );
         Some(id)
     }
 
@@ -75,8 +85,12 @@ impl ShmTable {
 
     /// Drops the regions `pid` created that nobody maps.
     pub fn owner_exited(&mut self, pid: Pid) {
-        let dead: Vec<u32> =
-            self.regions.iter().filter(|(_, r)| r.creator == pid && r.maps == 0).map(|(id, _)| *id).collect();
+        let dead: Vec<u32> = self
+            .regions
+            .iter()
+            .filter(|(_, r)| r.creator == pid && r.maps == 0)
+            .map(|(id, _)| *id)
+            .collect();
         for id in dead {
             self.destroy(id);
         }

@@ -45,7 +45,9 @@ extern "C" fn user_trap(_frame: *mut TrapFrame) -> ! {
         }
         EXC_ECALL_U => syscall::dispatch(&mut k, pid),
         EXC_STORE_PAGE_FAULT
-            if k.proc(pid).and_then(|p| p.aspace.as_mut()).is_some_and(|a| a.resolve_cow(tval).is_ok()) =>
+            if k.proc(pid)
+                .and_then(|p| p.aspace.as_mut())
+                .is_some_and(|a| a.resolve_cow(tval).is_ok()) =>
         {
             true
         }
@@ -71,12 +73,24 @@ fn fault(k: &mut Kernel, pid: u32, cause: usize, tval: usize) {
         EXC_INSN_PAGE_FAULT | EXC_LOAD_PAGE_FAULT | EXC_STORE_PAGE_FAULT
             if (STACK_BOTTOM - PAGE_SIZE..STACK_BOTTOM).contains(&tval) =>
         {
-            kill_with_message(k, pid, STATUS_SEGV, format_args!("stack overflow at {tval:#x} (pc {pc:#x})"))
+            kill_with_message(
+                k,
+                pid,
+                STATUS_SEGV,
+                format_args!("stack overflow at {tval:#x} (pc {pc:#x})"),
+            )
         }
         EXC_STORE_PAGE_FAULT
-            if k.proc(pid).and_then(|p| p.aspace.as_mut()).is_some_and(|a| a.lookup(tval) & crate::vm::page_table::COW != 0) =>
+            if k.proc(pid)
+                .and_then(|p| p.aspace.as_mut())
+                .is_some_and(|a| a.lookup(tval) & crate::vm::page_table::COW != 0) =>
         {
-            kill_with_message(k, pid, STATUS_SEGV, format_args!("out of memory copying a page at {tval:#x}"))
+            kill_with_message(
+                k,
+                pid,
+                STATUS_SEGV,
+                format_args!("out of memory copying a page at {tval:#x}"),
+            )
         }
         _ => kill_with_message(
             k,
@@ -95,7 +109,11 @@ extern "C" fn kernel_trap() {
     match cause {
         c if c == INTERRUPT | IRQ_S_TIMER => timer(&mut k),
         c if c == INTERRUPT | IRQ_S_EXTERNAL => external(&mut k),
-        _ => panic!("kernel trap: scause {cause:#x} sepc {:#x} stval {:#x}", csr::sepc(), csr::stval()),
+        _ => panic!(
+            "kernel trap: scause {cause:#x} sepc {:#x} stval {:#x}",
+            csr::sepc(),
+            csr::stval()
+        ),
     }
 }
 
@@ -138,10 +156,27 @@ fn external(k: &mut Kernel) {
                 }
             }
         } else if k.disk.as_ref().is_some_and(|d| d.blk().irq() == irq) {
-            if k.disk.as_mut().is_some_and(|d| d.interrupt()) {
-                k.wake(Wait::Disk);
-            }
+            disk_interrupt(k);
         }
         plic::complete(irq);
     }
+}
+
+/// The disk finished a request: wake its waiters, or drop the outcome if
+/// the process that asked has ended meanwhile (else the disk would stay
+/// taken forever).
+fn disk_interrupt(k: &mut Kernel) {
+    let Some(disk) = k.disk.as_mut() else { return };
+    if !disk.interrupt() {
+        return;
+    }
+    if let Some(pid) = disk.done_for()
+        && !k
+            .procs
+            .get(&pid)
+            .is_some_and(|p| !matches!(p.state, crate::proc::State::Zombie(_)))
+    {
+        disk.forget(pid);
+    }
+    k.wake(Wait::Disk);
 }

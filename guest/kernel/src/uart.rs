@@ -40,7 +40,11 @@ pub fn putc(b: u8) {
 
 /// A received byte, if any.
 pub fn getc() -> Option<u8> {
-    if read(LSR) & LSR_DATA_READY != 0 { Some(read(RBR)) } else { None }
+    if read(LSR) & LSR_DATA_READY != 0 {
+        Some(read(RBR))
+    } else {
+        None
+    }
 }
 
 /// Writes bytes, turning "\n" into "\r\n" for the terminal.

@@ -47,6 +47,16 @@ pub fn check_writable(aspace: &mut AddressSpace, va: usize, len: usize) -> Resul
     Ok(())
 }
 
+/// Checks that `[va, va+len)` may be read by the process.
+pub fn check_readable(aspace: &mut AddressSpace, va: usize, len: usize) -> Result<(), Errno> {
+    for (page, _, _) in pieces(va, len)? {
+        if !readable(aspace.lookup(page)) {
+            return Err(Errno::EFAULT);
+        }
+    }
+    Ok(())
+}
+
 /// Copies user bytes at `va` into `buf`.
 pub fn copy_in(aspace: &mut AddressSpace, va: usize, buf: &mut [u8]) -> Result<(), Errno> {
     let mut done = 0;
@@ -91,7 +101,10 @@ pub fn copy_in_vec(
     if len > max {
         return Err(too_big);
     }
-    let mut v = alloc::vec![0; len];
+    // Fallible: a huge length must not exhaust the kernel heap (a panic).
+    let mut v = Vec::new();
+    v.try_reserve_exact(len).map_err(|_| Errno::ENOMEM)?;
+    v.resize(len, 0);
     copy_in(aspace, va, &mut v)?;
     Ok(v)
 }

@@ -41,11 +41,19 @@ impl Disk {
         // SAFETY: called once at boot; the statics' only references are
         // taken here, and RAM and the transports are mapped one-to-one.
         let (dma, bounce) = unsafe {
-            (&mut *core::ptr::addr_of_mut!(DMA), &mut (*core::ptr::addr_of_mut!(BOUNCE)).0)
+            (
+                &mut *core::ptr::addr_of_mut!(DMA),
+                &mut (*core::ptr::addr_of_mut!(BOUNCE)).0,
+            )
         };
         // SAFETY: as above; nothing else drives the transports.
         let blk = unsafe { Blk::probe(dma)? };
-        Ok(Disk { blk, bounce, in_flight: None, done: None })
+        Ok(Disk {
+            blk,
+            bounce,
+            in_flight: None,
+            done: None,
+        })
     }
 
     /// The device (for messages).
@@ -59,7 +67,11 @@ impl Disk {
     }
 
     /// Starts a request; for writes `data` is copied to the bounce buffer.
-    pub fn start(&mut self, req: Request, data: Option<&[u8; BLOCK_SIZE]>) -> Result<(), virtio::Error> {
+    pub fn start(
+        &mut self,
+        req: Request,
+        data: Option<&[u8; BLOCK_SIZE]>,
+    ) -> Result<(), virtio::Error> {
         if let Some(d) = data {
             self.bounce.copy_from_slice(d);
         }
@@ -67,7 +79,8 @@ impl Disk {
             self.done = Some((req, Ok(())));
             return Ok(());
         }
-        self.blk.submit(req.op, req.block, self.bounce.as_ptr() as usize)?;
+        self.blk
+            .submit(req.op, req.block, self.bounce.as_ptr() as usize)?;
         self.in_flight = Some(req);
         Ok(())
     }
@@ -102,6 +115,11 @@ impl Disk {
         self.bounce
     }
 
+    /// The process whose finished request awaits collection.
+    pub fn done_for(&self) -> Option<Pid> {
+        self.done.map(|(r, _)| r.pid)
+    }
+
     /// Drops a finished request of an ended process, so others can go on.
     pub fn forget(&mut self, pid: Pid) {
         if self.done.is_some_and(|(r, _)| r.pid == pid) {
@@ -111,7 +129,8 @@ impl Disk {
 
     /// Reads a block by polling (boot, before interrupts).
     fn read_polled(&mut self, block: u32, buf: &mut [u8; BLOCK_SIZE]) -> Result<(), virtio::Error> {
-        self.blk.run_polled(Op::Read, block, self.bounce.as_ptr() as usize)?;
+        self.blk
+            .run_polled(Op::Read, block, self.bounce.as_ptr() as usize)?;
         buf.copy_from_slice(self.bounce);
         Ok(())
     }

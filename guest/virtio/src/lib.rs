@@ -10,7 +10,7 @@
 //! The driver hands the device *addresses of its own memory*: callers run
 //! with virtual = physical for RAM (the firmware runs unpaged; the kernel maps
 //! RAM one-to-one), so a buffer's address is the one the device sees.
-#![no_std]
+#![cfg_attr(not(test), no_std)]
 
 mod mmio;
 
@@ -127,10 +127,24 @@ impl Blk {
     /// physical addresses, nothing else may drive them, and `dma` must sit at
     /// its physical address.
     pub unsafe fn probe(dma: &'static mut DmaArea) -> Result<Blk, Error> {
-        for index in 0..MMIO_COUNT {
+        // SAFETY: the caller's guarantee, for the transports of `virt`.
+        unsafe { Blk::probe_at(MMIO_BASE, MMIO_COUNT, dma) }
+    }
+
+    /// [`Blk::probe`] over `count` transports from `base` (tests use a
+    /// fake register window in memory).
+    ///
+    /// # Safety
+    /// As for [`Blk::probe`], for `count` windows of [`MMIO_STRIDE`] bytes.
+    pub unsafe fn probe_at(
+        base: usize,
+        count: usize,
+        dma: &'static mut DmaArea,
+    ) -> Result<Blk, Error> {
+        for index in 0..count {
             // SAFETY: the caller guarantees the transport windows are mapped
             // and ours alone.
-            let regs = unsafe { Regs::new(MMIO_BASE + index * MMIO_STRIDE) };
+            let regs = unsafe { Regs::new(base + index * MMIO_STRIDE) };
             if regs.read(mmio::MAGIC_VALUE) != MAGIC || regs.read(mmio::DEVICE_ID) != DEVICE_BLOCK {
                 continue;
             }
@@ -193,12 +207,15 @@ impl Blk {
             r.write(mmio::QUEUE_ALIGN, 4096);
             r.write(mmio::QUEUE_PFN, (base >> 12) as u32);
         } else {
-            r.write(mmio::QUEUE_DESC_LOW, (base + OFF_DESC) as u32);
-            r.write(mmio::QUEUE_DESC_HIGH, 0);
-            r.write(mmio::QUEUE_DRIVER_LOW, (base + OFF_AVAIL) as u32);
-            r.write(mmio::QUEUE_DRIVER_HIGH, 0);
-            r.write(mmio::QUEUE_DEVICE_LOW, (base + OFF_USED) as u32);
-            r.write(mmio::QUEUE_DEVICE_HIGH, 0);
+            for (low, off) in [
+                (mmio::QUEUE_DESC_LOW, OFF_DESC),
+                (mmio::QUEUE_DRIVER_LOW, OFF_AVAIL),
+                (mmio::QUEUE_DEVICE_LOW, OFF_USED),
+            ] {
+                let addr = (base + off) as u64;
+                r.write(low, addr as u32);
+                r.write(low + 4, (addr >> 32) as u32);
+            }
             r.write(mmio::QUEUE_READY, 1);
         }
         // Capacity in 512-byte sectors (§5.2.4); a disk under 4 GiB of
@@ -266,7 +283,13 @@ impl Blk {
         } else {
             let data_flags = if op == Op::Read { DESC_F_WRITE } else { 0 };
             self.put_desc(0, header, 16, DESC_F_NEXT, 1);
-            self.put_desc(1, buf as u64, BLOCK_SIZE as u32, data_flags | DESC_F_NEXT, 2);
+            self.put_desc(
+                1,
+                buf as u64,
+                BLOCK_SIZE as u32,
+                data_flags | DESC_F_NEXT,
+                2,
+            );
             self.put_desc(2, status, 1, DESC_F_WRITE, 0);
         }
         // Available ring: flags (u16), idx (u16), ring[QUEUE_SIZE] (u16).
@@ -302,7 +325,11 @@ impl Blk {
         barrier();
         self.used_seen = used_idx;
         self.in_flight = false;
-        if self.dma.0[OFF_STATUS] == 0 { Some(Ok(())) } else { Some(Err(Error::Io)) }
+        if self.dma.0[OFF_STATUS] == 0 {
+            Some(Ok(()))
+        } else {
+            Some(Err(Error::Io))
+        }
     }
 
     /// Runs one request to its end by polling (the firmware's way).
@@ -341,13 +368,20 @@ impl Blk {
         // SAFETY: `off` is one of our 2-aligned ring offsets inside the
         // area; a volatile write keeps the compiler from delaying or merging
         // a store the device polls.
-        unsafe { (self.dma.0.as_mut_ptr().add(off) as *mut u16).write_volatile(v) }
+        unsafe {
+            self.dma
+                .0
+                .as_mut_ptr()
+                .add(off)
+                .cast::<u16>()
+                .write_volatile(v)
+        }
     }
 
     fn get16(&self, off: usize) -> u16 {
         // SAFETY: as in `put16`; the device writes this word behind the
         // compiler's back, hence volatile.
-        unsafe { (self.dma.0.as_ptr().add(off) as *const u16).read_volatile() }
+        unsafe { self.dma.0.as_ptr().add(off).cast::<u16>().read_volatile() }
     }
 }
 
@@ -360,3 +394,6 @@ fn barrier() {
         core::arch::asm!("fence iorw, iorw")
     };
 }
+
+#[cfg(test)]
+mod tests;

@@ -18,12 +18,10 @@ pub const QUEUE_NOTIFY: usize = 0x050;
 pub const INTERRUPT_STATUS: usize = 0x060;
 pub const INTERRUPT_ACK: usize = 0x064;
 pub const STATUS: usize = 0x070;
+/// The queue addresses are 64-bit: each high half is at its low half + 4.
 pub const QUEUE_DESC_LOW: usize = 0x080;
-pub const QUEUE_DESC_HIGH: usize = 0x084;
 pub const QUEUE_DRIVER_LOW: usize = 0x090;
-pub const QUEUE_DRIVER_HIGH: usize = 0x094;
 pub const QUEUE_DEVICE_LOW: usize = 0x0a0;
-pub const QUEUE_DEVICE_HIGH: usize = 0x0a4;
 pub const CONFIG: usize = 0x100;
 
 /// One transport's registers, reached by volatile 32-bit accesses.

@@ -250,7 +250,9 @@ unsafe extern "C" {
 pub unsafe fn return_to_user(frame: *const TrapFrame, satp: usize) -> ! {
     use super::csr;
     let s = csr::sstatus();
-    csr::write_sstatus((s & !csr::SSTATUS_SPP & !csr::SSTATUS_SIE) | csr::SSTATUS_SPIE | csr::SSTATUS_FS_DIRTY);
+    csr::write_sstatus(
+        (s & !csr::SSTATUS_SPP & !csr::SSTATUS_SIE) | csr::SSTATUS_SPIE | csr::SSTATUS_FS_DIRTY,
+    );
     if csr::satp() != satp {
         csr::write_satp(satp);
     }

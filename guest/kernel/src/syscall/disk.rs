@@ -16,10 +16,12 @@ fn run(k: &mut Kernel, pid: Pid, op: Op, block: u32, buf: usize) -> Outcome {
         return Outcome::from(Err(Errno::EPERM));
     }
     {
-        let Ok(space) = aspace(k, pid) else { return Outcome::Exited };
+        let Ok(space) = aspace(k, pid) else {
+            return Outcome::Exited;
+        };
         let check = match op {
             Op::Read => user_ptr::check_writable(space, buf, BLOCK_SIZE),
-            Op::Write => user_ptr::copy_in(space, buf, &mut [0u8; 4]).map(|()| ()),
+            Op::Write => user_ptr::copy_in(space, buf, &mut [0u8; 4]),
             Op::Flush => Ok(()),
         };
         if let Err(e) = check {
@@ -27,14 +29,18 @@ fn run(k: &mut Kernel, pid: Pid, op: Op, block: u32, buf: usize) -> Outcome {
         }
     }
     let req = Request { pid, op, block };
-    let Some(disk) = k.disk.as_mut() else { return Outcome::from(Err(Errno::EIO)) };
+    let Some(disk) = k.disk.as_mut() else {
+        return Outcome::from(Err(Errno::EIO));
+    };
     if let Some(result) = disk.take_done(req) {
         if result.is_err() {
             return Outcome::from(Err(Errno::EIO));
         }
         if op == Op::Read {
             let data = *disk.buffer();
-            let Ok(space) = aspace(k, pid) else { return Outcome::Exited };
+            let Ok(space) = aspace(k, pid) else {
+                return Outcome::Exited;
+            };
             return Outcome::from(user_ptr::copy_out(space, buf, &data).map(|()| 0));
         }
         return Outcome::Return(0);
@@ -45,13 +51,17 @@ fn run(k: &mut Kernel, pid: Pid, op: Op, block: u32, buf: usize) -> Outcome {
     let mut data = None;
     if op == Op::Write {
         let mut block_bytes = [0u8; BLOCK_SIZE];
-        let Some(space) = k.proc(pid).and_then(|p| p.aspace.as_mut()) else { return Outcome::Exited };
+        let Some(space) = k.proc(pid).and_then(|p| p.aspace.as_mut()) else {
+            return Outcome::Exited;
+        };
         if let Err(e) = user_ptr::copy_in(space, buf, &mut block_bytes) {
             return Outcome::from(Err(e));
         }
         data = Some(block_bytes);
     }
-    let Some(disk) = k.disk.as_mut() else { return Outcome::from(Err(Errno::EIO)) };
+    let Some(disk) = k.disk.as_mut() else {
+        return Outcome::from(Err(Errno::EIO));
+    };
     match disk.start(req, data.as_ref()) {
         // A flush the device does not need finishes at once.
         Ok(()) if disk.take_done(req).is_some() => Outcome::Return(0),

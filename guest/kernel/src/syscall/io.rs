@@ -23,13 +23,19 @@ pub fn write(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
         Ok(_) => return Outcome::from(Err(Errno::EBADF)),
         Err(e) => return Outcome::from(Err(e)),
     }
-    let Ok(space) = aspace(k, pid) else { return Outcome::Exited };
+    let Ok(space) = aspace(k, pid) else {
+        return Outcome::Exited;
+    };
+    // All or nothing: a bad range writes no byte.
+    if let Err(e) = user_ptr::check_readable(space, buf, len) {
+        return Outcome::from(Err(e));
+    }
     let mut chunk = [0u8; CHUNK];
     let mut done = 0;
     while done < len {
         let n = (len - done).min(CHUNK);
         if let Err(e) = user_ptr::copy_in(space, buf + done, &mut chunk[..n]) {
-            return if done == 0 { Outcome::from(Err(e)) } else { Outcome::Return(done as isize) };
+            return Outcome::from(Err(e));
         }
         uart::write_bytes(&chunk[..n]);
         done += n;
@@ -48,19 +54,27 @@ pub fn read(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
         return Outcome::Return(0);
     }
     {
-        let Ok(space) = aspace(k, pid) else { return Outcome::Exited };
+        let Ok(space) = aspace(k, pid) else {
+            return Outcome::Exited;
+        };
         if let Err(e) = user_ptr::check_writable(space, buf, len) {
             return Outcome::from(Err(e));
         }
     }
     let mut chunk = [0u8; CHUNK];
-    let Some(n) = k.console.read(&mut chunk[..len]) else { return Outcome::Block(Wait::Console) };
-    let Ok(space) = aspace(k, pid) else { return Outcome::Exited };
+    let Some(n) = k.console.read(&mut chunk[..len]) else {
+        return Outcome::Block(Wait::Console);
+    };
+    let Ok(space) = aspace(k, pid) else {
+        return Outcome::Exited;
+    };
     Outcome::from(user_ptr::copy_out(space, buf, &chunk[..n]).map(|()| n))
 }
 
 pub fn fd_get(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
-    let Some(p) = k.proc(pid) else { return Outcome::Exited };
+    let Some(p) = k.proc(pid) else {
+        return Outcome::Exited;
+    };
     match p.fds.get(a[0]) {
         Some(e) => Outcome::Return((((e.kind & 0x7f) << 24) | (e.handle & 0x00ff_ffff)) as isize),
         None => Outcome::from(Err(Errno::EBADF)),
@@ -75,7 +89,9 @@ pub fn fd_set(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
     if kind > FdKind::File as u32 || handle > 0x00ff_ffff {
         return Outcome::from(Err(Errno::EINVAL));
     }
-    let Some(p) = k.proc(pid) else { return Outcome::Exited };
+    let Some(p) = k.proc(pid) else {
+        return Outcome::Exited;
+    };
     p.fds[fd] = FdEntry { kind, handle };
     Outcome::Return(0)
 }

@@ -18,7 +18,9 @@ fn stalled(s: Stall, flags: usize) -> Outcome {
 pub fn send(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
     let mut bytes = [0u8; MSG_BYTES];
     {
-        let Ok(space) = aspace(k, pid) else { return Outcome::Exited };
+        let Ok(space) = aspace(k, pid) else {
+            return Outcome::Exited;
+        };
         if let Err(e) = user_ptr::copy_in(space, a[1], &mut bytes) {
             return Outcome::from(Err(e));
         }
@@ -35,7 +37,9 @@ pub fn send(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
 
 pub fn recv(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
     {
-        let Ok(space) = aspace(k, pid) else { return Outcome::Exited };
+        let Ok(space) = aspace(k, pid) else {
+            return Outcome::Exited;
+        };
         if let Err(e) = user_ptr::check_writable(space, a[0], MSG_BYTES) {
             return Outcome::from(Err(e));
         }
@@ -51,7 +55,9 @@ pub fn recv(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
     for (c, w) in bytes.chunks_exact_mut(4).zip(msg.words) {
         c.copy_from_slice(&w.to_le_bytes());
     }
-    let Ok(space) = aspace(k, pid) else { return Outcome::Exited };
+    let Ok(space) = aspace(k, pid) else {
+        return Outcome::Exited;
+    };
     Outcome::from(user_ptr::copy_out(space, a[0], &bytes).map(|()| from as usize))
 }
 

@@ -16,9 +16,13 @@ const MMAP_END: usize = STACK_BOTTOM - 16 * PAGE_SIZE;
 
 pub fn sbrk(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
     let incr = a[0] as isize;
-    let Ok(space) = aspace(k, pid) else { return Outcome::Exited };
+    let Ok(space) = aspace(k, pid) else {
+        return Outcome::Exited;
+    };
     let old = space.brk;
-    let Some(new) = old.checked_add_signed(incr) else { return Outcome::from(Err(Errno::ENOMEM)) };
+    let Some(new) = old.checked_add_signed(incr) else {
+        return Outcome::from(Err(Errno::ENOMEM));
+    };
     if new < space.heap_start || new > HEAP_LIMIT {
         return Outcome::from(Err(Errno::ENOMEM));
     }
@@ -41,10 +45,14 @@ pub fn sbrk(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
 }
 
 /// Finds `pages` free pages in the mmap area (at `hint` if it is usable).
-fn find_free(space: &mut crate::vm::address_space::AddressSpace, hint: usize, pages: usize) -> Option<usize> {
+fn find_free(
+    space: &mut crate::vm::address_space::AddressSpace,
+    hint: usize,
+    pages: usize,
+) -> Option<usize> {
     let bytes = pages.checked_mul(PAGE_SIZE)?;
     let fits = |va: usize| va >= MMAP_BASE && va.checked_add(bytes).is_some_and(|e| e <= MMAP_END);
-    if hint != 0 && hint % PAGE_SIZE == 0 && fits(hint) && space.is_free(hint, pages) {
+    if hint != 0 && hint.is_multiple_of(PAGE_SIZE) && fits(hint) && space.is_free(hint, pages) {
         return Some(hint);
     }
     let mut va = MMAP_BASE;
@@ -74,8 +82,12 @@ pub fn mmap(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
     if shared {
         pte_flags |= SHARED;
     }
-    let Ok(space) = aspace(k, pid) else { return Outcome::Exited };
-    let Some(start) = find_free(space, hint, pages) else { return Outcome::from(Err(Errno::ENOMEM)) };
+    let Ok(space) = aspace(k, pid) else {
+        return Outcome::Exited;
+    };
+    let Some(start) = find_free(space, hint, pages) else {
+        return Outcome::from(Err(Errno::ENOMEM));
+    };
     for i in 0..pages {
         if space.map_zeroed(start + i * PAGE_SIZE, pte_flags).is_err() {
             space.unmap_range(start, i);
@@ -87,13 +99,21 @@ pub fn mmap(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
 
 pub fn munmap(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
     let (addr, len) = (a[0], a[1]);
-    let Some(end) = addr.checked_add(page_up(len)) else { return Outcome::from(Err(Errno::EINVAL)) };
+    let Some(end) = addr.checked_add(page_up(len)) else {
+        return Outcome::from(Err(Errno::EINVAL));
+    };
     if addr % PAGE_SIZE != 0 || len == 0 || addr < MMAP_BASE || end > MMAP_END {
         return Outcome::from(Err(Errno::EINVAL));
     }
-    let Ok(space) = aspace(k, pid) else { return Outcome::Exited };
+    let Ok(space) = aspace(k, pid) else {
+        return Outcome::Exited;
+    };
     // Shared-memory regions go through shm_unmap.
-    if space.shm.iter().any(|m| m.start < end && addr < m.start + m.pages * PAGE_SIZE) {
+    if space
+        .shm
+        .iter()
+        .any(|m| m.start < end && addr < m.start + m.pages * PAGE_SIZE)
+    {
         return Outcome::from(Err(Errno::EINVAL));
     }
     space.unmap_range(addr, (end - addr) / PAGE_SIZE);
@@ -114,9 +134,15 @@ pub fn shm_create(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
 
 pub fn shm_map(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
     let id = a[0] as u32;
-    let Some(p) = k.procs.get_mut(&pid) else { return Outcome::Exited };
-    let Some(space) = p.aspace.as_mut() else { return Outcome::Exited };
-    let Some(region) = k.shm.map(id).map(|r| r.to_vec()) else { return Outcome::from(Err(Errno::EINVAL)) };
+    let Some(p) = k.procs.get_mut(&pid) else {
+        return Outcome::Exited;
+    };
+    let Some(space) = p.aspace.as_mut() else {
+        return Outcome::Exited;
+    };
+    let Some(region) = k.shm.map(id).map(|r| r.to_vec()) else {
+        return Outcome::from(Err(Errno::EINVAL));
+    };
     let pages = region.len();
     let Some(start) = find_free(space, 0, pages) else {
         k.shm.unmapped(id);
@@ -124,7 +150,10 @@ pub fn shm_map(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
     };
     for (i, &pa) in region.iter().enumerate() {
         frames::incref(pa);
-        if space.map_frame(start + i * PAGE_SIZE, pa, R | W | SHARED).is_err() {
+        if space
+            .map_frame(start + i * PAGE_SIZE, pa, R | W | SHARED)
+            .is_err()
+        {
             frames::decref(pa);
             space.unmap_range(start, i);
             k.shm.unmapped(id);
@@ -136,8 +165,12 @@ pub fn shm_map(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
 }
 
 pub fn shm_unmap(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
-    let Some(p) = k.procs.get_mut(&pid) else { return Outcome::Exited };
-    let Some(space) = p.aspace.as_mut() else { return Outcome::Exited };
+    let Some(p) = k.procs.get_mut(&pid) else {
+        return Outcome::Exited;
+    };
+    let Some(space) = p.aspace.as_mut() else {
+        return Outcome::Exited;
+    };
     let Some(i) = space.shm.iter().position(|m| m.start == a[0]) else {
         return Outcome::from(Err(Errno::EINVAL));
     };

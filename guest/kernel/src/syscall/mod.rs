@@ -92,12 +92,12 @@ pub fn dispatch(k: &mut Kernel, pid: Pid) -> bool {
     match outcome {
         Outcome::Return(v) => {
             p.frame.x[10] = v as usize;
-            p.frame.sepc += 4;
+            p.frame.sepc = p.frame.sepc.wrapping_add(4);
             true
         }
         Outcome::Yield => {
             p.frame.x[10] = 0;
-            p.frame.sepc += 4;
+            p.frame.sepc = p.frame.sepc.wrapping_add(4);
             false
         }
         Outcome::Block(why) => {
@@ -111,5 +111,7 @@ pub fn dispatch(k: &mut Kernel, pid: Pid) -> bool {
 
 /// The caller's address space (a running process always has one).
 fn aspace(k: &mut Kernel, pid: Pid) -> Result<&mut AddressSpace, Errno> {
-    k.proc(pid).and_then(|p| p.aspace.as_mut()).ok_or(Errno::ESRCH)
+    k.proc(pid)
+        .and_then(|p| p.aspace.as_mut())
+        .ok_or(Errno::ESRCH)
 }

@@ -1,7 +1,10 @@
 //! Process system calls: exit, fork, exec, wait, getpid, kill, sleep,
 //! yield, ps, set_foreground, uptime, free_frames.
 
-use abi::{Errno, ProcInfo, STATE_RUNNABLE, STATE_RUNNING, STATE_SLEEPING, STATE_ZOMBIE, STATUS_KILLED, WNOHANG};
+use abi::{
+    Errno, ProcInfo, STATE_RUNNABLE, STATE_RUNNING, STATE_SLEEPING, STATE_ZOMBIE, STATUS_KILLED,
+    WNOHANG,
+};
 use alloc::vec::Vec;
 
 use super::{Args, Outcome, aspace};
@@ -10,7 +13,7 @@ use crate::proc::{Kernel, Pid, State, Wait};
 use crate::{elf_load, user_ptr};
 
 /// Largest executable exec accepts.
-const IMAGE_MAX_BYTES: usize = 8 << 20;
+const IMAGE_MAX_BYTES: usize = 4 << 20;
 /// Most arguments exec accepts.
 const ARGS_MAX: usize = 64;
 
@@ -23,7 +26,9 @@ pub fn fork(k: &mut Kernel, pid: Pid, _: Args) -> Outcome {
     if k.procs.len() >= crate::proc::MAX_PROCS {
         return Outcome::from(Err(Errno::EAGAIN));
     }
-    let Some(p) = k.proc(pid) else { return Outcome::Exited };
+    let Some(p) = k.proc(pid) else {
+        return Outcome::Exited;
+    };
     let (mut frame, fds, name) = (*p.frame, p.fds, p.name);
     let Some(child_space) = p.aspace.as_mut().and_then(|a| a.fork()) else {
         return Outcome::from(Err(Errno::ENOMEM));
@@ -32,7 +37,7 @@ pub fn fork(k: &mut Kernel, pid: Pid, _: Args) -> Outcome {
         k.shm.mapped_again(m.id);
     }
     frame.x[10] = 0;
-    frame.sepc += 4;
+    frame.sepc = frame.sepc.wrapping_add(4);
     let Some(child) = k.add(pid, child_space, frame) else {
         return Outcome::from(Err(Errno::EAGAIN));
     };
@@ -57,7 +62,7 @@ fn exec_inner(k: &mut Kernel, pid: Pid, a: Args) -> Result<(), Errno> {
     let mut total = 0;
     if a[2] != 0 {
         loop {
-            let ptr = user_ptr::read_u32(space, a[2] + 4 * args.len())? as usize;
+            let ptr = user_ptr::read_u32(space, a[2].wrapping_add(4 * args.len()))? as usize;
             if ptr == 0 {
                 break;
             }
@@ -73,7 +78,9 @@ fn exec_inner(k: &mut Kernel, pid: Pid, a: Args) -> Result<(), Errno> {
         }
     }
     let (new_space, entry, sp) = elf_load::load(&image, &args)?;
-    let Some(p) = k.proc(pid) else { return Err(Errno::ESRCH) };
+    let Some(p) = k.proc(pid) else {
+        return Err(Errno::ESRCH);
+    };
     let old = p.aspace.replace(new_space);
     *p.frame = TrapFrame::default();
     p.frame.sepc = entry;
@@ -98,15 +105,24 @@ pub fn wait(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
     if !k.procs.values().any(matches) {
         return Outcome::from(Err(Errno::ECHILD));
     }
-    let zombie = k.procs.values().find(|c| matches(c) && matches!(c.state, State::Zombie(_)));
+    let zombie = k
+        .procs
+        .values()
+        .find(|c| matches(c) && matches!(c.state, State::Zombie(_)));
     let Some((child, status)) = zombie.map(|c| match c.state {
         State::Zombie(s) => (c.pid, s),
         _ => (c.pid, 0),
     }) else {
-        return if a[2] & WNOHANG != 0 { Outcome::Return(0) } else { Outcome::Block(Wait::Child) };
+        return if a[2] & WNOHANG != 0 {
+            Outcome::Return(0)
+        } else {
+            Outcome::Block(Wait::Child)
+        };
     };
     if a[1] != 0 {
-        let Ok(space) = aspace(k, pid) else { return Outcome::Exited };
+        let Ok(space) = aspace(k, pid) else {
+            return Outcome::Exited;
+        };
         if let Err(e) = user_ptr::copy_out(space, a[1], &status.to_le_bytes()) {
             return Outcome::from(Err(e));
         }
@@ -121,10 +137,18 @@ pub fn getpid(_: &mut Kernel, pid: Pid, _: Args) -> Outcome {
 
 pub fn kill(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
     let target = a[0] as Pid;
+    // init adopts orphans and restarts the shell: it must not go.
+    if target == 1 {
+        return Outcome::from(Err(Errno::EPERM));
+    }
     match k.proc(target) {
         Some(p) if !matches!(p.state, State::Zombie(_)) => {
             k.exit(target, STATUS_KILLED);
-            if target == pid { Outcome::Exited } else { Outcome::Return(0) }
+            if target == pid {
+                Outcome::Exited
+            } else {
+                Outcome::Return(0)
+            }
         }
         _ => Outcome::from(Err(Errno::ESRCH)),
     }
@@ -133,7 +157,9 @@ pub fn kill(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
 pub fn sleep(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
     let now = csr::time();
     let ticks = (a[0] as u64).saturating_mul(k.ticks_per_ms);
-    let Some(p) = k.proc(pid) else { return Outcome::Exited };
+    let Some(p) = k.proc(pid) else {
+        return Outcome::Exited;
+    };
     let deadline = *p.sleep_deadline.get_or_insert(now.saturating_add(ticks));
     if now >= deadline {
         p.sleep_deadline = None;
@@ -158,7 +184,13 @@ pub fn ps(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
             State::Zombie(_) => STATE_ZOMBIE,
         };
         let frames = p.aspace.as_mut().map_or(0, |s| s.resident_pages()) as u32;
-        rows.push(ProcInfo { pid: p.pid, ppid: p.ppid, state, frames, name: p.name });
+        rows.push(ProcInfo {
+            pid: p.pid,
+            ppid: p.ppid,
+            state,
+            frames,
+            name: p.name,
+        });
     }
     let n = rows.len().min(a[1]);
     let mut bytes = Vec::with_capacity(n * core::mem::size_of::<ProcInfo>());
@@ -168,7 +200,9 @@ pub fn ps(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
         }
         bytes.extend_from_slice(&r.name);
     }
-    let Ok(space) = aspace(k, pid) else { return Outcome::Exited };
+    let Ok(space) = aspace(k, pid) else {
+        return Outcome::Exited;
+    };
     Outcome::from(user_ptr::copy_out(space, a[0], &bytes).map(|()| n))
 }
 

@@ -51,7 +51,12 @@ impl AddressSpace {
         for &(i, e) in KERNEL_ROOT.lock().iter() {
             pt.set_root_entry(i, e);
         }
-        Some(AddressSpace { pt, heap_start: 0, brk: 0, shm: Vec::new() })
+        Some(AddressSpace {
+            pt,
+            heap_start: 0,
+            brk: 0,
+            shm: Vec::new(),
+        })
     }
 
     /// Wraps an existing table (the kernel's own).
@@ -87,10 +92,16 @@ impl AddressSpace {
 
     /// Unmaps `pages` pages from `va`, dropping their frames' references.
     pub fn unmap_range(&mut self, va: usize, pages: usize) {
+        const TABLE_SPAN: usize = 4 << 20;
         for i in 0..pages {
-            let old = self.pt.unmap(va + i * PAGE_SIZE);
+            let at = va + i * PAGE_SIZE;
+            let old = self.pt.unmap(at);
             if old & V != 0 {
                 frames::decref(pte_pa(old));
+            }
+            // Leaving a table's 4 MiB span (or the range): free it if empty.
+            if (at + PAGE_SIZE).is_multiple_of(TABLE_SPAN) || i + 1 == pages {
+                self.pt.prune(at);
             }
         }
     }
@@ -173,4 +184,3 @@ impl AddressSpace {
         self.pt.free();
     }
 }
-

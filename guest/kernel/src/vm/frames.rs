@@ -15,7 +15,11 @@ struct Frames {
     free: Vec<u32>,
 }
 
-static FRAMES: Mutex<Frames> = Mutex::new(Frames { base: 0, refs: Vec::new(), free: Vec::new() });
+static FRAMES: Mutex<Frames> = Mutex::new(Frames {
+    base: 0,
+    refs: Vec::new(),
+    free: Vec::new(),
+});
 
 /// Hands `[start, end)` (page-aligned) to the allocator; once, at boot.
 pub fn init(start: usize, end: usize) {

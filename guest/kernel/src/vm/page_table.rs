@@ -58,7 +58,9 @@ fn entries(pa: usize) -> &'static mut [u32; 1024] {
 impl PageTable {
     /// An empty table, or None when out of frames.
     pub fn new() -> Option<PageTable> {
-        Some(PageTable { root: frames::alloc()? })
+        Some(PageTable {
+            root: frames::alloc()?,
+        })
     }
 
     /// The satp value that selects this table (Sv32 mode, ASID 0).
@@ -113,6 +115,21 @@ impl PageTable {
         match self.slot(va, false) {
             Some(slot) => core::mem::replace(slot, 0),
             None => 0,
+        }
+    }
+
+    /// Frees the second-level table covering `va` if it maps nothing, so
+    /// unmapping gives back every frame mapping took.
+    pub fn prune(&mut self, va: usize) {
+        let root = entries(self.root);
+        let index = (va >> 22) & 0x3ff;
+        let top = root[index];
+        if index >= KERNEL_ROOT_INDEX || top & V == 0 || is_leaf(top) {
+            return;
+        }
+        if entries(pte_pa(top)).iter().all(|&e| e & V == 0) {
+            root[index] = 0;
+            frames::decref(pte_pa(top));
         }
     }
 
