@@ -45,6 +45,21 @@
 //! served by the kernel; file fds name an open file of the file server,
 //! which the user runtime reaches through IPC ([`FsOp`]).
 //!
+//! # Initial user stack
+//!
+//! `exec` starts the new image at its ELF entry with sp 16-byte aligned
+//! and pointing at:
+//!
+//! ```text
+//! sp + 0              argc
+//! sp + 4              argv[0] .. argv[argc-1]   (pointers to the strings)
+//! sp + 4 + 4*argc     0                         (NULL)
+//! above               the NUL-terminated strings, below USER_STACK_TOP
+//! ```
+//!
+//! The user runtime's `_start` reads argc/argv from sp; other registers
+//! carry nothing.
+//!
 //! # Exit statuses
 //!
 //! A program's own `exit(code)` gives `code & 0xff`. A process the kernel
@@ -123,9 +138,35 @@ impl TryFrom<usize> for Sysno {
     fn try_from(n: usize) -> Result<Sysno, Errno> {
         use Sysno::*;
         const ALL: [Sysno; 29] = [
-            Exit, Fork, Exec, Wait, Getpid, Kill, Sleep, Yield, Sbrk, Mmap, Munmap, Write, Read, Send,
-            Recv, ShmCreate, ShmMap, ShmUnmap, Ps, DiskRead, DiskWrite, Register, Lookup,
-            SetForeground, FdGet, FdSet, Uptime, FreeFrames, DiskFlush,
+            Exit,
+            Fork,
+            Exec,
+            Wait,
+            Getpid,
+            Kill,
+            Sleep,
+            Yield,
+            Sbrk,
+            Mmap,
+            Munmap,
+            Write,
+            Read,
+            Send,
+            Recv,
+            ShmCreate,
+            ShmMap,
+            ShmUnmap,
+            Ps,
+            DiskRead,
+            DiskWrite,
+            Register,
+            Lookup,
+            SetForeground,
+            FdGet,
+            FdSet,
+            Uptime,
+            FreeFrames,
+            DiskFlush,
         ];
         ALL.get(n).copied().ok_or(Errno::ENOSYS)
     }
@@ -186,8 +227,28 @@ impl Errno {
     pub fn from_result(value: isize) -> Option<Errno> {
         use Errno::*;
         const ALL: [Errno; 22] = [
-            EPERM, ENOENT, ESRCH, EIO, E2BIG, ENOEXEC, EBADF, ECHILD, EAGAIN, ENOMEM, EFAULT, EBUSY,
-            EEXIST, ENOTDIR, EISDIR, EINVAL, EMFILE, EFBIG, ENOSPC, ENAMETOOLONG, ENOSYS, ENOTEMPTY,
+            EPERM,
+            ENOENT,
+            ESRCH,
+            EIO,
+            E2BIG,
+            ENOEXEC,
+            EBADF,
+            ECHILD,
+            EAGAIN,
+            ENOMEM,
+            EFAULT,
+            EBUSY,
+            EEXIST,
+            ENOTDIR,
+            EISDIR,
+            EINVAL,
+            EMFILE,
+            EFBIG,
+            ENOSPC,
+            ENAMETOOLONG,
+            ENOSYS,
+            ENOTEMPTY,
         ];
         ALL.into_iter().find(|e| -(*e as i32 as isize) == value)
     }
@@ -303,7 +364,31 @@ pub enum FsOp {
     ReadDir = 12,
     /// `words[1]` = handle, `words[2]` = new length.
     Truncate = 13,
+    /// `words[1]` = handle: one more reference (a forked fd, a dup); each
+    /// `Close` drops one and the file closes with the last.
+    Dup = 14,
 }
+
+impl FsOp {
+    /// The operation a request's `words[0]` names.
+    pub fn from_word(w: u32) -> Option<FsOp> {
+        use FsOp::*;
+        const ALL: [FsOp; 14] = [
+            Attach, Open, Close, Read, Write, Seek, Stat, Fstat, Mkdir, Rmdir, Unlink, ReadDir,
+            Truncate, Dup,
+        ];
+        ALL.into_iter().find(|op| *op as u32 == w)
+    }
+}
+
+/// In every file-server request, `words[15]` is the handle of the client's
+/// current directory plus one (0: the root); relative paths are resolved
+/// against it. The runtime keeps that directory open in fd [`CWD_FD`], so
+/// the current directory survives `exec` and is inherited by `fork`.
+pub const FS_CWD_WORD: usize = 15;
+
+/// The fd holding the current directory (a directory handle of the file server).
+pub const CWD_FD: usize = MAX_FDS - 1;
 
 /// Size of each client's shared buffer with the file server.
 pub const FS_SHM_BYTES: usize = 16384;

@@ -1,0 +1,237 @@
+//! Machine-mode assembly and CSRs: the reset entry, the trap vector, PMP,
+//! delegation and the drop to S-mode. The only unsafe code of the firmware
+//! besides MMIO and the kernel copy.
+
+use core::arch::{asm, global_asm};
+
+// Reset entry: hart 0 boots, any other hart parks (the machine has one, but
+// a second one must not run over the first one's stack). The stack and the
+// trap stack are in the linker script.
+global_asm!(
+    r#"
+    .section .text.entry
+    .globl _start
+_start:
+    csrw mie, zero
+    csrw mstatus, zero
+    bnez a0, 2f
+    la sp, __stack_top
+    la t0, __bss_start
+    la t1, __bss_end
+1:  bgeu t0, t1, 3f
+    sw zero, 0(t0)
+    addi t0, t0, 4
+    j 1b
+3:  la t0, __mtrap_stack_top
+    csrw mscratch, t0
+    la t0, m_trap_vector
+    csrw mtvec, t0
+    call fw_main
+2:  wfi
+    j 2b
+
+    .text
+    .align 4
+    .globl m_trap_vector
+m_trap_vector:
+    csrrw sp, mscratch, sp
+    addi sp, sp, -128
+    sw x1, 4(sp)
+    sw x3, 12(sp)
+    sw x4, 16(sp)
+    sw x5, 20(sp)
+    sw x6, 24(sp)
+    sw x7, 28(sp)
+    sw x8, 32(sp)
+    sw x9, 36(sp)
+    sw x10, 40(sp)
+    sw x11, 44(sp)
+    sw x12, 48(sp)
+    sw x13, 52(sp)
+    sw x14, 56(sp)
+    sw x15, 60(sp)
+    sw x16, 64(sp)
+    sw x17, 68(sp)
+    sw x18, 72(sp)
+    sw x19, 76(sp)
+    sw x20, 80(sp)
+    sw x21, 84(sp)
+    sw x22, 88(sp)
+    sw x23, 92(sp)
+    sw x24, 96(sp)
+    sw x25, 100(sp)
+    sw x26, 104(sp)
+    sw x27, 108(sp)
+    sw x28, 112(sp)
+    sw x29, 116(sp)
+    sw x30, 120(sp)
+    sw x31, 124(sp)
+    csrr t0, mscratch
+    sw t0, 8(sp)
+    mv a0, sp
+    call m_trap
+    addi t0, sp, 128
+    csrw mscratch, t0
+    lw x1, 4(sp)
+    lw x3, 12(sp)
+    lw x4, 16(sp)
+    lw x5, 20(sp)
+    lw x6, 24(sp)
+    lw x7, 28(sp)
+    lw x8, 32(sp)
+    lw x9, 36(sp)
+    lw x10, 40(sp)
+    lw x11, 44(sp)
+    lw x12, 48(sp)
+    lw x13, 52(sp)
+    lw x14, 56(sp)
+    lw x15, 60(sp)
+    lw x16, 64(sp)
+    lw x17, 68(sp)
+    lw x18, 72(sp)
+    lw x19, 76(sp)
+    lw x20, 80(sp)
+    lw x21, 84(sp)
+    lw x22, 88(sp)
+    lw x23, 92(sp)
+    lw x24, 96(sp)
+    lw x25, 100(sp)
+    lw x26, 104(sp)
+    lw x27, 108(sp)
+    lw x28, 112(sp)
+    lw x29, 116(sp)
+    lw x30, 120(sp)
+    lw x31, 124(sp)
+    lw sp, 8(sp)
+    mret
+"#
+);
+
+/// The registers saved by the trap vector: `x[i]` is register xi (x0 unused).
+#[repr(C)]
+pub struct TrapFrame {
+    /// x0..x31 as they were at the trap.
+    pub x: [usize; 32],
+}
+
+/// Interrupt bit of mcause.
+pub const MCAUSE_INTERRUPT: usize = 1 << 31;
+/// Machine timer interrupt.
+pub const IRQ_M_TIMER: usize = 7;
+/// Environment call from S-mode.
+pub const EXC_ECALL_S: usize = 9;
+
+const MIP_STIP: usize = 1 << 5;
+const MIE_MTIE: usize = 1 << 7;
+
+/// Exceptions the kernel handles itself: misaligned fetch/load/store,
+/// access faults, illegal instruction, breakpoint, ecall from U, page faults.
+const MEDELEG: usize = (1 << 0)
+    | (1 << 1)
+    | (1 << 2)
+    | (1 << 3)
+    | (1 << 4)
+    | (1 << 5)
+    | (1 << 6)
+    | (1 << 7)
+    | (1 << 8)
+    | (1 << 12)
+    | (1 << 13)
+    | (1 << 15);
+/// S-level software, timer and external interrupts.
+const MIDELEG: usize = (1 << 1) | (1 << 5) | (1 << 9);
+
+/// PMP entry 0: NAPOT over the firmware's 512 KiB, no S/U permissions.
+const PMPADDR0: usize = (0x8000_0000 >> 2) | ((512 * 1024 / 8) - 1);
+/// PMP entry 15: NAPOT over everything, RWX (S/U need some entry to match).
+const PMPADDR15: usize = usize::MAX;
+const PMP_NAPOT: usize = 3 << 3;
+const PMP_RWX: usize = 7;
+
+/// PMP, delegation and counters for the kernel.
+pub fn setup_machine() {
+    // SAFETY: M-mode CSR writes that only change what S/U may do; the
+    // firmware itself (M, unlocked entries) is unaffected.
+    unsafe {
+        asm!("csrw pmpaddr0, {}", in(reg) PMPADDR0);
+        asm!("csrw pmpaddr15, {}", in(reg) PMPADDR15);
+        asm!("csrw pmpcfg0, {}", in(reg) PMP_NAPOT);
+        asm!("csrw pmpcfg3, {}", in(reg) (PMP_NAPOT | PMP_RWX) << 24);
+        asm!("csrw medeleg, {}", in(reg) MEDELEG);
+        asm!("csrw mideleg, {}", in(reg) MIDELEG);
+        // cycle, time, instret readable in S (and U if the kernel allows).
+        asm!("csrw mcounteren, {}", in(reg) 7);
+    }
+}
+
+/// Drops to S-mode at `entry` with a0 = hartid, a1 = device tree; paging
+/// off, S interrupts off (the kernel enables what it wants).
+pub fn enter_supervisor(entry: usize, hartid: usize, fdt: usize) -> ! {
+    const MPP_S: usize = 1 << 11;
+    // SAFETY: mret to the kernel's entry with MPP = S; the kernel's image was
+    // loaded and fenced by the caller; the firmware never returns here.
+    unsafe {
+        asm!("csrw satp, zero", "csrw mepc, {e}", "csrw mstatus, {s}", "mret",
+            e = in(reg) entry, s = in(reg) MPP_S, in("a0") hartid, in("a1") fdt,
+            options(noreturn))
+    }
+}
+
+/// Makes stores to instruction memory visible to fetches.
+pub fn fence_i() {
+    // SAFETY: fence.i only orders fetches after earlier stores.
+    unsafe { asm!("fence.i") }
+}
+
+/// mcause, mepc, mtval of the current trap.
+pub fn trap_cause() -> (usize, usize, usize) {
+    let (cause, epc, tval): (usize, usize, usize);
+    // SAFETY: reading M-mode CSRs has no side effects.
+    unsafe {
+        asm!("csrr {}, mcause", out(reg) cause);
+        asm!("csrr {}, mepc", out(reg) epc);
+        asm!("csrr {}, mtval", out(reg) tval);
+    }
+    (cause, epc, tval)
+}
+
+/// Steps mepc past the ecall that trapped.
+pub fn skip_ecall() {
+    // SAFETY: only changes where mret returns to: the next instruction
+    // (ecall is always 4 bytes).
+    unsafe { asm!("csrr t0, mepc", "addi t0, t0, 4", "csrw mepc, t0", out("t0") _) }
+}
+
+/// Arms the M timer interrupt and withdraws a pending S timer interrupt
+/// (SBI set_timer's contract).
+pub fn arm_timer() {
+    // SAFETY: bit operations on mip/mie that only affect timer delivery.
+    unsafe {
+        asm!("csrc mip, {}", in(reg) MIP_STIP);
+        asm!("csrs mie, {}", in(reg) MIE_MTIE);
+    }
+}
+
+/// Forwards a machine timer interrupt to S: masks MTIE (mtimecmp stays
+/// past) and raises STIP until the kernel's next set_timer.
+pub fn forward_timer() {
+    // SAFETY: as in `arm_timer`.
+    unsafe {
+        asm!("csrc mie, {}", in(reg) MIE_MTIE);
+        asm!("csrs mip, {}", in(reg) MIP_STIP);
+    }
+}
+
+/// A CSR that identifies the machine, for SBI base calls.
+pub fn read_id_csr(which: usize) -> usize {
+    let v: usize;
+    // SAFETY: reading ID CSRs has no side effects.
+    unsafe {
+        match which {
+            0 => asm!("csrr {}, mvendorid", out(reg) v),
+            1 => asm!("csrr {}, marchid", out(reg) v),
+            _ => asm!("csrr {}, mimpid", out(reg) v),
+        }
+    }
+    v
+}

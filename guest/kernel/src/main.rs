@@ -1,0 +1,223 @@
+//! The S-mode kernel of the guest OS (see guest/README.md).
+//!
+//! Boot ([`kmain`]): heap, RAM and timebase from the device tree, frames,
+//! the kernel page table (RAM and MMIO one-to-one, superpages), the disk,
+//! `/sbin/init` and `/sbin/fsd` read from it with rvfs and started as
+//! processes 1 and 2, then interrupts (UART input, disk, 10 ms timer) and
+//! the scheduler. From then on the kernel runs only in traps.
+#![no_std]
+#![no_main]
+#![deny(unsafe_op_in_unsafe_fn)]
+
+extern crate alloc;
+
+mod arch;
+mod console;
+mod elf_load;
+mod ipc;
+mod plic;
+mod proc;
+mod sbi;
+mod sched;
+mod shm;
+mod syscall;
+mod trap;
+mod uart;
+mod user_ptr;
+mod virtio_blk;
+mod vm;
+
+use alloc::vec::Vec;
+use linked_list_allocator::LockedHeap;
+
+use arch::csr;
+use proc::KERNEL;
+use vm::page_table::{A, D, G, PageTable, R, V, W, X, pte};
+
+#[global_allocator]
+static HEAP: LockedHeap = LockedHeap::empty();
+
+unsafe extern "C" {
+    static __heap_start: u8;
+    static __heap_end: u8;
+    static __kernel_end: u8;
+}
+
+/// 4 MiB: one Sv32 superpage.
+const MEGAPAGE: usize = 4 << 20;
+/// MMIO windows mapped for the kernel: PLIC (two superpages) and the
+/// UART plus the virtio transports.
+const MMIO_MEGAPAGES: [usize; 3] = [0x0c00_0000, 0x0c40_0000, 0x1000_0000];
+
+/// What the kernel takes from the device tree.
+struct BootInfo {
+    ram_start: usize,
+    ram_end: usize,
+    timebase_hz: u64,
+    fdt_start: usize,
+    fdt_end: usize,
+}
+
+fn boot_info(fdt_addr: usize) -> BootInfo {
+    let mut info = BootInfo {
+        ram_start: 0x8000_0000,
+        ram_end: 0x8800_0000,
+        timebase_hz: 10_000_000,
+        fdt_start: fdt_addr,
+        fdt_end: fdt_addr,
+    };
+    // SAFETY: the firmware passes the boot ROM's device tree pointer, which
+    // points at a valid blob in RAM that nobody modifies.
+    let Ok(fdt) = (unsafe { fdt::Fdt::from_ptr(fdt_addr as *const u8) }) else {
+        println!("kernel: no device tree; assuming 128 MiB of RAM");
+        return info;
+    };
+    info.fdt_end = fdt_addr + fdt.total_size();
+    if let Some(r) = fdt.memory().regions().next() {
+        info.ram_start = r.starting_address as usize;
+        info.ram_end = info.ram_start.saturating_add(r.size.unwrap_or(0));
+    }
+    if let Some(cpus) = fdt.find_node("/cpus")
+        && let Some(tb) = cpus
+            .property("timebase-frequency")
+            .and_then(|p| p.as_usize())
+    {
+        info.timebase_hz = tb as u64;
+    }
+    info
+}
+
+/// Builds the kernel's page table and turns paging on.
+fn map_kernel(info: &BootInfo) {
+    let Some(mut kpt) = PageTable::new() else {
+        panic!("no frame for the kernel page table")
+    };
+    let mut entries = Vec::new();
+    let mut pa = info.ram_start & !(MEGAPAGE - 1);
+    while pa < info.ram_end && pa >= 0x8000_0000 {
+        entries.push((pa >> 22, pte(pa, V | R | W | X | G | A | D)));
+        pa = match pa.checked_add(MEGAPAGE) {
+            Some(n) => n,
+            None => break,
+        };
+    }
+    for io in MMIO_MEGAPAGES {
+        entries.push((io >> 22, pte(io, V | R | W | G | A | D)));
+    }
+    for &(i, e) in &entries {
+        kpt.set_root_entry(i, e);
+    }
+    vm::address_space::set_kernel_entries(entries);
+    sched::set_kernel_satp(kpt.satp());
+    csr::write_satp(kpt.satp());
+}
+
+/// Reads a program from the disk and starts it as a process.
+fn start_program(fs: &mut rvfs::FileSystem<virtio_blk::BootDisk<'_>>, path: &str) {
+    let image = match fs.read_file(path) {
+        Ok(image) => image,
+        Err(e) => {
+            println!("kernel: cannot read {path}: {e:?}");
+            return;
+        }
+    };
+    let args = [Vec::from(path.as_bytes())];
+    let (aspace, entry, sp) = match elf_load::load(&image, &args) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            println!("kernel: cannot load {path}: {}", e.message());
+            return;
+        }
+    };
+    let mut x = [0; 32];
+    x[2] = sp;
+    let frame = arch::TrapFrame {
+        x,
+        sepc: entry,
+        ..Default::default()
+    };
+    let mut k = KERNEL.lock();
+    if let Some(pid) = k.add(0, aspace, frame) {
+        if let Some(p) = k.proc(pid) {
+            p.set_name(path.as_bytes());
+        }
+        println!("kernel: started {path} as pid {pid}");
+    }
+}
+
+/// The kernel's entry from `_start`: a0 = hartid, a1 = device tree.
+#[unsafe(no_mangle)]
+extern "C" fn kmain(_hartid: usize, fdt_addr: usize) -> ! {
+    // SAFETY: the linker script reserves [__heap_start, __heap_end) for the
+    // heap; this runs once, before any allocation.
+    unsafe {
+        let start = core::ptr::addr_of!(__heap_start) as usize;
+        let end = core::ptr::addr_of!(__heap_end) as usize;
+        HEAP.lock().init(start as *mut u8, end - start);
+    }
+    // The trap vector saves user FP registers: the FPU must be on in S.
+    csr::write_sstatus(csr::sstatus() | csr::SSTATUS_FS_DIRTY);
+    println!("rvjit kernel booting");
+    let info = boot_info(fdt_addr);
+    let kernel_end = vm::page_up(core::ptr::addr_of!(__kernel_end) as usize);
+    // Frames: RAM past the kernel, stopping below the device tree if it
+    // lies in RAM (QEMU puts it near the top).
+    let mut frames_end = info.ram_end;
+    if info.fdt_start >= kernel_end && info.fdt_start < info.ram_end {
+        frames_end = vm::page_down(info.fdt_start);
+    }
+    vm::frames::init(kernel_end, frames_end);
+    println!(
+        "kernel: RAM {:#x}..{:#x}, {} free frames, timebase {} Hz",
+        info.ram_start,
+        info.ram_end,
+        vm::frames::free_count(),
+        info.timebase_hz
+    );
+    let _ = info.fdt_end;
+    map_kernel(&info);
+    csr::write_scounteren(7);
+    {
+        let mut k = KERNEL.lock();
+        k.ticks_per_ms = (info.timebase_hz / 1000).max(1);
+        k.boot_time = csr::time();
+    }
+
+    match virtio_blk::Disk::probe() {
+        Ok(mut disk) => {
+            println!(
+                "kernel: virtio-blk at transport {} ({}), {} blocks",
+                disk.blk().index(),
+                if disk.blk().is_legacy() {
+                    "legacy"
+                } else {
+                    "modern"
+                },
+                disk.blk().capacity_blocks()
+            );
+            match rvfs::FileSystem::mount(virtio_blk::BootDisk(&mut disk)) {
+                Ok(mut fs) => {
+                    start_program(&mut fs, "/sbin/init");
+                    start_program(&mut fs, "/sbin/fsd");
+                }
+                Err(e) => println!("kernel: no file system on the disk: {e:?}"),
+            }
+            plic::enable(disk.blk().irq());
+            KERNEL.lock().disk = Some(disk);
+        }
+        Err(e) => println!("kernel: no disk: {e:?}"),
+    }
+
+    uart::enable_rx_interrupt();
+    plic::enable(uart::IRQ);
+    csr::write_sie(csr::SIE_STIE | csr::SIE_SEIE);
+    trap::arm_timer(&KERNEL.lock());
+    sched::resume(false)
+}
+
+#[panic_handler]
+fn panic(info: &core::panic::PanicInfo) -> ! {
+    // SAFETY-free path: the UART needs no lock (see uart::print).
+    println!("kernel panic: {info}");
+    sbi::shutdown()
+}

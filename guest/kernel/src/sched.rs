@@ -1,0 +1,69 @@
+//! Round-robin scheduling. The kernel runs one process at a time on one
+//! hart; a trap ends in [`resume`], which picks the process to run (the same
+//! one after most system calls, the next runnable one after a timer tick,
+//! a yield, a block or an exit) and returns to it, or idles with interrupts
+//! on until something becomes runnable.
+
+use core::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::arch::{self, csr};
+use crate::proc::{KERNEL, Kernel, Pid, State};
+
+/// The kernel's own page table (active while no process's is).
+static KERNEL_SATP: AtomicUsize = AtomicUsize::new(0);
+
+/// Records the kernel's page table (at boot).
+pub fn set_kernel_satp(satp: usize) {
+    KERNEL_SATP.store(satp, Ordering::Relaxed);
+}
+
+/// Switches to the kernel's page table if `satp` is active: an address
+/// space must not be freed while the hart uses it.
+pub fn leave_satp(satp: usize) {
+    if csr::satp() == satp {
+        csr::write_satp(KERNEL_SATP.load(Ordering::Relaxed));
+    }
+}
+
+/// The next runnable process: the current one if `keep` and it can run,
+/// else the first runnable after it in pid order, wrapping around.
+fn pick(k: &Kernel, keep: bool) -> Option<Pid> {
+    let runnable = |pid: &Pid| k.procs.get(pid).is_some_and(|p| p.state == State::Runnable);
+    let cur = k.current.unwrap_or(0);
+    if keep && runnable(&cur) {
+        return Some(cur);
+    }
+    k.procs
+        .range(cur + 1..)
+        .chain(k.procs.range(..=cur))
+        .find(|(_, p)| p.state == State::Runnable)
+        .map(|(pid, _)| *pid)
+}
+
+/// Runs the next process (see [`pick`]); never returns.
+pub fn resume(keep: bool) -> ! {
+    let mut keep = keep;
+    loop {
+        let mut k = KERNEL.lock();
+        if let Some(pid) = pick(&k, keep) {
+            k.current = Some(pid);
+            if let Some(p) = k.procs.get_mut(&pid)
+                && let Some(aspace) = p.aspace.as_ref()
+            {
+                let satp = aspace.satp();
+                let frame: *const arch::TrapFrame = &*p.frame;
+                drop(k);
+                // SAFETY: the frame is boxed in the process table and stays
+                // there while the process runs; the lock is released.
+                unsafe { arch::return_to_user(frame, satp) }
+            }
+        }
+        keep = false;
+        drop(k);
+        // Nothing to run: wait for an interrupt (handled by `kernel_trap`
+        // on this stack), then look again.
+        csr::interrupts_on();
+        csr::wfi();
+        csr::interrupts_off();
+    }
+}
