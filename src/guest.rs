@@ -14,9 +14,11 @@ pub const DEFAULT_IMAGE_BYTES: u64 = 32 << 20;
 /// The default disk image: a fresh file system holding [`FILES`].
 pub fn default_image() -> Result<Vec<u8>> {
     let blocks = (DEFAULT_IMAGE_BYTES / BLOCK_SIZE as u64) as u32;
-    let mut fs = FileSystem::format(MemDevice::new(blocks), blocks).context("cannot format the default image")?;
+    let mut fs = FileSystem::format(MemDevice::new(blocks), blocks)
+        .context("cannot format the default image")?;
     for (path, bytes) in FILES {
-        add_file(&mut fs, path, bytes).with_context(|| format!("cannot add {path} to the default image"))?;
+        add_file(&mut fs, path, bytes)
+            .with_context(|| format!("cannot add {path} to the default image"))?;
     }
     Ok(fs.into_device().into_bytes())
 }
@@ -47,6 +49,7 @@ pub fn default_image_file() -> Result<tempfile::NamedTempFile> {
         .suffix(".img")
         .tempfile()
         .context("cannot create a temporary disk image")?;
-    file.write_all(&default_image()?).context("cannot write the temporary disk image")?;
+    file.write_all(&default_image()?)
+        .context("cannot write the temporary disk image")?;
     Ok(file)
 }

@@ -42,7 +42,11 @@ impl Console {
                 sink.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
-        Console { child, output, seen: 0 }
+        Console {
+            child,
+            output,
+            seen: 0,
+        }
     }
 
     /// Waits for `needle` after what was matched before; returns the text up
@@ -82,7 +86,9 @@ impl Console {
         let out = self.expect(PROMPT);
         // Drop the echoed command line and the prompt.
         let out = out.strip_suffix(PROMPT).unwrap_or(&out);
-        out.split_once('\n').map_or("", |(_, rest)| rest).replace('\r', "")
+        out.split_once('\n')
+            .map_or("", |(_, rest)| rest)
+            .replace('\r', "")
     }
 }
 
@@ -110,21 +116,57 @@ fn session(boot: &dyn Fn(&Path) -> Command, image: &Path) {
     let mut c = Console::spawn(boot(image));
     c.expect(PROMPT);
     assert_eq!(c.run("echo hello   world"), "hello world\n");
-    c.run("mkdir /tmp");
+    assert!(c.run("ls /bin").contains("forktest"));
+    assert_eq!(c.run("mkdir /tmp"), "");
     assert_eq!(c.run("echo persisted text > /tmp/note"), "");
     assert_eq!(c.run("cat /tmp/note"), "persisted text\n");
-    assert!(c.run("ls /bin").contains("forktest"));
-    c.run("cat < /tmp/note > /tmp/copy");
+    assert_eq!(c.run("cat < /tmp/note > /tmp/copy"), "");
     assert_eq!(c.run("cat /tmp/copy"), "persisted text\n");
-    c.run("cat /no/such/file");
+    assert_ne!(c.run("cat /no/such/file"), "");
     assert_ne!(c.run("echo $?"), "0\n");
-    assert!(c.run("forktest").contains("forktest: ok"));
-    assert!(c.run("ipcdemo").contains("ipcdemo: ok"));
-    assert!(c.run("usertests").contains("usertests: all passed"));
-    // Two CPU-bound programs in the background of a third and the shell:
-    // all make progress.
-    let out = c.run("spin 3");
-    assert!(out.contains("spin: done"), "{out}");
+    assert_eq!(c.run("echo $?"), "0\n");
+
+    let out = c.run("forktest");
+    assert!(
+        out.contains("pages shared, not copied") && out.contains("forktest: ok"),
+        "{out}"
+    );
+    let out = c.run("ipcdemo");
+    assert!(
+        out.contains("mailbox ping-pong: ok") && out.contains("shared-memory counter: ok"),
+        "{out}"
+    );
+    let out = c.run("usertests");
+    assert!(out.contains("usertests: all passed"), "{out}");
+
+    // Two CPU-bound programs in the background and the shell all make
+    // progress: the shell answers while both are still computing.
+    c.send("spin &\n");
+    c.expect(PROMPT);
+    c.send("spin &\n");
+    c.expect(PROMPT);
+    c.send("echo shell alive\n");
+    let before = c.expect("shell alive");
+    assert!(
+        !before.contains("done"),
+        "a spin ended before the shell answered:\n{before}"
+    );
+    let rest = c.expect("done (") + &c.expect("done (");
+    let all = before + &rest;
+    // Lines look like "spin[7]: step 3/10 at 750 ms", maybe after a prompt.
+    let pids: std::collections::BTreeSet<&str> = all
+        .lines()
+        .filter_map(|l| l.split_once("spin[")?.1.split_once("]: step"))
+        .map(|(pid, _)| pid)
+        .collect();
+    assert_eq!(pids.len(), 2, "steps from two spins {pids:?}:\n{all}");
+
+    // Ctrl-C interrupts the foreground program, not the shell.
+    c.send("spin\n");
+    c.expect("step 1/");
+    c.send("\x03");
+    c.expect(PROMPT);
+    assert_eq!(c.run("echo $?"), "130\n");
     drop(c);
 
     // The file written above is still there in the next boot.
@@ -136,11 +178,14 @@ fn session(boot: &dyn Fn(&Path) -> Command, image: &Path) {
 #[test]
 fn scripted_session_on_rvjit() {
     let image = default_image("rvjit");
-    session(&|img| {
-        let mut cmd = rvjit();
-        cmd.arg("boot").arg(img);
-        cmd
-    }, &image);
+    session(
+        &|img| {
+            let mut cmd = rvjit();
+            cmd.arg("boot").arg(img);
+            cmd
+        },
+        &image,
+    );
     let _ = std::fs::remove_file(image);
 }
 
@@ -152,14 +197,17 @@ fn scripted_session_on_qemu() {
     };
     let firmware = Path::new(env!("GUEST_BIN_DIR")).join("firmware");
     let image = default_image("qemu");
-    session(&|img| {
-        let mut cmd = Command::new(&qemu);
-        cmd.args(["-machine", "virt", "-nographic", "-bios"])
-            .arg(&firmware)
-            .arg("-drive")
-            .arg(format!("file={},format=raw,if=none,id=d0", img.display()))
-            .args(["-device", "virtio-blk-device,drive=d0"]);
-        cmd
-    }, &image);
+    session(
+        &|img| {
+            let mut cmd = Command::new(&qemu);
+            cmd.args(["-machine", "virt", "-nographic", "-bios"])
+                .arg(&firmware)
+                .arg("-drive")
+                .arg(format!("file={},format=raw,if=none,id=d0", img.display()))
+                .args(["-device", "virtio-blk-device,drive=d0"]);
+            cmd
+        },
+        &image,
+    );
     let _ = std::fs::remove_file(image);
 }
