@@ -67,10 +67,12 @@ pub fn resume(keep: bool) -> ! {
         }
         keep = false;
         drop(k);
-        // Nothing to run: wait for an interrupt (handled by `kernel_trap`
-        // on this stack), then look again.
-        csr::interrupts_on();
+        // Nothing to run: wait for an interrupt, then take it (in
+        // `kernel_trap`, on this stack) and look again. wfi with interrupts
+        // still off ends on any pending interrupt that sie enables, so one
+        // that arrived after the lock was dropped is not slept through.
         csr::wfi();
+        csr::interrupts_on();
         csr::interrupts_off();
     }
 }
