@@ -28,7 +28,7 @@ pub fn send(k: &mut Kernel, from: Pid, to: Pid, msg: Message) -> Result<(), Stal
     }
     target.mailbox.push_back((from, msg));
     if target.state == State::Blocked(Wait::Recv) {
-        target.state = State::Runnable;
+        k.make_runnable(to);
     }
     Ok(())
 }

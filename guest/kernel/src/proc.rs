@@ -119,6 +119,11 @@ pub struct Kernel {
     pub shm: ShmTable,
     /// The disk, once found.
     pub disk: Option<Disk>,
+    /// Processes woken since the last tick, oldest first: they run before
+    /// the round robin goes on, so a process that waited for input, a
+    /// message or the disk answers at once instead of after every
+    /// CPU-bound process's slice (see `sched::pick`).
+    pub woken: VecDeque<Pid>,
     /// `time` ticks per millisecond.
     pub ticks_per_ms: u64,
     /// `time` at boot.
@@ -135,6 +140,7 @@ pub static KERNEL: Mutex<Kernel> = Mutex::new(Kernel {
     services: [0; 4],
     shm: ShmTable::new(),
     disk: None,
+    woken: VecDeque::new(),
     ticks_per_ms: 10_000,
     boot_time: 0,
 });
@@ -184,9 +190,25 @@ impl Kernel {
 
     /// Wakes every process blocked for `why`.
     pub fn wake(&mut self, why: Wait) {
-        for p in self.procs.values_mut() {
-            if p.state == State::Blocked(why) {
-                p.state = State::Runnable;
+        let pids: alloc::vec::Vec<Pid> = self
+            .procs
+            .values()
+            .filter(|p| p.state == State::Blocked(why))
+            .map(|p| p.pid)
+            .collect();
+        for pid in pids {
+            self.make_runnable(pid);
+        }
+    }
+
+    /// Makes a blocked process runnable and queues it to run soon.
+    pub fn make_runnable(&mut self, pid: Pid) {
+        if let Some(p) = self.procs.get_mut(&pid)
+            && matches!(p.state, State::Blocked(_))
+        {
+            p.state = State::Runnable;
+            if !self.woken.contains(&pid) {
+                self.woken.push_back(pid);
             }
         }
     }
@@ -267,10 +289,12 @@ impl Kernel {
     }
 
     fn wake_waiter(&mut self, pid: Pid) {
-        if let Some(p) = self.procs.get_mut(&pid)
-            && p.state == State::Blocked(Wait::Child)
+        if self
+            .procs
+            .get(&pid)
+            .is_some_and(|p| p.state == State::Blocked(Wait::Child))
         {
-            p.state = State::Runnable;
+            self.make_runnable(pid);
         }
     }
 

@@ -26,12 +26,19 @@ pub fn leave_satp(satp: usize) {
 }
 
 /// The next runnable process: the current one if `keep` and it can run,
-/// else the first runnable after it in pid order, wrapping around.
-fn pick(k: &Kernel, keep: bool) -> Option<Pid> {
-    let runnable = |pid: &Pid| k.procs.get(pid).is_some_and(|p| p.state == State::Runnable);
+/// else the oldest woken one, else the first runnable after the current
+/// one in pid order, wrapping around (round robin).
+fn pick(k: &mut Kernel, keep: bool) -> Option<Pid> {
+    let runnable =
+        |k: &Kernel, pid: &Pid| k.procs.get(pid).is_some_and(|p| p.state == State::Runnable);
     let cur = k.current.unwrap_or(0);
-    if keep && runnable(&cur) {
+    if keep && runnable(k, &cur) {
         return Some(cur);
+    }
+    while let Some(pid) = k.woken.pop_front() {
+        if runnable(k, &pid) {
+            return Some(pid);
+        }
     }
     k.procs
         .range(cur + 1..)
@@ -45,7 +52,7 @@ pub fn resume(keep: bool) -> ! {
     let mut keep = keep;
     loop {
         let mut k = KERNEL.lock();
-        if let Some(pid) = pick(&k, keep) {
+        if let Some(pid) = pick(&mut k, keep) {
             k.current = Some(pid);
             if let Some(p) = k.procs.get_mut(&pid)
                 && let Some(aspace) = p.aspace.as_ref()
@@ -60,10 +67,12 @@ pub fn resume(keep: bool) -> ! {
         }
         keep = false;
         drop(k);
-        // Nothing to run: wait for an interrupt (handled by `kernel_trap`
-        // on this stack), then look again.
-        csr::interrupts_on();
+        // Nothing to run: wait for an interrupt, then take it (in
+        // `kernel_trap`, on this stack) and look again. wfi with interrupts
+        // still off ends on any pending interrupt that sie enables, so one
+        // that arrived after the lock was dropped is not slept through.
         csr::wfi();
+        csr::interrupts_on();
         csr::interrupts_off();
     }
 }

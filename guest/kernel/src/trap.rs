@@ -41,7 +41,8 @@ extern "C" fn user_trap(_frame: *mut TrapFrame) -> ! {
         }
         c if c == INTERRUPT | IRQ_S_EXTERNAL => {
             external(&mut k);
-            true
+            // Input or the disk woke someone: let it answer now.
+            k.woken.is_empty()
         }
         EXC_ECALL_U => syscall::dispatch(&mut k, pid),
         EXC_STORE_PAGE_FAULT
@@ -126,12 +127,17 @@ pub fn arm_timer(k: &Kernel) {
 fn timer(k: &mut Kernel) {
     arm_timer(k);
     let now = csr::time();
-    for p in k.procs.values_mut() {
-        if let crate::proc::State::Blocked(Wait::Sleep(deadline)) = p.state
-            && now >= deadline
-        {
-            p.state = crate::proc::State::Runnable;
-        }
+    // A new slice: the round robin resumes, so processes that keep waking
+    // each other cannot starve a CPU-bound one.
+    k.woken.clear();
+    let due: alloc::vec::Vec<u32> = k
+        .procs
+        .values()
+        .filter(|p| matches!(p.state, crate::proc::State::Blocked(Wait::Sleep(d)) if now >= d))
+        .map(|p| p.pid)
+        .collect();
+    for pid in due {
+        k.make_runnable(pid);
     }
 }
 

@@ -207,6 +207,10 @@ pub fn ps(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
 }
 
 pub fn set_foreground(k: &mut Kernel, _: Pid, a: Args) -> Outcome {
+    // Ctrl-C must never take init down (see `kill`).
+    if a[0] == 1 {
+        return Outcome::from(Err(Errno::EPERM));
+    }
     k.foreground = a[0] as Pid;
     Outcome::Return(0)
 }

@@ -59,7 +59,7 @@ impl AddressSpace {
         })
     }
 
-    /// Wraps an existing table (the kernel's own).
+    /// The satp value that selects this space.
     pub fn satp(&self) -> usize {
         self.pt.satp()
     }
