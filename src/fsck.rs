@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use rvfs::{FileDevice, FileSystem};
 
 /// Exit status when the check found problems.
@@ -25,9 +25,23 @@ pub fn fsck(args: FsckArgs) -> Result<ExitCode> {
     let name = args.image.display();
     let dev =
         FileDevice::open_read_only(&args.image).with_context(|| format!("cannot open {name}"))?;
+    let file_blocks = dev.blocks();
     let mut fs = FileSystem::mount(dev).with_context(|| format!("cannot mount {name}"))?;
+    let fs_blocks = fs
+        .usage()
+        .with_context(|| format!("cannot read {name}"))?
+        .total_blocks;
+    if file_blocks < fs_blocks {
+        bail!("{name} holds {file_blocks} blocks but its file system has {fs_blocks}");
+    }
     let report = fs.check().with_context(|| format!("cannot check {name}"))?;
-    println!("{name}: {report}");
+    for p in &report.problems {
+        println!("{name}: {p}");
+    }
+    if report.more_problems > 0 {
+        println!("{name}: ... and {} more problems", report.more_problems);
+    }
+    println!("{name}: {}", report.summary());
     Ok(if report.is_clean() {
         ExitCode::SUCCESS
     } else {

@@ -81,7 +81,10 @@ fn fsck_reports_an_injected_inconsistency() {
     let o = rvjit(&["fsck", img.to_str().unwrap()]);
     let out = text(&o.stdout);
     assert_eq!(o.status.code(), Some(1), "{out}{}", text(&o.stderr));
-    assert!(out.contains("is in use but free in the bitmap"), "{out}");
+    assert!(
+        out.contains("bad.img: block 8 is in use but free in the bitmap\n"),
+        "{out}"
+    );
     assert!(out.ends_with("ERRORS FOUND\n"), "{out}");
 }
 
@@ -90,7 +93,15 @@ fn bad_input_gives_one_line_errors() {
     let dir = scratch("bad-input");
     let junk = dir.join("junk.img");
     std::fs::write(&junk, vec![0x55; 64 * 1024]).unwrap();
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    let good = rvfs::build_image(&dir.join("empty"), 1 << 20).unwrap();
+    let cut = dir.join("cut.img");
+    std::fs::write(&cut, &good[..512 * 1024]).unwrap();
     for (args, needle) in [
+        (
+            vec!["fsck", cut.to_str().unwrap()],
+            "holds 128 blocks but its file system has 256",
+        ),
         (vec!["fsck", junk.to_str().unwrap()], "not an rvfs image"),
         (vec!["fsck", "/nonexistent/x.img"], "cannot open"),
         (

@@ -5,7 +5,8 @@
 
 use crate::fs::FileSystem;
 use crate::layout::{
-    DIRENT_SIZE, DIRENTS_PER_BLOCK, DiskInode, InodeNum, InodeType, RawDirEntry, new_block,
+    DIRENT_SIZE, DIRENTS_PER_BLOCK, DiskInode, InodeNum, InodeType, MAX_DIR_BYTES, RawDirEntry,
+    new_block,
 };
 use crate::{BlockDevice, FsError};
 
@@ -19,6 +20,9 @@ impl<D: BlockDevice> FileSystem<D> {
     ) -> Result<Option<T>, FsError> {
         if dir.kind != InodeType::Dir {
             return Err(FsError::NotDir);
+        }
+        if dir.size > MAX_DIR_BYTES {
+            return Err(FsError::Corrupt("directory larger than the limit"));
         }
         if !(dir.size as usize).is_multiple_of(DIRENT_SIZE) {
             return Err(FsError::Corrupt(
@@ -34,7 +38,7 @@ impl<D: BlockDevice> FileSystem<D> {
             let b = self
                 .bmap(&mut scratch, index, false)?
                 .ok_or(FsError::Corrupt("hole in a directory"))?;
-            self.dev.read_block(b, &mut buf)?;
+            self.read_meta(b, &mut buf)?;
             for i in 0..DIRENTS_PER_BLOCK {
                 if slot >= slots {
                     break;
@@ -61,7 +65,8 @@ impl<D: BlockDevice> FileSystem<D> {
     }
 
     /// Adds the entry `name` → `ino` to directory `dir_ino` (whose inode is
-    /// `dir`, written back), in the first free slot or at the end.
+    /// `dir`, written back), in the first free slot or at the end; `NoSpace`
+    /// when the directory is at its size limit or the disk is full.
     pub(crate) fn dir_add(
         &mut self,
         dir_ino: InodeNum,
@@ -74,9 +79,10 @@ impl<D: BlockDevice> FileSystem<D> {
         let slot = free.unwrap_or(dir.size / DIRENT_SIZE as u32);
         let mut raw = [0; DIRENT_SIZE];
         entry.encode(&mut raw, 0);
-        let offset = slot
-            .checked_mul(DIRENT_SIZE as u32)
-            .ok_or(FsError::FileTooLarge)?;
+        let offset = slot * DIRENT_SIZE as u32;
+        if offset >= MAX_DIR_BYTES {
+            return Err(FsError::NoSpace);
+        }
         match self.write_data(dir_ino, dir, offset, &raw)? {
             DIRENT_SIZE => Ok(()),
             // A partial entry cannot happen (entries never straddle blocks),
@@ -135,5 +141,111 @@ impl<D: BlockDevice> FileSystem<D> {
             n if n == raw.len() => Ok(()),
             _ => Err(FsError::NoSpace),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_utils::{fresh, remount};
+    use crate::{BLOCK_SIZE, FsError, ROOT_INO};
+    use alloc::format;
+    use alloc::vec::Vec;
+
+    #[test]
+    fn a_directory_grows_past_one_block_and_lists_in_order() {
+        let mut fs = fresh(1024); // 256 inodes
+        let d = fs.mkdir("/d").unwrap();
+        for i in 0..100 {
+            fs.create(&format!("/d/file{i}")).unwrap();
+        }
+        assert_eq!(fs.stat(d).unwrap().size, 102 * DIRENT_SIZE as u32);
+        let mut fs = remount(fs);
+        let names: Vec<_> = (0..)
+            .map_while(|i| fs.read_dir(d, i).unwrap())
+            .map(|e| e.name().to_vec())
+            .collect();
+        assert_eq!(names.len(), 102);
+        assert_eq!(names[2], b"file0");
+        assert_eq!(names[101], b"file99");
+        assert!(fs.lookup("/d/file77").is_ok());
+    }
+
+    #[test]
+    fn freed_slots_are_reused_and_skipped_when_listing() {
+        let mut fs = fresh(64);
+        for name in ["/a", "/b", "/c"] {
+            fs.create(name).unwrap();
+        }
+        fs.unlink("/b").unwrap();
+        let root = fs.get_inode(ROOT_INO).unwrap();
+        assert_eq!(root.size, 5 * DIRENT_SIZE as u32);
+        let third = fs.read_dir(ROOT_INO, 3).unwrap().unwrap();
+        assert_eq!(third.name(), b"c");
+        assert_eq!(fs.read_dir(ROOT_INO, 4), Ok(None));
+        fs.create("/d").unwrap();
+        let root = fs.get_inode(ROOT_INO).unwrap();
+        assert_eq!(root.size, 5 * DIRENT_SIZE as u32);
+        assert_eq!(fs.read_dir(ROOT_INO, 3).unwrap().unwrap().name(), b"d");
+    }
+
+    #[test]
+    fn long_names_fit_exactly() {
+        let mut fs = fresh(64);
+        let name = format!("/{}", "n".repeat(crate::NAME_MAX));
+        let ino = fs.create(&name).unwrap();
+        assert_eq!(fs.lookup(&name), Ok(ino));
+        let e = fs.read_dir(ROOT_INO, 2).unwrap().unwrap();
+        assert_eq!(e.name().len(), crate::NAME_MAX);
+        let longer = format!("{name}n");
+        assert_eq!(fs.create(&longer), Err(FsError::NameTooLong));
+    }
+
+    #[test]
+    fn malformed_directories_are_corruption() {
+        let mut fs = fresh(64);
+        let d = fs.mkdir("/d").unwrap();
+        let good = fs.get_inode(d).unwrap();
+        type Spoil = fn(&mut DiskInode);
+        let cases: [(Spoil, &str); 3] = [
+            (
+                |i| i.size += 1,
+                "directory size is not a whole number of entries",
+            ),
+            (
+                |i| i.size = MAX_DIR_BYTES + 64,
+                "directory larger than the limit",
+            ),
+            (|i| i.size = 2 * BLOCK_SIZE as u32, "hole in a directory"),
+        ];
+        for (spoil, what) in cases {
+            let mut bad = good;
+            spoil(&mut bad);
+            fs.put_inode(d, &bad).unwrap();
+            assert_eq!(fs.lookup("/d/x"), Err(FsError::Corrupt(what)));
+            assert_eq!(fs.create("/d/x"), Err(FsError::Corrupt(what)));
+            assert_eq!(fs.read_dir(d, 5), Err(FsError::Corrupt(what)));
+        }
+    }
+
+    #[test]
+    fn entries_naming_bad_inodes_are_corruption() {
+        let mut fs = fresh(64);
+        let mut root = fs.get_inode(ROOT_INO).unwrap();
+        fs.dir_add(ROOT_INO, &mut root, b"free", InodeNum(40))
+            .unwrap();
+        fs.dir_add(ROOT_INO, &mut root, b"far", InodeNum(1 << 30))
+            .unwrap();
+        assert_eq!(
+            fs.lookup("/free"),
+            Err(FsError::Corrupt("directory entry names a free inode"))
+        );
+        assert_eq!(
+            fs.lookup("/far"),
+            Err(FsError::Corrupt("inode number out of range"))
+        );
+        assert!(fs.read_dir(ROOT_INO, 2).is_err());
+        assert!(fs.unlink("/far").is_err());
+        assert!(fs.rmdir("/free").is_err());
     }
 }

@@ -10,6 +10,7 @@
 use alloc::vec::Vec;
 
 use crate::bitmap::Bitmap;
+use crate::cache::Cache;
 use crate::layout::{
     BLOCK_SIZE, DiskInode, INODES_PER_BLOCK, InodeNum, InodeType, NAME_MAX, ROOT_INO, Superblock,
     new_block,
@@ -74,6 +75,7 @@ pub struct FileSystem<D: BlockDevice> {
     pub(crate) dev: D,
     pub(crate) sb: Superblock,
     pub(crate) bitmap: Bitmap,
+    pub(crate) cache: Cache,
     /// The inode-table block where the next search for a free inode starts.
     pub(crate) inode_hint: u32,
 }
@@ -110,6 +112,7 @@ impl<D: BlockDevice> FileSystem<D> {
             dev,
             sb,
             inode_hint: 0,
+            cache: Cache::default(),
         };
         let mut root = DiskInode::new(InodeType::Dir, 2);
         fs.put_inode(ROOT_INO, &root)?;
@@ -130,6 +133,7 @@ impl<D: BlockDevice> FileSystem<D> {
             sb,
             bitmap,
             inode_hint: 0,
+            cache: Cache::default(),
         };
         if fs.entry_inode(ROOT_INO)?.kind != InodeType::Dir {
             return Err(FsError::Corrupt("the root is not a directory"));
@@ -149,14 +153,19 @@ impl<D: BlockDevice> FileSystem<D> {
         Ok(self.resolve(path)?.0)
     }
 
-    /// The whole contents of the regular file at `path` (for loaders).
+    /// The whole contents of the regular file at `path` (for loaders);
+    /// `FileTooLarge` for a (sparse) file bigger than the device.
     pub fn read_file(&mut self, path: &str) -> Result<Vec<u8>, FsError> {
         let (_, inode) = self.resolve(path)?;
         if inode.kind == InodeType::Dir {
             return Err(FsError::IsDir);
         }
+        // The size comes from the disk: refuse absurd ones (bigger than the
+        // whole device) and fail cleanly rather than abort on the allocation.
+        if u64::from(inode.size) > u64::from(self.sb.total_blocks) * BLOCK_SIZE as u64 {
+            return Err(FsError::FileTooLarge);
+        }
         let mut data = Vec::new();
-        // The size comes from the disk: fail cleanly rather than abort.
         data.try_reserve_exact(inode.size as usize)
             .map_err(|_| FsError::NoMemory)?;
         data.resize(inode.size as usize, 0);
@@ -365,7 +374,7 @@ impl<D: BlockDevice> FileSystem<D> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_utils::{fresh, pattern, remount};
+    use crate::test_utils::{Counting, fresh, pattern, remount};
     use crate::{MemDevice, ROOT_INO};
 
     fn names(fs: &mut FileSystem<MemDevice>, path: &str) -> Vec<Vec<u8>> {
@@ -483,5 +492,157 @@ mod tests {
             FileSystem::format(MemDevice::new(20), 4000).err(),
             Some(FsError::Io)
         );
+    }
+
+    #[test]
+    fn unlink_frees_the_file_and_its_blocks() {
+        let mut fs = fresh(256);
+        let before = fs.usage().unwrap();
+        fs.mkdir("/d").unwrap();
+        let after_mkdir = fs.usage().unwrap();
+        let ino = fs.create("/d/f").unwrap();
+        fs.write_at(ino, 0, &pattern(60_000)).unwrap(); // uses an indirect block
+        assert!(fs.usage().unwrap().free_blocks < after_mkdir.free_blocks);
+        fs.unlink("/d/f").unwrap();
+        assert_eq!(fs.usage().unwrap(), after_mkdir);
+        assert_eq!(fs.stat(ino), Err(FsError::NotFound));
+        assert_eq!(fs.unlink("/d/f"), Err(FsError::NotFound));
+        assert_eq!(fs.unlink("/d"), Err(FsError::IsDir));
+        assert_eq!(fs.unlink("/d/."), Err(FsError::IsDir));
+        assert_eq!(fs.unlink("/"), Err(FsError::IsDir));
+        fs.rmdir("/d").unwrap();
+        assert_eq!(fs.usage().unwrap(), before);
+        let mut fs = remount(fs);
+        assert_eq!(fs.usage().unwrap(), before);
+        assert!(fs.check().unwrap().is_clean());
+    }
+
+    #[test]
+    fn rmdir_removes_only_empty_directories() {
+        let mut fs = fresh(256);
+        let a = fs.mkdir("/a").unwrap();
+        fs.mkdir("/a/b").unwrap();
+        fs.create("/a/f").unwrap();
+        assert_eq!(fs.rmdir("/a"), Err(FsError::NotEmpty));
+        assert_eq!(fs.rmdir("/a/f"), Err(FsError::NotDir));
+        assert_eq!(fs.rmdir("/a/x"), Err(FsError::NotFound));
+        assert_eq!(fs.rmdir("/"), Err(FsError::Busy));
+        assert_eq!(fs.rmdir("/a/b/."), Err(FsError::Invalid));
+        assert_eq!(fs.rmdir("/a/b/.."), Err(FsError::NotEmpty));
+        assert_eq!(fs.stat(a).unwrap().links, 3);
+        fs.rmdir("/a/b").unwrap();
+        assert_eq!(fs.stat(a).unwrap().links, 2);
+        assert_eq!(fs.lookup("/a/b"), Err(FsError::NotFound));
+        fs.unlink("/a/f").unwrap();
+        fs.rmdir("/a/").unwrap();
+        assert_eq!(fs.stat(ROOT_INO).unwrap().links, 2);
+        assert_eq!(names(&mut fs, "/"), [b".".to_vec(), b"..".to_vec()]);
+        assert!(remount(fs).check().unwrap().is_clean());
+    }
+
+    #[test]
+    fn too_many_files_is_an_error_not_a_panic() {
+        let mut fs = fresh(64); // one block of 64 inodes: 0 unused, 1 the root
+        for i in 0..62 {
+            fs.create(&alloc::format!("/f{i}")).unwrap();
+        }
+        assert_eq!(fs.create("/one-more"), Err(FsError::NoInodes));
+        assert_eq!(fs.mkdir("/dir"), Err(FsError::NoInodes));
+        assert_eq!(FsError::NoInodes.errno(), 28);
+        assert_eq!(fs.usage().unwrap().free_inodes, 0);
+        fs.unlink("/f10").unwrap();
+        assert!(fs.create("/one-more").is_ok());
+        assert!(fs.check().unwrap().is_clean());
+    }
+
+    #[test]
+    fn sync_flushes_the_device() {
+        let mut fs = FileSystem::format(Counting::new(MemDevice::new(64)), 64).unwrap();
+        let ino = fs.create("/f").unwrap();
+        fs.write_at(ino, 0, b"data").unwrap();
+        fs.sync().unwrap();
+        let dev = fs.into_device();
+        assert_eq!(dev.flushes, 2); // format syncs too
+        let mut fs = FileSystem::mount(dev.dev).unwrap();
+        assert_eq!(fs.read_file("/f").unwrap(), b"data");
+    }
+
+    #[test]
+    fn unmountable_images_give_errors() {
+        assert_eq!(
+            FileSystem::mount(MemDevice::new(64)).err(),
+            Some(FsError::BadMagic)
+        );
+        assert_eq!(
+            FileSystem::mount(MemDevice::new(0)).err(),
+            Some(FsError::Io)
+        );
+        let good = fresh(64).into_device().into_bytes();
+        // Cut short: the bitmap block is missing.
+        let short = MemDevice::from_bytes(good[..BLOCK_SIZE].to_vec());
+        assert_eq!(FileSystem::mount(short).err(), Some(FsError::Io));
+        // The root inode turned into a file.
+        let mut bytes = good.clone();
+        bytes[2 * BLOCK_SIZE + 64] = 1;
+        assert_eq!(
+            FileSystem::mount(MemDevice::from_bytes(bytes)).err(),
+            Some(FsError::Corrupt("the root is not a directory"))
+        );
+        // ... or freed.
+        let mut bytes = good.clone();
+        bytes[2 * BLOCK_SIZE + 64] = 0;
+        assert!(matches!(
+            FileSystem::mount(MemDevice::from_bytes(bytes)),
+            Err(FsError::Corrupt(_))
+        ));
+    }
+
+    /// Flips bytes of a populated image's metadata, then runs every
+    /// operation and fsck on it: errors are fine, panics and hangs are not.
+    #[test]
+    fn damaged_images_never_panic() {
+        let mut fs = fresh(96);
+        fs.mkdir("/a").unwrap();
+        fs.mkdir("/a/b").unwrap();
+        let f = fs.create("/a/b/f").unwrap();
+        fs.write_at(f, 0, &pattern(70_000)).unwrap();
+        let g = fs.create("/g").unwrap();
+        fs.write_at(g, 0, &pattern(3000)).unwrap();
+        let good = fs.into_device().into_bytes();
+        let data_start = 3 * BLOCK_SIZE; // superblock, bitmap, inodes
+        let mut seed = 0x2545_f491_u32;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed
+        };
+        for round in 0..300 {
+            let mut bytes = good.clone();
+            for _ in 0..1 + round % 8 {
+                // Mostly metadata (inodes, directory blocks), sometimes anywhere.
+                let at = match next() % 4 {
+                    0 => next() as usize % bytes.len(),
+                    1 => data_start + next() as usize % (3 * BLOCK_SIZE),
+                    _ => 2 * BLOCK_SIZE + next() as usize % 512,
+                };
+                bytes[at] = next() as u8;
+            }
+            let Ok(mut fs) = FileSystem::mount(MemDevice::from_bytes(bytes)) else {
+                continue;
+            };
+            let _ = fs.check();
+            let _ = fs.read_file("/a/b/f");
+            let _ = fs.read_at(g, 100, &mut [0; 5000]);
+            let _ = fs.write_at(g, 4000, &[1; 9000]);
+            let _ = fs.read_dir(ROOT_INO, 2);
+            let _ = fs.create("/a/new");
+            let _ = fs.mkdir("/a/b/c");
+            let _ = fs.truncate(f, 5000);
+            let _ = fs.unlink("/g");
+            let _ = fs.rmdir("/a/b/c");
+            let _ = fs.usage();
+            let _ = fs.check();
+        }
     }
 }

@@ -163,8 +163,26 @@ impl Report {
     }
 }
 
+impl Report {
+    /// The last line: counts, and "clean" or "ERRORS FOUND".
+    pub fn summary(&self) -> alloc::string::String {
+        alloc::format!(
+            "{} files, {} directories, {}/{} blocks used: {}",
+            self.files,
+            self.dirs,
+            self.used_blocks,
+            self.total_blocks,
+            if self.is_clean() {
+                "clean"
+            } else {
+                "ERRORS FOUND"
+            }
+        )
+    }
+}
+
 impl fmt::Display for Report {
-    /// One line per problem, then a summary line.
+    /// One line per problem, then the summary line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for p in &self.problems {
             writeln!(f, "{p}")?;
@@ -172,18 +190,7 @@ impl fmt::Display for Report {
         if self.more_problems > 0 {
             writeln!(f, "... and {} more problems", self.more_problems)?;
         }
-        write!(
-            f,
-            "{} files, {} directories, {}/{} blocks used: {}",
-            self.files,
-            self.dirs,
-            self.used_blocks,
-            self.total_blocks,
-            match self.problems.len() as u64 + u64::from(self.more_problems) {
-                0 => "clean",
-                _ => "ERRORS FOUND",
-            }
-        )
+        f.write_str(&self.summary())
     }
 }
 
@@ -569,9 +576,9 @@ mod tests {
         // A bad inode type is reported, not fatal.
         let (block, at) = fs.sb.inode_pos(g).unwrap();
         let mut buf = new_block();
-        fs.dev.read_block(block, &mut buf).unwrap();
+        fs.read_meta(block, &mut buf).unwrap();
         buf[at] = 9;
-        fs.dev.write_block(block, &buf).unwrap();
+        fs.write_block(block, &buf).unwrap();
         let p = problems(&mut fs);
         assert!(
             p.contains(&Problem::BadInode {
@@ -580,6 +587,81 @@ mod tests {
             }),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn finds_bad_dot_entries_and_names() {
+        let mut fs = sample();
+        let a = fs.lookup("/a").unwrap();
+        let b = fs.lookup("/a/b").unwrap();
+        let g = fs.lookup("/g").unwrap();
+        // Rewrite /a/b's entries: '.' names /a, '..' names /g, and a name
+        // with a slash; then a duplicate name in the root.
+        let mut bi = fs.get_inode(b).unwrap();
+        let mut raw = [0; 3 * DIRENT_SIZE];
+        RawDirEntry::new(a, b".").unwrap().encode(&mut raw, 0);
+        RawDirEntry::new(g, b"..")
+            .unwrap()
+            .encode(&mut raw, DIRENT_SIZE);
+        RawDirEntry::new(g, b"x/y")
+            .unwrap()
+            .encode(&mut raw, 2 * DIRENT_SIZE);
+        fs.write_data(b, &mut bi, 0, &raw).unwrap();
+        let mut root = fs.get_inode(ROOT_INO).unwrap();
+        fs.dir_add(ROOT_INO, &mut root, b"g2", g).unwrap();
+        let mut raw = [0; DIRENT_SIZE];
+        RawDirEntry::new(g, b"g").unwrap().encode(&mut raw, 0);
+        let end = root.size;
+        fs.write_data(ROOT_INO, &mut root, end, &raw).unwrap();
+        let p = problems(&mut fs);
+        for what in [
+            "'.' does not name the directory itself",
+            "'..' does not name the parent",
+            "name contains '/' or NUL",
+        ] {
+            assert!(
+                p.contains(&Problem::BadEntry { dir: b, what }),
+                "{what}: {p:?}"
+            );
+        }
+        let dup = Problem::BadEntry {
+            dir: ROOT_INO,
+            what: "duplicate name",
+        };
+        assert!(p.contains(&dup), "{p:?}");
+        // /g is named by '/g' twice, 'g2', '/a/b/..' and '/a/b/x/y'.
+        assert!(
+            p.contains(&Problem::LinkCount {
+                ino: g,
+                stored: 1,
+                found: 5
+            }),
+            "{p:?}"
+        );
+        // /a/b lost its '.', so only /a names it; /a/b/f lost its entry.
+        let b_links = Problem::LinkCount {
+            ino: b,
+            stored: 2,
+            found: 1,
+        };
+        assert!(p.contains(&b_links), "{p:?}");
+        assert!(
+            p.contains(&Problem::Orphan {
+                ino: InodeNum(b.0 + 1)
+            }),
+            "{p:?}"
+        );
+        // b's '.' now names /a in place of b's '..': still three entries.
+        let a_wrong = |p: &Problem| matches!(p, Problem::LinkCount { ino, .. } if *ino == a);
+        assert!(!p.iter().any(a_wrong), "{p:?}");
+        // An emptied directory has neither '.' nor '..'.
+        let mut bi = fs.get_inode(b).unwrap();
+        fs.write_data(b, &mut bi, 0, &[0; 3 * DIRENT_SIZE]).unwrap();
+        let missing = Problem::BadEntry {
+            dir: b,
+            what: "missing '.' or '..'",
+        };
+        assert!(problems(&mut fs).contains(&missing));
     }
 
     #[test]

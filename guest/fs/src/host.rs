@@ -216,3 +216,95 @@ fn copy_dir(fs: &mut FileSystem<MemDevice>, dir: &Path, guest: &str) -> Result<(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(test: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("rvfs-host-{}-{test}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn mem_device_refuses_blocks_past_its_end() {
+        let mut dev = MemDevice::new(2);
+        let mut buf = [0; BLOCK_SIZE];
+        assert_eq!(dev.write_block(1, &[9; BLOCK_SIZE]), Ok(()));
+        assert_eq!(dev.read_block(1, &mut buf), Ok(()));
+        assert_eq!(buf[0], 9);
+        assert_eq!(dev.read_block(2, &mut buf), Err(FsError::Io));
+        assert_eq!(dev.write_block(u32::MAX, &buf), Err(FsError::Io));
+        assert_eq!(
+            MemDevice::from_bytes(vec![0; 3 * BLOCK_SIZE + 5]).blocks(),
+            3
+        );
+    }
+
+    #[test]
+    fn build_image_copies_a_tree_and_file_device_writes_in_place() {
+        let dir = scratch("tree");
+        let root = dir.join("root");
+        std::fs::create_dir_all(root.join("usr/share/doc")).unwrap();
+        std::fs::write(root.join("usr/share/doc/readme"), b"read me").unwrap();
+        std::fs::write(root.join("top"), vec![5; 50_000]).unwrap();
+        std::fs::write(root.join("empty"), b"").unwrap();
+        let bytes = build_image(&root, 1 << 20).unwrap();
+        assert_eq!(bytes.len(), 1 << 20);
+        // Reproducible: the same tree gives the same bytes.
+        assert_eq!(build_image(&root, 1 << 20).unwrap(), bytes);
+
+        let img = dir.join("fs.img");
+        std::fs::write(&img, &bytes).unwrap();
+        let dev = FileDevice::open(&img).unwrap();
+        assert_eq!(dev.blocks(), 256);
+        let mut fs = FileSystem::mount(dev).unwrap();
+        assert_eq!(fs.read_file("/usr/share/doc/readme").unwrap(), b"read me");
+        assert_eq!(fs.read_file("/top").unwrap(), vec![5; 50_000]);
+        assert_eq!(fs.read_file("/empty").unwrap(), b"");
+        assert!(fs.check().unwrap().is_clean());
+        let ino = fs.create("/usr/new").unwrap();
+        fs.write_at(ino, 0, b"persisted").unwrap();
+        fs.sync().unwrap();
+        drop(fs);
+        let mut fs = FileSystem::mount(FileDevice::open_read_only(&img).unwrap()).unwrap();
+        assert_eq!(fs.read_file("/usr/new").unwrap(), b"persisted");
+        assert_eq!(fs.create("/nope"), Err(FsError::Io)); // read-only
+    }
+
+    #[test]
+    fn build_image_refuses_what_it_cannot_copy() {
+        let dir = scratch("refuse");
+        let root = dir.join("root");
+        std::fs::create_dir_all(&root).unwrap();
+        let err = build_image(&root, 4097).unwrap_err();
+        assert!(err.to_string().contains("not a multiple of 4 KiB"), "{err}");
+        let err = build_image(&dir.join("missing"), 1 << 20).unwrap_err();
+        assert!(
+            err.to_string().ends_with("missing: not a directory"),
+            "{err}"
+        );
+        std::fs::write(root.join("x".repeat(NAME_MAX + 1)), b"").unwrap();
+        let err = build_image(&root, 1 << 20).unwrap_err();
+        assert!(
+            err.to_string().contains("name longer than 59 bytes"),
+            "{err}"
+        );
+        std::fs::remove_file(root.join("x".repeat(NAME_MAX + 1))).unwrap();
+        std::os::unix::fs::symlink(&dir, root.join("loop")).unwrap();
+        let err = build_image(&root, 1 << 20).unwrap_err();
+        assert!(
+            err.to_string().contains("symbolic link to a directory"),
+            "{err}"
+        );
+        std::fs::remove_file(root.join("loop")).unwrap();
+        std::fs::write(root.join("big"), vec![0; 100_000]).unwrap();
+        let err = build_image(&root, 16 * BLOCK_SIZE as u64).unwrap_err();
+        assert!(
+            err.to_string().contains("big: no space left on device"),
+            "{err}"
+        );
+    }
+}

@@ -27,7 +27,7 @@ impl<D: BlockDevice> FileSystem<D> {
             .inode_pos(ino)
             .ok_or(FsError::Corrupt("inode number out of range"))?;
         let mut buf = new_block();
-        self.dev.read_block(block, &mut buf)?;
+        self.read_meta(block, &mut buf)?;
         DiskInode::decode(&buf, at)
     }
 
@@ -49,9 +49,9 @@ impl<D: BlockDevice> FileSystem<D> {
             .inode_pos(ino)
             .ok_or(FsError::Corrupt("inode number out of range"))?;
         let mut buf = new_block();
-        self.dev.read_block(block, &mut buf)?;
+        self.read_meta(block, &mut buf)?;
         inode.encode(&mut buf, at);
-        self.dev.write_block(block, &buf)
+        self.write_block(block, &buf)
     }
 
     /// Takes a free inode (type 0 in the table), writes it as a fresh
@@ -61,7 +61,7 @@ impl<D: BlockDevice> FileSystem<D> {
         let blocks = self.sb.inode_blocks;
         for k in 0..blocks {
             let b = (self.inode_hint + k) % blocks;
-            self.dev.read_block(self.sb.inode_start + b, &mut buf)?;
+            self.read_meta(self.sb.inode_start + b, &mut buf)?;
             for slot in 0..INODES_PER_BLOCK {
                 let at = slot as usize * INODE_SIZE;
                 let ino = b * INODES_PER_BLOCK + slot;
@@ -69,7 +69,7 @@ impl<D: BlockDevice> FileSystem<D> {
                     continue;
                 }
                 DiskInode::new(kind, links).encode(&mut buf, at);
-                self.dev.write_block(self.sb.inode_start + b, &buf)?;
+                self.write_block(self.sb.inode_start + b, &buf)?;
                 self.inode_hint = b;
                 return Ok(InodeNum(ino));
             }
@@ -98,11 +98,11 @@ impl<D: BlockDevice> FileSystem<D> {
         }
     }
 
-    /// Allocates a data block and zeroes it on disk.
-    fn alloc_zeroed(&mut self) -> Result<u32, FsError> {
+    /// Allocates a data block, zeroed on disk unless `zero` is false (the
+    /// caller is about to overwrite all of it).
+    fn alloc_block(&mut self, zero: bool) -> Result<u32, FsError> {
         let b = self.bitmap.alloc().ok_or(FsError::NoSpace)?;
-        let zero = new_block();
-        if let Err(e) = self.dev.write_block(b, &zero) {
+        if zero && let Err(e) = self.write_block(b, &new_block()) {
             self.bitmap.free(b);
             return Err(e);
         }
@@ -110,29 +110,35 @@ impl<D: BlockDevice> FileSystem<D> {
     }
 
     /// Follows (and with `alloc`, fills) one pointer slot.
-    fn slot(&mut self, p: &mut u32, alloc: bool) -> Result<Option<u32>, FsError> {
+    fn slot(&mut self, p: &mut u32, alloc: bool, zero: bool) -> Result<Option<u32>, FsError> {
         if let Some(b) = self.ptr(*p)? {
             return Ok(Some(b));
         }
         if !alloc {
             return Ok(None);
         }
-        let b = self.alloc_zeroed()?;
+        let b = self.alloc_block(zero)?;
         *p = b;
         Ok(Some(b))
     }
 
     /// Follows pointer `i` of the indirect block `block`.
-    fn indirect_slot(&mut self, block: u32, i: u32, alloc: bool) -> Result<Option<u32>, FsError> {
+    fn indirect_slot(
+        &mut self,
+        block: u32,
+        i: u32,
+        alloc: bool,
+        zero: bool,
+    ) -> Result<Option<u32>, FsError> {
         let mut buf = new_block();
-        self.dev.read_block(block, &mut buf)?;
+        self.read_meta(block, &mut buf)?;
         let at = i as usize * 4;
         let mut p = get_u32(&buf[..], at);
         let before = p;
-        let found = self.slot(&mut p, alloc)?;
+        let found = self.slot(&mut p, alloc, zero)?;
         if p != before {
             put_u32(&mut buf[..], at, p);
-            self.dev.write_block(block, &buf)?;
+            self.write_block(block, &buf)?;
         }
         Ok(found)
     }
@@ -146,28 +152,40 @@ impl<D: BlockDevice> FileSystem<D> {
         index: u32,
         alloc: bool,
     ) -> Result<Option<u32>, FsError> {
+        self.map_block(inode, index, alloc, true)
+    }
+
+    /// As `bmap`; a data block allocated here is zeroed only if `zero` is
+    /// set (indirect blocks always are).
+    fn map_block(
+        &mut self,
+        inode: &mut DiskInode,
+        index: u32,
+        alloc: bool,
+        zero: bool,
+    ) -> Result<Option<u32>, FsError> {
         if let Some(p) = inode.direct.get_mut(index as usize) {
             let mut raw = *p;
-            let found = self.slot(&mut raw, alloc);
+            let found = self.slot(&mut raw, alloc, zero);
             *p = raw;
             return found;
         }
         let i = index - NDIRECT as u32;
         if i < PTRS_PER_BLOCK {
-            let Some(ind) = self.slot(&mut inode.indirect, alloc)? else {
+            let Some(ind) = self.slot(&mut inode.indirect, alloc, true)? else {
                 return Ok(None);
             };
-            return self.indirect_slot(ind, i, alloc);
+            return self.indirect_slot(ind, i, alloc, zero);
         }
         let i = i - PTRS_PER_BLOCK;
         if i < PTRS_PER_BLOCK * PTRS_PER_BLOCK {
-            let Some(dbl) = self.slot(&mut inode.double, alloc)? else {
+            let Some(dbl) = self.slot(&mut inode.double, alloc, true)? else {
                 return Ok(None);
             };
-            let Some(mid) = self.indirect_slot(dbl, i / PTRS_PER_BLOCK, alloc)? else {
+            let Some(mid) = self.indirect_slot(dbl, i / PTRS_PER_BLOCK, alloc, true)? else {
                 return Ok(None);
             };
-            return self.indirect_slot(mid, i % PTRS_PER_BLOCK, alloc);
+            return self.indirect_slot(mid, i % PTRS_PER_BLOCK, alloc, zero);
         }
         Err(FsError::FileTooLarge)
     }
@@ -226,13 +244,15 @@ impl<D: BlockDevice> FileSystem<D> {
             let pos = offset + done as u32;
             let within = (pos % BS) as usize;
             let chunk = (BLOCK_SIZE - within).min(n - done);
-            let result = self.bmap(inode, pos / BS, true).and_then(|b| {
+            // A whole-block write needs no zeroed block underneath.
+            let whole = chunk == BLOCK_SIZE;
+            let result = self.map_block(inode, pos / BS, true, !whole).and_then(|b| {
                 let b = b.ok_or(FsError::Corrupt("block map lost an allocated block"))?;
-                if chunk < BLOCK_SIZE {
+                if !whole {
                     self.dev.read_block(b, &mut block)?;
                 }
                 block[within..within + chunk].copy_from_slice(&buf[done..done + chunk]);
-                self.dev.write_block(b, &block)
+                self.write_block(b, &block)
             });
             if let Err(e) = result {
                 failure = Some(e);
@@ -269,7 +289,7 @@ impl<D: BlockDevice> FileSystem<D> {
                 let mut block = new_block();
                 self.dev.read_block(b, &mut block)?;
                 block[within..].fill(0);
-                self.dev.write_block(b, &block)?;
+                self.write_block(b, &block)?;
             }
         }
         inode.size = len;
@@ -307,7 +327,7 @@ impl<D: BlockDevice> FileSystem<D> {
     fn free_tree(&mut self, block: u32, start: u32, level: u32) -> Result<bool, FsError> {
         let span = if level == 2 { PTRS_PER_BLOCK } else { 1 };
         let mut buf = new_block();
-        self.dev.read_block(block, &mut buf)?;
+        self.read_meta(block, &mut buf)?;
         let (mut changed, mut empty) = (false, true);
         for i in 0..PTRS_PER_BLOCK {
             let at = i as usize * 4;
@@ -334,8 +354,200 @@ impl<D: BlockDevice> FileSystem<D> {
             }
         }
         if changed {
-            self.dev.write_block(block, &buf)?;
+            self.write_block(block, &buf)?;
         }
         Ok(empty)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_utils::{Counting, fresh, pattern, remount};
+
+    /// Bytes the direct and single-indirect pointers reach.
+    const SINGLE_END: usize = (NDIRECT + PTRS_PER_BLOCK as usize) * BLOCK_SIZE;
+
+    #[test]
+    fn block_map_uses_each_level_in_turn() {
+        let mut fs = fresh(64);
+        let ino = fs.alloc_inode(InodeType::File, 1).unwrap();
+        let mut inode = fs.get_inode(ino).unwrap();
+        let d = fs.bmap(&mut inode, 3, true).unwrap().unwrap();
+        assert_eq!(inode.direct[3], d);
+        assert_eq!((inode.indirect, inode.double), (0, 0));
+        let s = fs
+            .bmap(&mut inode, NDIRECT as u32 + 5, true)
+            .unwrap()
+            .unwrap();
+        assert_ne!(inode.indirect, 0);
+        assert_eq!(inode.double, 0);
+        let x = fs
+            .bmap(&mut inode, NDIRECT as u32 + PTRS_PER_BLOCK + 2000, true)
+            .unwrap();
+        assert_ne!(inode.double, 0);
+        // Looking up again finds the same blocks without allocating.
+        let free = fs.bitmap.count_free();
+        assert_eq!(fs.bmap(&mut inode, 3, false), Ok(Some(d)));
+        assert_eq!(fs.bmap(&mut inode, NDIRECT as u32 + 5, false), Ok(Some(s)));
+        assert_eq!(
+            fs.bmap(&mut inode, NDIRECT as u32 + PTRS_PER_BLOCK + 2000, false),
+            Ok(x)
+        );
+        assert_eq!(fs.bmap(&mut inode, 4, false), Ok(None));
+        assert_eq!(fs.bitmap.count_free(), free);
+        let past = NDIRECT as u32 + PTRS_PER_BLOCK + PTRS_PER_BLOCK * PTRS_PER_BLOCK;
+        assert_eq!(fs.bmap(&mut inode, past, true), Err(FsError::FileTooLarge));
+    }
+
+    #[test]
+    fn a_file_spanning_double_indirect_blocks() {
+        let mut fs = fresh(2048); // 8 MiB
+        let before = fs.usage().unwrap();
+        let ino = fs.create("/big").unwrap();
+        let data = pattern(SINGLE_END + 300_000);
+        assert_eq!(fs.write_at(ino, 0, &data), Ok(data.len()));
+        let inode = fs.get_inode(ino).unwrap();
+        assert_ne!(inode.double, 0);
+        let mut fs = remount(fs);
+        assert_eq!(fs.read_file("/big").unwrap(), data);
+        // A read straddling the single/double boundary.
+        let mut buf = [0; 10_000];
+        assert_eq!(
+            fs.read_at(ino, SINGLE_END as u32 - 5000, &mut buf),
+            Ok(10_000)
+        );
+        assert_eq!(buf[..], data[SINGLE_END - 5000..SINGLE_END + 5000]);
+        assert!(fs.check().unwrap().is_clean());
+        // Shrinking below the double-indirect range frees that tree.
+        fs.truncate(ino, SINGLE_END as u32 - 100).unwrap();
+        assert_eq!(fs.get_inode(ino).unwrap().double, 0);
+        assert_eq!(fs.read_file("/big").unwrap(), data[..SINGLE_END - 100]);
+        assert!(fs.check().unwrap().is_clean());
+        fs.truncate(ino, 0).unwrap();
+        let inode = fs.get_inode(ino).unwrap();
+        assert_eq!((inode.indirect, inode.direct[0]), (0, 0));
+        fs.unlink("/big").unwrap();
+        assert_eq!(fs.usage().unwrap(), before);
+    }
+
+    #[test]
+    fn truncate_partly_frees_a_double_indirect_tree() {
+        let mut fs = fresh(8192);
+        let ino = fs.create("/f").unwrap();
+        let data = pattern(SINGLE_END + 3 * 1024 * 4096);
+        assert_eq!(fs.write_at(ino, 0, &data), Ok(data.len()));
+        let used = fs.usage().unwrap().free_blocks;
+        // Keep the first 1.5 second-level blocks of the double tree.
+        let keep = SINGLE_END + 1536 * 4096 + 10;
+        fs.truncate(ino, keep as u32).unwrap();
+        let freed = fs.usage().unwrap().free_blocks - used;
+        // 3072 - 1537 data blocks and one second-level block.
+        assert_eq!(freed, 3072 - 1537 + 1);
+        let mut fs = remount(fs);
+        assert_eq!(fs.read_file("/f").unwrap(), data[..keep]);
+        assert!(fs.check().unwrap().is_clean());
+    }
+
+    #[test]
+    fn whole_block_writes_skip_zeroing() {
+        let fs = fresh(64);
+        let mut fs = crate::FileSystem::mount(Counting::new(fs.into_device())).unwrap();
+        let ino = fs.create("/f").unwrap();
+        let before = fs.dev.writes;
+        fs.write_at(ino, 0, &pattern(10 * BLOCK_SIZE)).unwrap();
+        // Ten data blocks, the inode and the bitmap: no zero-fill first.
+        assert_eq!(fs.dev.writes - before, 10 + 1 + 1);
+        let before = fs.dev.writes;
+        fs.write_at(ino, 10 * BS, b"tail").unwrap();
+        // A partial block is zeroed, then written.
+        assert_eq!(fs.dev.writes - before, 2 + 1 + 1);
+        let mut want = pattern(10 * BLOCK_SIZE);
+        want.extend_from_slice(b"tail");
+        assert_eq!(fs.read_file("/f").unwrap(), want);
+    }
+
+    #[test]
+    fn truncate_clears_the_tail_and_growing_makes_a_hole() {
+        let mut fs = fresh(64);
+        let ino = fs.create("/t").unwrap();
+        fs.write_at(ino, 0, &[7; 10_000]).unwrap();
+        fs.truncate(ino, 5000).unwrap();
+        assert_eq!(fs.stat(ino).unwrap().size, 5000);
+        fs.truncate(ino, 9000).unwrap();
+        let data = fs.read_file("/t").unwrap();
+        assert_eq!(data.len(), 9000);
+        assert!(data[..5000].iter().all(|&b| b == 7));
+        assert!(data[5000..].iter().all(|&b| b == 0));
+        assert_eq!(fs.truncate(crate::ROOT_INO, 0), Err(FsError::IsDir));
+        assert!(fs.check().unwrap().is_clean());
+    }
+
+    #[test]
+    fn a_full_disk_gives_a_short_write_then_no_space() {
+        let mut fs = fresh(64);
+        let ino = fs.create("/fill").unwrap();
+        let free = fs.usage().unwrap().free_blocks as usize;
+        let data = pattern((free + 10) * BLOCK_SIZE);
+        let n = fs.write_at(ino, 0, &data).unwrap();
+        // All but one free block hold data; the other is the indirect block.
+        assert_eq!(n, (free - 1) * BLOCK_SIZE);
+        assert_eq!(fs.write_at(ino, n as u32, b"more"), Err(FsError::NoSpace));
+        assert_eq!(fs.create("/x").map(|_| ()), Ok(())); // inodes are not blocks
+        assert_eq!(fs.mkdir("/d"), Err(FsError::NoSpace));
+        assert_eq!(fs.stat(ino).unwrap().size as usize, n);
+        assert!(fs.check().unwrap().is_clean());
+        let mut fs = remount(fs);
+        assert_eq!(fs.read_file("/fill").unwrap(), data[..n]);
+        fs.truncate(ino, 0).unwrap();
+        assert!(fs.mkdir("/d").is_ok());
+        assert!(fs.check().unwrap().is_clean());
+    }
+
+    #[test]
+    fn writes_at_the_size_limit() {
+        let mut fs = fresh(64);
+        let ino = fs.create("/edge").unwrap();
+        assert_eq!(fs.write_at(ino, MAX_FILE_BYTES - 1, b"abc"), Ok(1));
+        assert_eq!(fs.stat(ino).unwrap().size, MAX_FILE_BYTES);
+        assert_eq!(
+            fs.write_at(ino, MAX_FILE_BYTES, b"x"),
+            Err(FsError::FileTooLarge)
+        );
+        let mut buf = [0; 4];
+        assert_eq!(fs.read_at(ino, MAX_FILE_BYTES - 2, &mut buf), Ok(2));
+        assert_eq!(&buf[..2], b"\0a");
+        assert_eq!(fs.read_file("/edge"), Err(FsError::FileTooLarge));
+        assert!(fs.check().unwrap().is_clean());
+        fs.unlink("/edge").unwrap();
+        assert!(fs.check().unwrap().is_clean());
+    }
+
+    #[test]
+    fn out_of_range_pointers_are_corruption() {
+        let mut fs = fresh(64);
+        let ino = fs.create("/f").unwrap();
+        fs.write_at(ino, 0, &[1; 100]).unwrap();
+        for bad in [1, 2, 64, u32::MAX] {
+            let mut inode = fs.get_inode(ino).unwrap();
+            inode.direct[0] = bad;
+            fs.put_inode(ino, &inode).unwrap();
+            let corrupt = Err(FsError::Corrupt("block pointer out of range"));
+            assert_eq!(fs.read_at(ino, 0, &mut [0; 4]), corrupt.map(|()| 0));
+            assert_eq!(fs.write_at(ino, 0, b"x"), corrupt.map(|()| 0));
+            assert_eq!(fs.truncate(ino, 0), corrupt);
+        }
+        let mut inode = fs.get_inode(ino).unwrap();
+        inode.direct[0] = 0;
+        inode.double = 63; // in range, but holds garbage pointers
+        inode.size = MAX_FILE_BYTES;
+        fs.put_inode(ino, &inode).unwrap();
+        fs.write_block(63, &[0xab; BLOCK_SIZE]).unwrap();
+        let far = (NDIRECT as u32 + PTRS_PER_BLOCK + 5) * BS;
+        assert!(matches!(
+            fs.read_at(ino, far, &mut [0; 4]),
+            Err(FsError::Corrupt(_))
+        ));
+        assert!(fs.unlink("/f").is_err());
     }
 }

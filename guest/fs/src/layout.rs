@@ -38,6 +38,9 @@ pub const MAX_FILE_BYTES: u32 = u32::MAX;
 /// The root directory.
 pub const ROOT_INO: InodeNum = InodeNum(1);
 
+/// Largest directory: what the direct and single-indirect blocks hold
+/// (66,304 entries). A larger size on disk is corruption; this bounds scans.
+pub(crate) const MAX_DIR_BYTES: u32 = (NDIRECT as u32 + PTRS_PER_BLOCK) * BLOCK_SIZE as u32;
 /// Bytes per on-disk inode.
 pub(crate) const INODE_SIZE: usize = 64;
 /// Inodes per block of the inode table.

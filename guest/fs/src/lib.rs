@@ -7,6 +7,7 @@
 //! - [`BlockDevice`] (here): 4 KiB block reads and writes; the caller's disk.
 //! - `layout`: the on-disk formats (superblock, inode, directory entry).
 //! - `bitmap`: the block bitmap, kept in memory and written back per operation.
+//! - `cache`: a few metadata blocks (inode table, indirect, directory), write-through.
 //! - `inode`: inodes and their block maps (direct, single- and double-indirect).
 //! - `dir`: directories as arrays of 64-byte entries, `.` and `..` included.
 //! - `path`: absolute path parsing and resolution.
@@ -28,6 +29,7 @@ extern crate alloc;
 extern crate std;
 
 mod bitmap;
+mod cache;
 mod dir;
 mod error;
 mod fs;
