@@ -138,35 +138,9 @@ impl TryFrom<usize> for Sysno {
     fn try_from(n: usize) -> Result<Sysno, Errno> {
         use Sysno::*;
         const ALL: [Sysno; 29] = [
-            Exit,
-            Fork,
-            Exec,
-            Wait,
-            Getpid,
-            Kill,
-            Sleep,
-            Yield,
-            Sbrk,
-            Mmap,
-            Munmap,
-            Write,
-            Read,
-            Send,
-            Recv,
-            ShmCreate,
-            ShmMap,
-            ShmUnmap,
-            Ps,
-            DiskRead,
-            DiskWrite,
-            Register,
-            Lookup,
-            SetForeground,
-            FdGet,
-            FdSet,
-            Uptime,
-            FreeFrames,
-            DiskFlush,
+            Exit, Fork, Exec, Wait, Getpid, Kill, Sleep, Yield, Sbrk, Mmap, Munmap, Write, Read, Send,
+            Recv, ShmCreate, ShmMap, ShmUnmap, Ps, DiskRead, DiskWrite, Register, Lookup,
+            SetForeground, FdGet, FdSet, Uptime, FreeFrames, DiskFlush,
         ];
         ALL.get(n).copied().ok_or(Errno::ENOSYS)
     }
@@ -227,28 +201,8 @@ impl Errno {
     pub fn from_result(value: isize) -> Option<Errno> {
         use Errno::*;
         const ALL: [Errno; 22] = [
-            EPERM,
-            ENOENT,
-            ESRCH,
-            EIO,
-            E2BIG,
-            ENOEXEC,
-            EBADF,
-            ECHILD,
-            EAGAIN,
-            ENOMEM,
-            EFAULT,
-            EBUSY,
-            EEXIST,
-            ENOTDIR,
-            EISDIR,
-            EINVAL,
-            EMFILE,
-            EFBIG,
-            ENOSPC,
-            ENAMETOOLONG,
-            ENOSYS,
-            ENOTEMPTY,
+            EPERM, ENOENT, ESRCH, EIO, E2BIG, ENOEXEC, EBADF, ECHILD, EAGAIN, ENOMEM, EFAULT, EBUSY,
+            EEXIST, ENOTDIR, EISDIR, EINVAL, EMFILE, EFBIG, ENOSPC, ENAMETOOLONG, ENOSYS, ENOTEMPTY,
         ];
         ALL.into_iter().find(|e| -(*e as i32 as isize) == value)
     }

@@ -119,21 +119,8 @@ impl<D: BlockDevice> FileSystem<D> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_utils::{fresh, pattern};
-    use crate::{FileSystem, MemDevice};
-
-    /// A device that counts reads.
-    struct Counting(MemDevice, u32);
-
-    impl BlockDevice for Counting {
-        fn read_block(&mut self, b: u32, buf: &mut [u8; BLOCK_SIZE]) -> Result<(), FsError> {
-            self.1 += 1;
-            self.0.read_block(b, buf)
-        }
-        fn write_block(&mut self, b: u32, buf: &[u8; BLOCK_SIZE]) -> Result<(), FsError> {
-            self.0.write_block(b, buf)
-        }
-    }
+    use crate::FileSystem;
+    use crate::test_utils::{Counting, fresh, pattern};
 
     #[test]
     fn lru_keeps_the_recent_blocks() {
@@ -161,13 +148,13 @@ mod tests {
         let ino = fs.create("/f").unwrap();
         let data = pattern(2000 * BLOCK_SIZE);
         fs.write_at(ino, 0, &data).unwrap();
-        let mut fs = FileSystem::mount(Counting(fs.into_device(), 0)).unwrap();
-        let at_mount = fs.dev.1;
+        let mut fs = FileSystem::mount(Counting::new(fs.into_device())).unwrap();
+        let at_mount = fs.dev.reads;
         assert_eq!(fs.read_file("/f").unwrap(), data);
         // 2000 data blocks, the root directory, the single-indirect block
         // and two double-indirect blocks; the inode-table block holding the
         // root and /f was cached by mount. Uncached it would be over 4000.
-        assert_eq!(fs.dev.1 - at_mount, 2000 + 1 + 1 + 2);
+        assert_eq!(fs.dev.reads - at_mount, 2000 + 1 + 1 + 2);
     }
 
     #[test]

@@ -374,7 +374,7 @@ impl<D: BlockDevice> FileSystem<D> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_utils::{fresh, pattern, remount};
+    use crate::test_utils::{Counting, fresh, pattern, remount};
     use crate::{MemDevice, ROOT_INO};
 
     fn names(fs: &mut FileSystem<MemDevice>, path: &str) -> Vec<Vec<u8>> {
@@ -557,26 +557,13 @@ mod tests {
 
     #[test]
     fn sync_flushes_the_device() {
-        struct Counting(MemDevice, u32);
-        impl BlockDevice for Counting {
-            fn read_block(&mut self, b: u32, buf: &mut [u8; BLOCK_SIZE]) -> Result<(), FsError> {
-                self.0.read_block(b, buf)
-            }
-            fn write_block(&mut self, b: u32, buf: &[u8; BLOCK_SIZE]) -> Result<(), FsError> {
-                self.0.write_block(b, buf)
-            }
-            fn flush(&mut self) -> Result<(), FsError> {
-                self.1 += 1;
-                Ok(())
-            }
-        }
-        let mut fs = FileSystem::format(Counting(MemDevice::new(64), 0), 64).unwrap();
+        let mut fs = FileSystem::format(Counting::new(MemDevice::new(64)), 64).unwrap();
         let ino = fs.create("/f").unwrap();
         fs.write_at(ino, 0, b"data").unwrap();
         fs.sync().unwrap();
         let dev = fs.into_device();
-        assert_eq!(dev.1, 2); // format syncs too
-        let mut fs = FileSystem::mount(dev.0).unwrap();
+        assert_eq!(dev.flushes, 2); // format syncs too
+        let mut fs = FileSystem::mount(dev.dev).unwrap();
         assert_eq!(fs.read_file("/f").unwrap(), b"data");
     }
 

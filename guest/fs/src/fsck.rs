@@ -590,6 +590,81 @@ mod tests {
     }
 
     #[test]
+    fn finds_bad_dot_entries_and_names() {
+        let mut fs = sample();
+        let a = fs.lookup("/a").unwrap();
+        let b = fs.lookup("/a/b").unwrap();
+        let g = fs.lookup("/g").unwrap();
+        // Rewrite /a/b's entries: '.' names /a, '..' names /g, and a name
+        // with a slash; then a duplicate name in the root.
+        let mut bi = fs.get_inode(b).unwrap();
+        let mut raw = [0; 3 * DIRENT_SIZE];
+        RawDirEntry::new(a, b".").unwrap().encode(&mut raw, 0);
+        RawDirEntry::new(g, b"..")
+            .unwrap()
+            .encode(&mut raw, DIRENT_SIZE);
+        RawDirEntry::new(g, b"x/y")
+            .unwrap()
+            .encode(&mut raw, 2 * DIRENT_SIZE);
+        fs.write_data(b, &mut bi, 0, &raw).unwrap();
+        let mut root = fs.get_inode(ROOT_INO).unwrap();
+        fs.dir_add(ROOT_INO, &mut root, b"g2", g).unwrap();
+        let mut raw = [0; DIRENT_SIZE];
+        RawDirEntry::new(g, b"g").unwrap().encode(&mut raw, 0);
+        let end = root.size;
+        fs.write_data(ROOT_INO, &mut root, end, &raw).unwrap();
+        let p = problems(&mut fs);
+        for what in [
+            "'.' does not name the directory itself",
+            "'..' does not name the parent",
+            "name contains '/' or NUL",
+        ] {
+            assert!(
+                p.contains(&Problem::BadEntry { dir: b, what }),
+                "{what}: {p:?}"
+            );
+        }
+        let dup = Problem::BadEntry {
+            dir: ROOT_INO,
+            what: "duplicate name",
+        };
+        assert!(p.contains(&dup), "{p:?}");
+        // /g is named by '/g' twice, 'g2', '/a/b/..' and '/a/b/x/y'.
+        assert!(
+            p.contains(&Problem::LinkCount {
+                ino: g,
+                stored: 1,
+                found: 5
+            }),
+            "{p:?}"
+        );
+        // /a/b lost its '.', so only /a names it; /a/b/f lost its entry.
+        let b_links = Problem::LinkCount {
+            ino: b,
+            stored: 2,
+            found: 1,
+        };
+        assert!(p.contains(&b_links), "{p:?}");
+        assert!(
+            p.contains(&Problem::Orphan {
+                ino: InodeNum(b.0 + 1)
+            }),
+            "{p:?}"
+        );
+        // b's '.' now names /a in place of b's '..': still three entries.
+        let a_wrong = |p: &Problem| matches!(p, Problem::LinkCount { ino, .. } if *ino == a);
+        assert!(!p.iter().any(a_wrong), "{p:?}");
+        // An emptied directory has neither '.' nor '..'.
+        let mut bi = fs.get_inode(b).unwrap();
+        fs.write_data(b, &mut bi, 0, &[0; 3 * DIRENT_SIZE]).unwrap();
+        let missing = Problem::BadEntry {
+            dir: b,
+            what: "missing '.' or '..'",
+        };
+        assert!(problems(&mut fs).contains(&missing));
+    }
+
+    #[test]
     fn a_directory_cycle_is_reported_and_ends() {
         let mut fs = sample();
         let b = fs.lookup("/a/b").unwrap();

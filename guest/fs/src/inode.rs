@@ -98,11 +98,11 @@ impl<D: BlockDevice> FileSystem<D> {
         }
     }
 
-    /// Allocates a data block and zeroes it on disk.
-    fn alloc_zeroed(&mut self) -> Result<u32, FsError> {
+    /// Allocates a data block, zeroed on disk unless `zero` is false (the
+    /// caller is about to overwrite all of it).
+    fn alloc_block(&mut self, zero: bool) -> Result<u32, FsError> {
         let b = self.bitmap.alloc().ok_or(FsError::NoSpace)?;
-        let zero = new_block();
-        if let Err(e) = self.write_block(b, &zero) {
+        if zero && let Err(e) = self.write_block(b, &new_block()) {
             self.bitmap.free(b);
             return Err(e);
         }
@@ -110,26 +110,32 @@ impl<D: BlockDevice> FileSystem<D> {
     }
 
     /// Follows (and with `alloc`, fills) one pointer slot.
-    fn slot(&mut self, p: &mut u32, alloc: bool) -> Result<Option<u32>, FsError> {
+    fn slot(&mut self, p: &mut u32, alloc: bool, zero: bool) -> Result<Option<u32>, FsError> {
         if let Some(b) = self.ptr(*p)? {
             return Ok(Some(b));
         }
         if !alloc {
             return Ok(None);
         }
-        let b = self.alloc_zeroed()?;
+        let b = self.alloc_block(zero)?;
         *p = b;
         Ok(Some(b))
     }
 
     /// Follows pointer `i` of the indirect block `block`.
-    fn indirect_slot(&mut self, block: u32, i: u32, alloc: bool) -> Result<Option<u32>, FsError> {
+    fn indirect_slot(
+        &mut self,
+        block: u32,
+        i: u32,
+        alloc: bool,
+        zero: bool,
+    ) -> Result<Option<u32>, FsError> {
         let mut buf = new_block();
         self.read_meta(block, &mut buf)?;
         let at = i as usize * 4;
         let mut p = get_u32(&buf[..], at);
         let before = p;
-        let found = self.slot(&mut p, alloc)?;
+        let found = self.slot(&mut p, alloc, zero)?;
         if p != before {
             put_u32(&mut buf[..], at, p);
             self.write_block(block, &buf)?;
@@ -146,28 +152,40 @@ impl<D: BlockDevice> FileSystem<D> {
         index: u32,
         alloc: bool,
     ) -> Result<Option<u32>, FsError> {
+        self.map_block(inode, index, alloc, true)
+    }
+
+    /// As `bmap`; a data block allocated here is zeroed only if `zero` is
+    /// set (indirect blocks always are).
+    fn map_block(
+        &mut self,
+        inode: &mut DiskInode,
+        index: u32,
+        alloc: bool,
+        zero: bool,
+    ) -> Result<Option<u32>, FsError> {
         if let Some(p) = inode.direct.get_mut(index as usize) {
             let mut raw = *p;
-            let found = self.slot(&mut raw, alloc);
+            let found = self.slot(&mut raw, alloc, zero);
             *p = raw;
             return found;
         }
         let i = index - NDIRECT as u32;
         if i < PTRS_PER_BLOCK {
-            let Some(ind) = self.slot(&mut inode.indirect, alloc)? else {
+            let Some(ind) = self.slot(&mut inode.indirect, alloc, true)? else {
                 return Ok(None);
             };
-            return self.indirect_slot(ind, i, alloc);
+            return self.indirect_slot(ind, i, alloc, zero);
         }
         let i = i - PTRS_PER_BLOCK;
         if i < PTRS_PER_BLOCK * PTRS_PER_BLOCK {
-            let Some(dbl) = self.slot(&mut inode.double, alloc)? else {
+            let Some(dbl) = self.slot(&mut inode.double, alloc, true)? else {
                 return Ok(None);
             };
-            let Some(mid) = self.indirect_slot(dbl, i / PTRS_PER_BLOCK, alloc)? else {
+            let Some(mid) = self.indirect_slot(dbl, i / PTRS_PER_BLOCK, alloc, true)? else {
                 return Ok(None);
             };
-            return self.indirect_slot(mid, i % PTRS_PER_BLOCK, alloc);
+            return self.indirect_slot(mid, i % PTRS_PER_BLOCK, alloc, zero);
         }
         Err(FsError::FileTooLarge)
     }
@@ -226,9 +244,11 @@ impl<D: BlockDevice> FileSystem<D> {
             let pos = offset + done as u32;
             let within = (pos % BS) as usize;
             let chunk = (BLOCK_SIZE - within).min(n - done);
-            let result = self.bmap(inode, pos / BS, true).and_then(|b| {
+            // A whole-block write needs no zeroed block underneath.
+            let whole = chunk == BLOCK_SIZE;
+            let result = self.map_block(inode, pos / BS, true, !whole).and_then(|b| {
                 let b = b.ok_or(FsError::Corrupt("block map lost an allocated block"))?;
-                if chunk < BLOCK_SIZE {
+                if !whole {
                     self.dev.read_block(b, &mut block)?;
                 }
                 block[within..within + chunk].copy_from_slice(&buf[done..done + chunk]);
@@ -343,7 +363,7 @@ impl<D: BlockDevice> FileSystem<D> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_utils::{fresh, pattern, remount};
+    use crate::test_utils::{Counting, fresh, pattern, remount};
 
     /// Bytes the direct and single-indirect pointers reach.
     const SINGLE_END: usize = (NDIRECT + PTRS_PER_BLOCK as usize) * BLOCK_SIZE;
@@ -427,6 +447,24 @@ mod tests {
         let mut fs = remount(fs);
         assert_eq!(fs.read_file("/f").unwrap(), data[..keep]);
         assert!(fs.check().unwrap().is_clean());
+    }
+
+    #[test]
+    fn whole_block_writes_skip_zeroing() {
+        let fs = fresh(64);
+        let mut fs = crate::FileSystem::mount(Counting::new(fs.into_device())).unwrap();
+        let ino = fs.create("/f").unwrap();
+        let before = fs.dev.writes;
+        fs.write_at(ino, 0, &pattern(10 * BLOCK_SIZE)).unwrap();
+        // Ten data blocks, the inode and the bitmap: no zero-fill first.
+        assert_eq!(fs.dev.writes - before, 10 + 1 + 1);
+        let before = fs.dev.writes;
+        fs.write_at(ino, 10 * BS, b"tail").unwrap();
+        // A partial block is zeroed, then written.
+        assert_eq!(fs.dev.writes - before, 2 + 1 + 1);
+        let mut want = pattern(10 * BLOCK_SIZE);
+        want.extend_from_slice(b"tail");
+        assert_eq!(fs.read_file("/f").unwrap(), want);
     }
 
     #[test]
