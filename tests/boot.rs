@@ -122,6 +122,17 @@ fn session(boot: &dyn Fn(&Path) -> Command, image: &Path) {
     assert_eq!(c.run("cat /tmp/note"), "persisted text\n");
     assert_eq!(c.run("cat < /tmp/note > /tmp/copy"), "");
     assert_eq!(c.run("cat /tmp/copy"), "persisted text\n");
+    assert_eq!(c.run("cd /tmp"), "");
+    assert_eq!(c.run("pwd"), "/tmp\n");
+    assert!(c.run("ls").contains("copy"));
+    assert_eq!(c.run("rm copy"), "");
+    assert!(!c.run("ls /tmp").contains("copy"));
+    assert_eq!(c.run("cd /"), "");
+    // The line discipline: backspace erases, Ctrl-D on an empty line ends
+    // the shell's input (init starts a new shell).
+    assert_eq!(c.run("echo abX\x7fc"), "abc\n");
+    c.send("\x04");
+    c.expect(PROMPT);
     assert_ne!(c.run("cat /no/such/file"), "");
     assert_ne!(c.run("echo $?"), "0\n");
     assert_eq!(c.run("echo $?"), "0\n");
