@@ -7,6 +7,7 @@
 #![no_std]
 #![no_main]
 #![deny(unsafe_op_in_unsafe_fn)]
+#![deny(clippy::undocumented_unsafe_blocks)]
 
 extern crate alloc;
 
@@ -14,6 +15,7 @@ mod arch;
 mod console;
 mod elf;
 mod loader;
+mod mmio;
 mod sbi;
 
 use linked_list_allocator::LockedHeap;

@@ -4,6 +4,7 @@
 
 use crate::arch::{self, EXC_ECALL_S, IRQ_M_TIMER, MCAUSE_INTERRUPT, TrapFrame};
 use crate::console;
+use crate::mmio;
 
 const EXT_LEGACY_SET_TIMER: usize = 0x00;
 const EXT_LEGACY_PUTCHAR: usize = 0x01;
@@ -118,14 +119,11 @@ fn base(fid: usize, a0: usize) -> (isize, Option<usize>) {
 
 /// Programs mtimecmp (lo, hi) without a spurious early match, then arms.
 fn set_timer(lo: usize, hi: usize) {
-    let cmp = CLINT_MTIMECMP as *mut u32;
-    // SAFETY: the CLINT's mtimecmp for hart 0; writing hi = all-ones first
-    // keeps the 64-bit value from passing through a small one.
-    unsafe {
-        cmp.add(1).write_volatile(u32::MAX);
-        cmp.write_volatile(lo as u32);
-        cmp.add(1).write_volatile(hi as u32);
-    }
+    // The CLINT's mtimecmp for hart 0; writing hi = all-ones first keeps
+    // the 64-bit value from passing through a small one.
+    mmio::write32(CLINT_MTIMECMP + 4, u32::MAX);
+    mmio::write32(CLINT_MTIMECMP, lo as u32);
+    mmio::write32(CLINT_MTIMECMP + 4, hi as u32);
     arch::arm_timer();
 }
 
@@ -147,9 +145,9 @@ pub fn shutdown(code: u32) -> ! {
 }
 
 fn finish(word: u32) -> ! {
-    // SAFETY: the SiFive test finisher's only register; the write ends (or
-    // resets) the machine.
-    unsafe { (FINISHER as *mut u32).write_volatile(word) };
+    // The SiFive test finisher's only register: the write ends (or resets)
+    // the machine.
+    mmio::write32(FINISHER, word);
     loop {
         core::hint::spin_loop();
     }
