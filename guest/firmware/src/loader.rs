@@ -7,7 +7,7 @@ use virtio::{Blk, Op};
 use crate::elf;
 
 /// The kernel may only load above the firmware's heap, inside RAM.
-const KERNEL_LOW: usize = 0x8020_0000;
+const KERNEL_LOW: usize = crate::arch::HEAP_END;
 
 /// The disk as rvfs sees it: polled virtio requests.
 struct Disk(Blk);
@@ -45,12 +45,8 @@ pub fn load_kernel() -> Result<usize, &'static str> {
             return Err("/boot/kernel has a segment below 0x8020_0000");
         }
         let bytes = &image[seg.offset..seg.offset + seg.file_bytes];
-        // SAFETY: the segment lies above the firmware and its heap, in RAM
-        // nobody uses yet; M-mode writes physical memory directly.
-        unsafe {
-            let dst = seg.addr as *mut u8;
-            core::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len());
-            core::ptr::write_bytes(dst.add(bytes.len()), 0, seg.mem_bytes - seg.file_bytes);
+        if !crate::arch::copy_to_ram(seg.addr, bytes, seg.mem_bytes - seg.file_bytes) {
+            return Err("/boot/kernel has a segment past the end of memory");
         }
     }
     // The kernel's code was written as data: make it visible to fetches.

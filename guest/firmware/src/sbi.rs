@@ -71,25 +71,29 @@ fn call(f: &TrapFrame) -> (isize, Option<usize>) {
         (EXT_DBCN, 0) => {
             // write(num_bytes, base_lo, base_hi): physical addresses; the
             // kernel maps RAM one-to-one. Refuse the firmware's own memory.
-            if a2 != 0 || a1 < 0x8008_0000 || a1.checked_add(a0).is_none() {
+            if a2 != 0 || a1 < arch::FW_END || a1.checked_add(a0).is_none() {
                 return (ERR_INVALID_PARAM, Some(0));
             }
-            for i in 0..a0 {
-                // SAFETY: a byte read of RAM outside the firmware; M-mode
-                // reads physical memory directly.
-                console::putc(unsafe { ((a1 + i) as *const u8).read_volatile() });
+            let mut n = 0;
+            while n < a0 {
+                let Some(b) = arch::phys_read8(a1 + n) else {
+                    break;
+                };
+                console::putc(b);
+                n += 1;
             }
-            (SUCCESS, Some(a0))
+            (SUCCESS, Some(n))
         }
         (EXT_DBCN, 1) => {
-            if a2 != 0 || a1 < 0x8008_0000 || a1.checked_add(a0).is_none() {
+            if a2 != 0 || a1 < arch::FW_END || a1.checked_add(a0).is_none() {
                 return (ERR_INVALID_PARAM, Some(0));
             }
             let mut n = 0;
             while n < a0 {
                 let Some(b) = console::getc() else { break };
-                // SAFETY: as for DBCN write, a byte of RAM outside the firmware.
-                unsafe { ((a1 + n) as *mut u8).write_volatile(b) };
+                if !arch::phys_write8(a1 + n, b) {
+                    break;
+                }
                 n += 1;
             }
             (SUCCESS, Some(n))
