@@ -46,7 +46,7 @@ pub fn load_kernel() -> Result<usize, &'static str> {
         }
         let bytes = &image[seg.offset..seg.offset + seg.file_bytes];
         if !crate::arch::copy_to_ram(seg.addr, bytes, seg.mem_bytes - seg.file_bytes) {
-            return Err("/boot/kernel has a segment past the end of memory");
+            return Err("/boot/kernel has a segment that wraps around memory");
         }
     }
     // The kernel's code was written as data: make it visible to fetches.

@@ -49,6 +49,8 @@ struct BootInfo {
     fdt_start: usize,
 }
 
+/// Reads RAM and the timebase from the device tree at `fdt_addr`, the
+/// pointer the firmware passed in a1; defaults if there is none.
 fn boot_info(fdt_addr: usize) -> BootInfo {
     let mut info = BootInfo {
         ram_start: 0x8000_0000,

@@ -36,7 +36,8 @@ pub fn kernel_end() -> usize {
 /// a1 (the boot ROM's blob); `None` if it is not a valid one.
 pub fn device_tree(fdt_addr: usize) -> Option<fdt::Fdt<'static>> {
     // SAFETY: `fdt_addr` is the firmware's device tree pointer (the
-    // precondition above, kept by `kmain`, its one caller): a blob in RAM
-    // that nobody modifies; `from_ptr` checks its header before using it.
+    // precondition above: `kmain` hands its a1 through `boot_info`, the one
+    // caller): a blob in RAM that nobody modifies; `from_ptr` checks its
+    // header before using it.
     unsafe { fdt::Fdt::from_ptr(fdt_addr as *const u8) }.ok()
 }
