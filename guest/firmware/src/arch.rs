@@ -1,8 +1,18 @@
 //! Machine-mode assembly and CSRs: the reset entry, the trap vector, PMP,
-//! delegation and the drop to S-mode. The only unsafe code of the firmware
-//! besides MMIO and the kernel copy.
+//! delegation and the drop to S-mode; and M-mode's direct reach into
+//! physical RAM: the loader's heap, the kernel copy, the debug console's
+//! buffers. With `mmio`, the only unsafe code of the firmware.
+//!
+//! RAM layout: the firmware's image and stacks fill [0x8000_0000,
+//! [`FW_END`]) (PMP entry 0); the loader's heap follows up to
+//! [`HEAP_END`]; the kernel loads above it. The heap is dead once the
+//! kernel runs (S-mode may then write it), so the firmware allocates only
+//! while loading.
 
 use core::arch::{asm, global_asm};
+use core::sync::atomic::{AtomicBool, Ordering};
+
+use linked_list_allocator::LockedHeap;
 
 // Reset entry: hart 0 boots, any other hart parks (the machine has one, but
 // a second one must not run over the first one's stack). The stack and the
@@ -234,4 +244,77 @@ pub fn read_id_csr(which: usize) -> usize {
         }
     }
     v
+}
+
+/// The first byte past the firmware's image and stacks (PMP entry 0).
+pub const FW_END: usize = 0x8008_0000;
+/// The loader's heap: the 1.5 MiB between the firmware's PMP region and the
+/// kernel image. The kernel never hands these frames out (its allocator
+/// starts after its own image).
+const HEAP_START: usize = FW_END;
+const HEAP_BYTES: usize = 0x0018_0000;
+/// The first byte past the loader's heap: the lowest the kernel may load.
+pub const HEAP_END: usize = HEAP_START + HEAP_BYTES;
+
+/// Set once the heap range has been handed to an allocator.
+static HEAP_GIVEN: AtomicBool = AtomicBool::new(false);
+
+/// Gives `heap` the loader's heap range; only the first call does anything,
+/// so the range is never handed out twice.
+pub fn init_heap(heap: &LockedHeap) {
+    if HEAP_GIVEN.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    // SAFETY: [HEAP_START, HEAP_END) is RAM outside the firmware's image
+    // and stacks that nothing else uses while the firmware loads the kernel
+    // (module doc); `HEAP_GIVEN` makes this run once.
+    unsafe { heap.lock().init(HEAP_START as *mut u8, HEAP_BYTES) }
+}
+
+/// Copies `bytes` to physical `addr` and zeroes the `zero_bytes` after
+/// them (a kernel segment). False, with nothing written, if the range
+/// starts below [`HEAP_END`] or wraps around.
+#[must_use]
+pub fn copy_to_ram(addr: usize, bytes: &[u8], zero_bytes: usize) -> bool {
+    let fits = bytes
+        .len()
+        .checked_add(zero_bytes)
+        .and_then(|n| addr.checked_add(n))
+        .is_some();
+    if addr < HEAP_END || !fits {
+        return false;
+    }
+    // SAFETY: checked above: the range lies above the firmware and its heap
+    // (so it overlaps neither `bytes`, which is on the heap, nor any other
+    // Rust object), in RAM nobody uses yet; M-mode writes it physically.
+    unsafe {
+        let dst = addr as *mut u8;
+        core::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len());
+        core::ptr::write_bytes(dst.add(bytes.len()), 0, zero_bytes);
+    }
+    true
+}
+
+/// The byte at physical `addr`, read on behalf of S-mode; None below
+/// [`FW_END`] (the firmware's own memory).
+pub fn phys_read8(addr: usize) -> Option<u8> {
+    if addr < FW_END {
+        return None;
+    }
+    // SAFETY: `addr` lies above the firmware's image and stacks, in memory
+    // the firmware holds no references into once the kernel runs (module
+    // doc); M-mode reads it physically.
+    Some(unsafe { (addr as *const u8).read_volatile() })
+}
+
+/// Writes the byte at physical `addr` on behalf of S-mode; false (nothing
+/// written) below [`FW_END`].
+#[must_use]
+pub fn phys_write8(addr: usize, v: u8) -> bool {
+    if addr < FW_END {
+        return false;
+    }
+    // SAFETY: as in `phys_read8`.
+    unsafe { (addr as *mut u8).write_volatile(v) };
+    true
 }

@@ -3,6 +3,8 @@
 
 use core::fmt::{self, Write};
 
+use crate::mmio;
+
 const UART: usize = 0x1000_0000;
 const RBR: usize = 0; // receive buffer (read)
 const THR: usize = 0; // transmit holding (write)
@@ -14,14 +16,11 @@ const LSR_DATA_READY: u8 = 1;
 const LSR_THR_EMPTY: u8 = 1 << 5;
 
 fn reg_read(off: usize) -> u8 {
-    // SAFETY: the UART's registers are MMIO at a fixed address; M-mode
-    // reaches them physically.
-    unsafe { ((UART + off) as *const u8).read_volatile() }
+    mmio::read8(UART + off)
 }
 
 fn reg_write(off: usize, v: u8) {
-    // SAFETY: as in `reg_read`.
-    unsafe { ((UART + off) as *mut u8).write_volatile(v) }
+    mmio::write8(UART + off, v)
 }
 
 /// 8 data bits, FIFOs on, interrupts off (the kernel turns RX on).

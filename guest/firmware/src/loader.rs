@@ -2,14 +2,12 @@
 //! copies its segments to their physical addresses.
 
 use rvfs::{BLOCK_SIZE, BlockDevice, FileSystem, FsError};
-use virtio::{Blk, DmaArea, Op};
+use virtio::{Blk, Op};
 
 use crate::elf;
 
 /// The kernel may only load above the firmware's heap, inside RAM.
-const KERNEL_LOW: usize = 0x8020_0000;
-
-static mut DMA: DmaArea = DmaArea::new();
+const KERNEL_LOW: usize = crate::arch::HEAP_END;
 
 /// The disk as rvfs sees it: polled virtio requests.
 struct Disk(Blk);
@@ -30,10 +28,7 @@ impl BlockDevice for Disk {
 
 /// Loads the kernel; returns its entry point or why it could not.
 pub fn load_kernel() -> Result<usize, &'static str> {
-    // SAFETY: the firmware runs unpaged, alone on hart 0, and takes the DMA
-    // area's only reference here, once.
-    let blk = unsafe { Blk::probe(&mut *core::ptr::addr_of_mut!(DMA)) }
-        .map_err(|_| "no virtio block device")?;
+    let blk = crate::mmio::probe_virtio_blk().map_err(|_| "no virtio block device")?;
     crate::println!(
         "firmware: virtio-blk at transport {} ({}), {} blocks",
         blk.index(),
@@ -50,12 +45,8 @@ pub fn load_kernel() -> Result<usize, &'static str> {
             return Err("/boot/kernel has a segment below 0x8020_0000");
         }
         let bytes = &image[seg.offset..seg.offset + seg.file_bytes];
-        // SAFETY: the segment lies above the firmware and its heap, in RAM
-        // nobody uses yet; M-mode writes physical memory directly.
-        unsafe {
-            let dst = seg.addr as *mut u8;
-            core::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len());
-            core::ptr::write_bytes(dst.add(bytes.len()), 0, seg.mem_bytes - seg.file_bytes);
+        if !crate::arch::copy_to_ram(seg.addr, bytes, seg.mem_bytes - seg.file_bytes) {
+            return Err("/boot/kernel has a segment that wraps around memory");
         }
     }
     // The kernel's code was written as data: make it visible to fetches.

@@ -7,6 +7,7 @@
 #![no_std]
 #![no_main]
 #![deny(unsafe_op_in_unsafe_fn)]
+#![deny(clippy::undocumented_unsafe_blocks)]
 
 extern crate alloc;
 
@@ -14,16 +15,12 @@ mod arch;
 mod console;
 mod elf;
 mod loader;
+mod mmio;
 mod sbi;
 
 use linked_list_allocator::LockedHeap;
 
-/// The loader's heap: the 1.5 MiB between the firmware's PMP region and the
-/// kernel image. The kernel never hands these frames out (its allocator
-/// starts after its own image), and the heap is dead once the kernel runs.
-const HEAP_START: usize = 0x8008_0000;
-const HEAP_BYTES: usize = 0x0018_0000;
-
+/// The loader's heap (see `arch::init_heap`).
 #[global_allocator]
 static HEAP: LockedHeap = LockedHeap::empty();
 
@@ -32,9 +29,7 @@ static HEAP: LockedHeap = LockedHeap::empty();
 extern "C" fn fw_main(hartid: usize, fdt: usize) -> ! {
     console::init();
     println!("rvjit firmware: hart {hartid}, device tree at {fdt:#x}");
-    // SAFETY: the heap range is RAM that nothing else uses while the
-    // firmware loads the kernel (see HEAP_START).
-    unsafe { HEAP.lock().init(HEAP_START as *mut u8, HEAP_BYTES) };
+    arch::init_heap(&HEAP);
     arch::setup_machine();
     let entry = match loader::load_kernel() {
         Ok(entry) => entry,

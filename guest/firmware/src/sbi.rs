@@ -4,6 +4,7 @@
 
 use crate::arch::{self, EXC_ECALL_S, IRQ_M_TIMER, MCAUSE_INTERRUPT, TrapFrame};
 use crate::console;
+use crate::mmio;
 
 const EXT_LEGACY_SET_TIMER: usize = 0x00;
 const EXT_LEGACY_PUTCHAR: usize = 0x01;
@@ -70,25 +71,29 @@ fn call(f: &TrapFrame) -> (isize, Option<usize>) {
         (EXT_DBCN, 0) => {
             // write(num_bytes, base_lo, base_hi): physical addresses; the
             // kernel maps RAM one-to-one. Refuse the firmware's own memory.
-            if a2 != 0 || a1 < 0x8008_0000 || a1.checked_add(a0).is_none() {
+            if a2 != 0 || a1 < arch::FW_END || a1.checked_add(a0).is_none() {
                 return (ERR_INVALID_PARAM, Some(0));
             }
-            for i in 0..a0 {
-                // SAFETY: a byte read of RAM outside the firmware; M-mode
-                // reads physical memory directly.
-                console::putc(unsafe { ((a1 + i) as *const u8).read_volatile() });
+            let mut n = 0;
+            while n < a0 {
+                let Some(b) = arch::phys_read8(a1 + n) else {
+                    break;
+                };
+                console::putc(b);
+                n += 1;
             }
-            (SUCCESS, Some(a0))
+            (SUCCESS, Some(n))
         }
         (EXT_DBCN, 1) => {
-            if a2 != 0 || a1 < 0x8008_0000 || a1.checked_add(a0).is_none() {
+            if a2 != 0 || a1 < arch::FW_END || a1.checked_add(a0).is_none() {
                 return (ERR_INVALID_PARAM, Some(0));
             }
             let mut n = 0;
             while n < a0 {
                 let Some(b) = console::getc() else { break };
-                // SAFETY: as for DBCN write, a byte of RAM outside the firmware.
-                unsafe { ((a1 + n) as *mut u8).write_volatile(b) };
+                if !arch::phys_write8(a1 + n, b) {
+                    break;
+                }
                 n += 1;
             }
             (SUCCESS, Some(n))
@@ -118,14 +123,11 @@ fn base(fid: usize, a0: usize) -> (isize, Option<usize>) {
 
 /// Programs mtimecmp (lo, hi) without a spurious early match, then arms.
 fn set_timer(lo: usize, hi: usize) {
-    let cmp = CLINT_MTIMECMP as *mut u32;
-    // SAFETY: the CLINT's mtimecmp for hart 0; writing hi = all-ones first
-    // keeps the 64-bit value from passing through a small one.
-    unsafe {
-        cmp.add(1).write_volatile(u32::MAX);
-        cmp.write_volatile(lo as u32);
-        cmp.add(1).write_volatile(hi as u32);
-    }
+    // The CLINT's mtimecmp for hart 0; writing hi = all-ones first keeps
+    // the 64-bit value from passing through a small one.
+    mmio::write32(CLINT_MTIMECMP + 4, u32::MAX);
+    mmio::write32(CLINT_MTIMECMP, lo as u32);
+    mmio::write32(CLINT_MTIMECMP + 4, hi as u32);
     arch::arm_timer();
 }
 
@@ -147,9 +149,9 @@ pub fn shutdown(code: u32) -> ! {
 }
 
 fn finish(word: u32) -> ! {
-    // SAFETY: the SiFive test finisher's only register; the write ends (or
-    // resets) the machine.
-    unsafe { (FINISHER as *mut u32).write_volatile(word) };
+    // The SiFive test finisher's only register: the write ends (or resets)
+    // the machine.
+    mmio::write32(FINISHER, word);
     loop {
         core::hint::spin_loop();
     }

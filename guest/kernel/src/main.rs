@@ -8,6 +8,7 @@
 #![no_std]
 #![no_main]
 #![deny(unsafe_op_in_unsafe_fn)]
+#![deny(clippy::undocumented_unsafe_blocks)]
 
 extern crate alloc;
 
@@ -37,17 +38,8 @@ use vm::page_table::{A, D, G, PageTable, R, V, W, X, pte};
 #[global_allocator]
 static HEAP: LockedHeap = LockedHeap::empty();
 
-unsafe extern "C" {
-    static __heap_start: u8;
-    static __heap_end: u8;
-    static __kernel_end: u8;
-}
-
 /// 4 MiB: one Sv32 superpage.
 const MEGAPAGE: usize = 4 << 20;
-/// MMIO windows mapped for the kernel: PLIC (two superpages) and the
-/// UART plus the virtio transports.
-const MMIO_MEGAPAGES: [usize; 3] = [0x0c00_0000, 0x0c40_0000, 0x1000_0000];
 
 /// What the kernel takes from the device tree.
 struct BootInfo {
@@ -57,6 +49,8 @@ struct BootInfo {
     fdt_start: usize,
 }
 
+/// Reads RAM and the timebase from the device tree at `fdt_addr`, the
+/// pointer the firmware passed in a1; defaults if there is none.
 fn boot_info(fdt_addr: usize) -> BootInfo {
     let mut info = BootInfo {
         ram_start: 0x8000_0000,
@@ -64,9 +58,7 @@ fn boot_info(fdt_addr: usize) -> BootInfo {
         timebase_hz: 10_000_000,
         fdt_start: fdt_addr,
     };
-    // SAFETY: the firmware passes the boot ROM's device tree pointer, which
-    // points at a valid blob in RAM that nobody modifies.
-    let Ok(fdt) = (unsafe { fdt::Fdt::from_ptr(fdt_addr as *const u8) }) else {
+    let Some(fdt) = arch::boot::device_tree(fdt_addr) else {
         println!("kernel: no device tree; assuming 128 MiB of RAM");
         return info;
     };
@@ -98,7 +90,7 @@ fn map_kernel(info: &BootInfo) {
             None => break,
         };
     }
-    for io in MMIO_MEGAPAGES {
+    for io in arch::mmio::WINDOWS {
         entries.push((io >> 22, pte(io, V | R | W | G | A | D)));
     }
     for &(i, e) in &entries {
@@ -145,18 +137,12 @@ fn start_program(fs: &mut rvfs::FileSystem<virtio_blk::BootDisk<'_>>, path: &str
 /// The kernel's entry from `_start`: a0 = hartid, a1 = device tree.
 #[unsafe(no_mangle)]
 extern "C" fn kmain(_hartid: usize, fdt_addr: usize) -> ! {
-    // SAFETY: the linker script reserves [__heap_start, __heap_end) for the
-    // heap; this runs once, before any allocation.
-    unsafe {
-        let start = core::ptr::addr_of!(__heap_start) as usize;
-        let end = core::ptr::addr_of!(__heap_end) as usize;
-        HEAP.lock().init(start as *mut u8, end - start);
-    }
+    arch::boot::init_heap(&HEAP);
     // The trap vector saves user FP registers: the FPU must be on in S.
     csr::write_sstatus(csr::sstatus() | csr::SSTATUS_FS_DIRTY);
     println!("rvjit kernel booting");
     let info = boot_info(fdt_addr);
-    let kernel_end = vm::page_up(core::ptr::addr_of!(__kernel_end) as usize);
+    let kernel_end = vm::page_up(arch::boot::kernel_end());
     // Frames: RAM past the kernel, stopping below the device tree if it
     // lies in RAM (QEMU puts it near the top).
     let mut frames_end = info.ram_end;

@@ -1,20 +1,20 @@
 //! The PLIC at 0x0C00_0000 (RISC-V PLIC spec): context 1 is hart 0's
 //! S-mode on `virt`.
 
+use crate::arch::mmio;
+
 const BASE: usize = 0x0c00_0000;
 const ENABLE_CTX1: usize = BASE + 0x2080;
 const THRESHOLD_CTX1: usize = BASE + 0x20_1000;
 const CLAIM_CTX1: usize = BASE + 0x20_1004;
 
+/// 32-bit accesses, as the spec requires.
 fn write(addr: usize, v: u32) {
-    // SAFETY: PLIC registers are mapped one-to-one in every address space;
-    // 32-bit accesses as the spec requires.
-    unsafe { (addr as *mut u32).write_volatile(v) }
+    mmio::write32(addr, v)
 }
 
 fn read(addr: usize) -> u32 {
-    // SAFETY: as in `write`.
-    unsafe { (addr as *const u32).read_volatile() }
+    mmio::read32(addr)
 }
 
 /// Enables `irq` (1..32) for S-mode with priority 1.

@@ -60,8 +60,11 @@ pub fn resume(keep: bool) -> ! {
                 let satp = aspace.satp();
                 let frame: *const arch::TrapFrame = &*p.frame;
                 drop(k);
-                // SAFETY: the frame is boxed in the process table and stays
-                // there while the process runs; the lock is released.
+                // SAFETY: the frame is boxed in the process table, and a
+                // process leaves the table (exit, wait) only from kernel
+                // code, which runs in traps, after the vector has saved into
+                // the frame; `satp` is its own `AddressSpace`, built with
+                // the kernel's root entries; the lock was dropped above.
                 unsafe { arch::return_to_user(frame, satp) }
             }
         }

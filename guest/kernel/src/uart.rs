@@ -3,6 +3,8 @@
 
 use core::fmt::{self, Write};
 
+use crate::arch::mmio;
+
 /// The UART's PLIC interrupt line on `virt`.
 pub const IRQ: u32 = 10;
 
@@ -14,15 +16,13 @@ const LSR: usize = 5;
 const LSR_DATA_READY: u8 = 1;
 const LSR_THR_EMPTY: u8 = 1 << 5;
 
+/// Byte accesses are what the device expects.
 fn read(off: usize) -> u8 {
-    // SAFETY: the UART's registers are mapped one-to-one in every address
-    // space (supervisor only); byte accesses are what the device expects.
-    unsafe { ((BASE + off) as *const u8).read_volatile() }
+    mmio::read8(BASE + off)
 }
 
 fn write(off: usize, v: u8) {
-    // SAFETY: as in `read`.
-    unsafe { ((BASE + off) as *mut u8).write_volatile(v) }
+    mmio::write8(BASE + off, v)
 }
 
 /// Turns on the receive interrupt (the firmware set the line format).

@@ -5,16 +5,16 @@
 //! interrupt records the outcome and wakes it, and its restarted system
 //! call collects the outcome ([`Disk::take_done`]).
 
+use alloc::boxed::Box;
+
 use rvfs::{BLOCK_SIZE, BlockDevice, FsError};
 use virtio::{Blk, DmaArea, Op};
 
+use crate::arch::mmio;
 use crate::proc::Pid;
 
 #[repr(C, align(4096))]
 struct Bounce([u8; BLOCK_SIZE]);
-
-static mut DMA: DmaArea = DmaArea::new();
-static mut BOUNCE: Bounce = Bounce([0; BLOCK_SIZE]);
 
 /// A request: who asked, what, and which block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,21 +36,16 @@ pub struct Disk {
 }
 
 impl Disk {
-    /// Finds and initialises the disk (once, at boot).
+    /// Finds and initialises the disk (once, at boot). The queue memory and
+    /// the bounce buffer live on the heap, in RAM mapped one-to-one, so
+    /// their addresses are the ones the device sees; they are never freed.
     pub fn probe() -> Result<Disk, virtio::Error> {
-        // SAFETY: called once at boot; the statics' only references are
-        // taken here, and RAM and the transports are mapped one-to-one.
-        let (dma, bounce) = unsafe {
-            (
-                &mut *core::ptr::addr_of_mut!(DMA),
-                &mut (*core::ptr::addr_of_mut!(BOUNCE)).0,
-            )
-        };
-        // SAFETY: as above; nothing else drives the transports.
-        let blk = unsafe { Blk::probe(dma)? };
+        let dma = Box::leak(Box::new(DmaArea::new()));
+        let bounce = Box::leak(Box::new(Bounce([0; BLOCK_SIZE])));
+        let blk = mmio::probe_virtio_blk(dma)?;
         Ok(Disk {
             blk,
-            bounce,
+            bounce: &mut bounce.0,
             in_flight: None,
             done: None,
         })

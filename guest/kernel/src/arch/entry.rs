@@ -245,8 +245,10 @@ unsafe extern "C" {
 /// interrupts on.
 ///
 /// # Safety
-/// `frame` must point at the process's boxed trap frame, which stays alive
-/// while it runs (the next trap saves into it), and no lock may be held.
+/// `frame` must point at the process's boxed trap frame, which must stay
+/// alive while it runs (the next trap saves into it); `satp` must select an
+/// address space that holds the kernel's root entries (so the trap vector
+/// and the frame stay mapped), and no lock may be held.
 pub unsafe fn return_to_user(frame: *const TrapFrame, satp: usize) -> ! {
     use super::csr;
     let s = csr::sstatus();
@@ -256,8 +258,9 @@ pub unsafe fn return_to_user(frame: *const TrapFrame, satp: usize) -> ! {
     if csr::satp() != satp {
         csr::write_satp(satp);
     }
-    // SAFETY: the caller guarantees `frame` is a live, boxed trap frame;
-    // user_return restores it and srets to U-mode. The kernel keeps no
+    // SAFETY: the caller guarantees `frame` is a live, boxed trap frame and
+    // `satp` a space with the kernel's mappings (see `# Safety`);
+    // user_return restores the frame and srets to U-mode. The kernel keeps no
     // state on its stack across this call (every trap starts afresh).
     unsafe { user_return(frame) }
 }

@@ -1,8 +1,13 @@
 //! Everything that touches the hart directly: the entry point, the trap
-//! vector and the return to user mode ([`entry`]), and CSR access
-//! ([`csr`]). With MMIO and page-table frames, the only unsafe code.
+//! vector and the return to user mode ([`entry`]), CSR access ([`csr`]),
+//! device registers ([`mmio`]), the ecall into the firmware ([`ecall`]) and
+//! what the boot hands over ([`boot`]). With page-table frames (`vm`), the
+//! only unsafe code.
 
+pub mod boot;
 pub mod csr;
+pub mod ecall;
 pub mod entry;
+pub mod mmio;
 
 pub use entry::{TrapFrame, return_to_user};
