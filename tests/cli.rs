@@ -231,15 +231,6 @@ fn malformed_inputs_get_one_line_errors() {
     let err = stderr(&o);
     assert_eq!(err.matches("nodisk.img").count(), 1, "{err}");
     assert_eq!(err.matches("os error").count(), 1, "the cause once: {err}");
-    let o = rvjit(&[
-        "run",
-        ok.to_str().unwrap(),
-        "--signature",
-        dir.join("sig").to_str().unwrap(),
-        "--max-insns",
-        "10",
-    ]);
-    assert_one_line_error(&o, "begin_signature");
     // The missing symbols are reported before the program runs: no stats.
     let o = rvjit(&[
         "run",

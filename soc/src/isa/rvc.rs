@@ -121,20 +121,14 @@ fn misc_alu(r: Raw, illegal: Insn, base: impl Fn(Op, u8, u8, u8, i32) -> Insn) -
 #[cfg(test)]
 mod tests {
     use super::super::decode::decode32;
-    use super::super::test_utils::encode;
+    use super::super::test_utils::{encode, insn};
     use super::*;
 
+    /// A compressed instruction's expected expansion (`raw` 0: filled in by callers).
     fn c(op: Op, rd: u8, rs1: u8, rs2: u8, imm: i32) -> Insn {
         Insn {
-            op,
-            rd,
-            rs1,
-            rs2,
-            rs3: 0,
-            rm: 0,
             len: 2,
-            imm,
-            raw: 0,
+            ..insn(op, rd, rs1, rs2, 0, 0, imm)
         }
     }
 
