@@ -16,6 +16,7 @@ const GUEST_INPUTS: &[&str] = &[
     "Cargo.lock",
     "abi",
     "fs",
+    "mmio",
     "virtio",
     "firmware",
     "kernel",

@@ -16,11 +16,11 @@ const LSR_DATA_READY: u8 = 1;
 const LSR_THR_EMPTY: u8 = 1 << 5;
 
 fn reg_read(off: usize) -> u8 {
-    mmio::read8(UART + off)
+    mmio::DEVICES.read8(UART + off)
 }
 
 fn reg_write(off: usize, v: u8) {
-    mmio::write8(UART + off, v)
+    mmio::DEVICES.write8(UART + off, v)
 }
 
 /// 8 data bits, FIFOs on, interrupts off (the kernel turns RX on).

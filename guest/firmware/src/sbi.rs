@@ -125,9 +125,9 @@ fn base(fid: usize, a0: usize) -> (isize, Option<usize>) {
 fn set_timer(lo: usize, hi: usize) {
     // The CLINT's mtimecmp for hart 0; writing hi = all-ones first keeps
     // the 64-bit value from passing through a small one.
-    mmio::write32(CLINT_MTIMECMP + 4, u32::MAX);
-    mmio::write32(CLINT_MTIMECMP, lo as u32);
-    mmio::write32(CLINT_MTIMECMP + 4, hi as u32);
+    mmio::DEVICES.write32(CLINT_MTIMECMP + 4, u32::MAX);
+    mmio::DEVICES.write32(CLINT_MTIMECMP, lo as u32);
+    mmio::DEVICES.write32(CLINT_MTIMECMP + 4, hi as u32);
     arch::arm_timer();
 }
 
@@ -151,7 +151,7 @@ pub fn shutdown(code: u32) -> ! {
 fn finish(word: u32) -> ! {
     // The SiFive test finisher's only register: the write ends (or resets)
     // the machine.
-    mmio::write32(FINISHER, word);
+    mmio::DEVICES.write32(FINISHER, word);
     loop {
         core::hint::spin_loop();
     }

@@ -10,11 +10,11 @@ const CLAIM_CTX1: usize = BASE + 0x20_1004;
 
 /// 32-bit accesses, as the spec requires.
 fn write(addr: usize, v: u32) {
-    mmio::write32(addr, v)
+    mmio::DEVICES.write32(addr, v)
 }
 
 fn read(addr: usize) -> u32 {
-    mmio::read32(addr)
+    mmio::DEVICES.read32(addr)
 }
 
 /// Enables `irq` (1..32) for S-mode with priority 1.

@@ -18,11 +18,11 @@ const LSR_THR_EMPTY: u8 = 1 << 5;
 
 /// Byte accesses are what the device expects.
 fn read(off: usize) -> u8 {
-    mmio::read8(BASE + off)
+    mmio::DEVICES.read8(BASE + off)
 }
 
 fn write(off: usize, v: u8) {
-    mmio::write8(BASE + off, v)
+    mmio::DEVICES.write8(BASE + off, v)
 }
 
 /// Turns on the receive interrupt (the firmware set the line format).
