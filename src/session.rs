@@ -24,6 +24,7 @@ use soc::dev::virtio::blk::FileBackend;
 use soc::elf::LoadedElf;
 use soc::machine::Machine;
 
+use crate::output;
 use crate::term::{EscapeReader, RawMode};
 
 /// Bad input or a host failure (also clap's status for bad flags).
@@ -115,8 +116,14 @@ pub fn run(
     let Engine::Interp = opts.engine;
     let quit = Arc::new(AtomicBool::new(false));
     let _raw = RawMode::enter();
+    // Loading warnings are given once, not again at each reset.
+    let mut warned = false;
     loop {
         let (mut machine, loaded) = build(program, name, drive, opts, quit.clone())?;
+        for dropped in loaded.dropped.iter().filter(|_| !warned) {
+            output::note(format_args!("warning: {}: {dropped}", name.display()))?;
+        }
+        warned = true;
         let mut interp = Interp::new();
         if let Some(path) = &opts.trace {
             let file =
@@ -125,14 +132,18 @@ pub fn run(
         }
         let started = Instant::now();
         let stop = run_until_stop(&mut interp, &mut machine, opts.max_insns, &quit);
-        drop(interp);
+        if let Some(path) = &opts.trace {
+            interp
+                .finish_trace()
+                .with_context(|| format!("cannot write the trace to {}", path.display()))?;
+        }
         if opts.stats {
             let insns = machine.hart.retired;
             let secs = started.elapsed().as_secs_f64();
-            eprintln!(
+            output::note(format_args!(
                 "rvjit: {insns} instructions in {secs:.3} s host time: {:.1} MIPS",
                 insns as f64 / secs.max(1e-9) / 1e6
-            );
+            ))?;
         }
         let status = match stop {
             Some(Stop::Reset) => continue,
@@ -154,22 +165,22 @@ fn exit_status(stop: Option<Stop>, machine: &Machine) -> ExitCode {
         None | Some(Stop::Reset) => ExitCode::SUCCESS,
         Some(Stop::Exit(code)) => ExitCode::from(u8::try_from(code).unwrap_or(255)),
         Some(Stop::InsnLimit) => {
-            eprintln!(
+            output::note_best_effort(format_args!(
                 "rvjit: stopped after {} instructions (--max-insns), pc {pc:#010x}",
                 machine.hart.retired
-            );
+            ));
             ExitCode::from(EXIT_INSN_LIMIT)
         }
         Some(Stop::TrapLoop { cause, pc }) => {
-            eprintln!(
+            output::note_best_effort(format_args!(
                 "rvjit: trap loop: cause {cause} at pc {pc:#010x} keeps trapping without progress"
-            );
+            ));
             ExitCode::from(EXIT_TRAP_LOOP)
         }
         Some(Stop::Halted { pc }) => {
-            eprintln!(
+            output::note_best_effort(format_args!(
                 "rvjit: hart halted in wfi at pc {pc:#010x} with no interrupt that could wake it"
-            );
+            ));
             ExitCode::from(EXIT_HALTED)
         }
     }

@@ -68,6 +68,12 @@ impl Interp {
         self.tracer = Some(Tracer::new(out));
     }
 
+    /// Ends tracing: flushes the commit log and returns the first error
+    /// writing it met (the run itself carries on past such an error).
+    pub fn finish_trace(&mut self) -> std::io::Result<()> {
+        self.tracer.take().map_or(Ok(()), Tracer::finish)
+    }
+
     /// Runs `m` until the guest exits or a limit is reached.
     pub fn run(&mut self, m: &mut Machine, limits: RunLimits) -> Stop {
         let limit = limits

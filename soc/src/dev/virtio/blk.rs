@@ -19,7 +19,7 @@
 //! image embedded in the binary, writable (changes are lost at exit) or
 //! read-only.
 
-use std::fs::{File, OpenOptions};
+use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
@@ -89,6 +89,13 @@ pub enum BlockError {
         /// The host error.
         source: io::Error,
     },
+    /// Another process (or another drive of this one) holds a conflicting
+    /// lock on the image.
+    #[error("disk image {} is in use by another process (locked)", path.display())]
+    Locked {
+        /// The image path.
+        path: PathBuf,
+    },
 }
 
 fn out_of_range() -> io::Error {
@@ -118,7 +125,12 @@ pub struct FileBackend {
 }
 
 impl FileBackend {
-    /// Opens `path`, read-write unless `read_only`.
+    /// Opens `path`, read-write unless `read_only`, and locks it as QEMU
+    /// does: a writer takes an exclusive lock, a reader a shared one, so a
+    /// second writer (or a writer next to readers) is refused with
+    /// [`BlockError::Locked`]. The lock (advisory, `flock`) is held while
+    /// the backend lives and released when it is dropped or the process
+    /// ends.
     pub fn open(path: &Path, read_only: bool) -> Result<FileBackend, BlockError> {
         let err = |source| BlockError::Open {
             path: path.to_path_buf(),
@@ -129,6 +141,20 @@ impl FileBackend {
             .write(!read_only)
             .open(path)
             .map_err(err)?;
+        let locked = if read_only {
+            file.try_lock_shared()
+        } else {
+            file.try_lock()
+        };
+        match locked {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                return Err(BlockError::Locked {
+                    path: path.to_path_buf(),
+                });
+            }
+            Err(TryLockError::Error(e)) => return Err(err(e)),
+        }
         let len = file.metadata().map_err(err)?.len();
         Ok(FileBackend {
             file,
@@ -736,6 +762,27 @@ mod tests {
         let on_disk = std::fs::read(&tmp.0).unwrap();
         assert!(on_disk[3072..4096].iter().all(|&b| b == 0x11));
         assert!(on_disk[..3072].iter().all(|&b| b == 0));
+    }
+
+    #[test]
+    fn a_second_writer_is_refused_until_the_first_is_gone() {
+        let path = std::env::temp_dir().join(format!("rvjit-lock-{}.img", std::process::id()));
+        std::fs::write(&path, [0u8; 512]).unwrap();
+        let first = FileBackend::open(&path, false).unwrap();
+        let err = FileBackend::open(&path, false).unwrap_err();
+        assert!(matches!(err, BlockError::Locked { .. }), "{err}");
+        assert!(err.to_string().contains("in use"), "{err}");
+        assert!(matches!(
+            FileBackend::open(&path, true),
+            Err(BlockError::Locked { .. })
+        ));
+        drop(first);
+        let reader = FileBackend::open(&path, true).unwrap();
+        assert!(FileBackend::open(&path, true).is_ok());
+        assert!(FileBackend::open(&path, false).is_err());
+        drop(reader);
+        assert!(FileBackend::open(&path, false).is_ok());
+        let _ = std::fs::remove_file(&path);
     }
 
     #[test]
