@@ -330,10 +330,16 @@ impl Device for Uart16550 {
             }
         }
         let idle = self.rx.len() == before;
+        let timeout_before = self.timeout_ipending;
         if self.fifo_enabled() && idle && !self.rx.is_empty() && self.rx.len() < self.rx_trigger() {
             self.timeout_ipending = true;
         }
-        self.update_irq();
+        // Drive the line only on news (bytes arrived, the character timeout
+        // fired): each drive high is a new request at the PLIC, as QEMU's
+        // serial_update_irq is on events, not on a clock.
+        if !idle || self.timeout_ipending != timeout_before {
+            self.update_irq();
+        }
     }
 }
 
