@@ -9,7 +9,7 @@
 //! [`EXIT_HALTED`], and [`EXIT_HOST_ERROR`] for bad input.
 
 use std::fs::File;
-use std::io::BufWriter;
+use std::io::{BufWriter, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -25,7 +25,7 @@ use soc::elf::LoadedElf;
 use soc::machine::Machine;
 
 use crate::output;
-use crate::term::{EscapeReader, RawMode};
+use crate::term::{EndOfInput, EscapeReader, RawMode};
 
 /// Bad input or a host failure (also clap's status for bad flags).
 pub const EXIT_HOST_ERROR: u8 = 2;
@@ -195,8 +195,13 @@ fn build(
     opts: &MachineArgs,
     quit: Arc<AtomicBool>,
 ) -> Result<(Machine, LoadedElf)> {
-    let input = EscapeReader::new(std::io::stdin(), quit);
-    let console = StdioConsole::from_streams(input, std::io::stdout());
+    let stdin = std::io::stdin();
+    let console = if stdin.is_terminal() {
+        StdioConsole::from_streams(EscapeReader::new(stdin, quit), std::io::stdout())
+    } else {
+        let input = EscapeReader::new(EndOfInput::new(stdin), quit);
+        StdioConsole::from_streams(input, std::io::stdout())
+    };
     let drive = match drive {
         Some(path) => Some(FileBackend::open(path, false).context("cannot open drive")?),
         None => None,

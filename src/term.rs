@@ -1,5 +1,7 @@
 //! The terminal as the guest's console: raw mode while the guest runs (so
-//! keys reach the UART unprocessed) and QEMU's escape, Ctrl-A x, to quit.
+//! keys reach the UART unprocessed), QEMU's escape, Ctrl-A x, to quit, and
+//! for input that is not a terminal (a pipe, a file) its end delivered as a
+//! terminal's Ctrl-D would be, so that `rvjit boot < script.txt` ends.
 
 use std::io::{IsTerminal, Read};
 use std::sync::Arc;
@@ -100,6 +102,55 @@ impl<R: Read> Read for EscapeReader<R> {
     }
 }
 
+/// Ctrl-D: a terminal's end-of-file character.
+const EOT: u8 = 0x04;
+
+/// Passes a reader through and, when it ends, delivers end of input as a
+/// terminal's Ctrl-D: one EOT after the last byte, or two when the last line
+/// is unfinished (a canonical line discipline takes the first Ctrl-D as
+/// "send this partial line" and only the second, on an empty line, as end
+/// of file). Then the reader ends.
+pub struct EndOfInput<R> {
+    inner: R,
+    /// Whether the last byte passed on ended a line (true before any).
+    at_line_start: bool,
+    /// EOTs still to deliver once `inner` has ended.
+    eots: Option<usize>,
+}
+
+impl<R: Read> EndOfInput<R> {
+    /// Wraps `inner`, a pipe or file (not a terminal, whose user types
+    /// Ctrl-D).
+    pub fn new(inner: R) -> Self {
+        EndOfInput {
+            inner,
+            at_line_start: true,
+            eots: None,
+        }
+    }
+}
+
+impl<R: Read> Read for EndOfInput<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        if self.eots.is_none() {
+            let n = self.inner.read(buf)?;
+            if n > 0 {
+                self.at_line_start = buf[n - 1] == b'\n';
+                return Ok(n);
+            }
+            self.eots = Some(if self.at_line_start { 1 } else { 2 });
+        }
+        let left = self.eots.unwrap_or(0);
+        let n = left.min(buf.len());
+        buf[..n].fill(EOT);
+        self.eots = Some(left - n);
+        Ok(n)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,5 +174,26 @@ mod tests {
         let (out, quit) = filter(b"ab\x01xcd");
         assert!(quit);
         assert_eq!(out, b"ab");
+    }
+
+    fn through_end_of_input(input: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        EndOfInput::new(input).read_to_end(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn end_of_input_arrives_as_ctrl_d() {
+        assert_eq!(through_end_of_input(b"ls /bin\n"), b"ls /bin\n\x04");
+        // An unfinished last line: flushed by the first, then end of file.
+        assert_eq!(through_end_of_input(b"echo hi"), b"echo hi\x04\x04");
+        assert_eq!(through_end_of_input(b""), b"\x04");
+        // Through the escape filter, as the CLI stacks them.
+        let quit = Arc::new(AtomicBool::new(false));
+        let mut out = Vec::new();
+        EscapeReader::new(EndOfInput::new(&b"a\n"[..]), quit)
+            .read_to_end(&mut out)
+            .unwrap();
+        assert_eq!(out, b"a\n\x04");
     }
 }

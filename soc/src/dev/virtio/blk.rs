@@ -410,8 +410,16 @@ impl VirtioDevice for VirtioBlk {
         queue: &mut Queue,
         ram: &mut Ram,
     ) -> Result<bool, QueueError> {
+        // At most a queue's worth of chains per notification, as devices
+        // bound their work: a driver cannot have more outstanding, and a
+        // guest whose buffers land on its own avail ring (so that serving
+        // a chain publishes another) must not keep the device here forever.
+        // Chains left over wait for the next notification.
         let mut any = false;
-        while let Some(chain) = queue.pop(ram)? {
+        for _ in 0..queue.size {
+            let Some(chain) = queue.pop(ram)? else {
+                break;
+            };
             let written = self.serve(&chain, ram)?;
             queue.push_used(ram, chain.head(), written)?;
             any = true;
@@ -495,6 +503,31 @@ mod tests {
             assert_eq!(id, 0);
             (self.ram.slice(STATUS, 1).unwrap()[0], len)
         }
+    }
+
+    #[test]
+    fn a_chain_that_republishes_itself_is_served_a_queue_size_at_a_time() {
+        // A read whose data buffer covers the avail ring and its own
+        // header: sector k rewrites avail.idx to one past the chain just
+        // taken and the header to sector k + 1, so every chain served
+        // publishes the next, for as long as the disk lasts.
+        let ring = RAM_BASE + 0x1000;
+        let header = ring + 0x100;
+        let mut image = vec![0u8; 4096 * 512];
+        for (k, sector) in image.chunks_mut(512).enumerate() {
+            sector[2..4].copy_from_slice(&((k + 2) as u16).to_le_bytes());
+            sector[0x108..0x110].copy_from_slice(&(k as u64 + 1).to_le_bytes());
+        }
+        let mut r = rig(MemBackend::new(image));
+        r.ram.slice_mut(header + 8, 8).unwrap().fill(0);
+        r.tq.set_desc(&mut r.ram, 0, u64::from(header), 16, R, 1);
+        r.tq.set_desc(&mut r.ram, 1, u64::from(ring), 512, W, 2);
+        r.tq.set_desc(&mut r.ram, 2, u64::from(STATUS), 1, VIRTQ_DESC_F_WRITE, 0);
+        r.tq.publish(&mut r.ram, 0);
+        assert!(r.blk.process_queue(0, &mut r.q, &mut r.ram).unwrap());
+        assert_eq!(r.tq.used_idx(&r.ram), 16, "one queue size per notification");
+        assert!(r.blk.process_queue(0, &mut r.q, &mut r.ram).unwrap());
+        assert_eq!(r.tq.used_idx(&r.ram), 32);
     }
 
     #[test]
