@@ -12,6 +12,7 @@ use anyhow::{Context, Result, bail};
 use soc::machine::Machine;
 
 use crate::session::{self, MachineArgs};
+use crate::term::InputEnd;
 
 /// Arguments of `rvjit run`.
 #[derive(clap::Args)]
@@ -60,6 +61,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
         &args.program,
         args.drive.as_deref(),
         &args.machine,
+        InputEnd::Nothing,
     )?;
     if let (Some(path), Some(range)) = (&args.signature, outcome.loaded.signature) {
         write_signature(&outcome.machine, range, args.signature_granularity, path)?;

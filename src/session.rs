@@ -25,7 +25,7 @@ use soc::elf::LoadedElf;
 use soc::machine::Machine;
 
 use crate::output;
-use crate::term::{EndOfInput, EscapeReader, RawMode};
+use crate::term::{EndOfInput, EscapeReader, InputEnd, RawMode};
 
 /// Bad input or a host failure (also clap's status for bad flags).
 pub const EXIT_HOST_ERROR: u8 = 2;
@@ -105,13 +105,15 @@ pub struct Outcome {
 }
 
 /// Runs `program` (named `name` in messages) with the disk image at
-/// `drive`, until the guest exits, a limit is hit or the user quits. A
-/// guest reset starts the machine again with the same program and disk.
+/// `drive`, until the guest exits, a limit is hit or the user quits; the
+/// end of piped input reaches the guest as `input_end` says. A guest reset
+/// starts the machine again with the same program and disk.
 pub fn run(
     program: &[u8],
     name: &Path,
     drive: Option<&Path>,
     opts: &MachineArgs,
+    input_end: InputEnd,
 ) -> Result<Outcome> {
     let Engine::Interp = opts.engine;
     let quit = Arc::new(AtomicBool::new(false));
@@ -119,7 +121,7 @@ pub fn run(
     // Loading warnings are given once, not again at each reset.
     let mut warned = false;
     loop {
-        let (mut machine, loaded) = build(program, name, drive, opts, quit.clone())?;
+        let (mut machine, loaded) = build(program, name, drive, opts, input_end, quit.clone())?;
         for dropped in loaded.dropped.iter().filter(|_| !warned) {
             output::note(format_args!("warning: {}: {dropped}", name.display()))?;
         }
@@ -193,10 +195,11 @@ fn build(
     name: &Path,
     drive: Option<&Path>,
     opts: &MachineArgs,
+    input_end: InputEnd,
     quit: Arc<AtomicBool>,
 ) -> Result<(Machine, LoadedElf)> {
     let stdin = std::io::stdin();
-    let console = if stdin.is_terminal() {
+    let console = if stdin.is_terminal() || input_end == InputEnd::Nothing {
         StdioConsole::from_streams(EscapeReader::new(stdin, quit), std::io::stdout())
     } else {
         let input = EscapeReader::new(EndOfInput::new(stdin), quit);

@@ -102,6 +102,16 @@ impl<R: Read> Read for EscapeReader<R> {
     }
 }
 
+/// What the guest sees when standard input, not a terminal, ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputEnd {
+    /// Nothing: a bare-metal program gets exactly the bytes (as on QEMU).
+    Nothing,
+    /// A terminal's Ctrl-D ([`EndOfInput`]), for an OS whose shell should
+    /// end with its script.
+    CtrlD,
+}
+
 /// Ctrl-D: a terminal's end-of-file character.
 const EOT: u8 = 0x04;
 
