@@ -205,7 +205,24 @@ fn malformed_inputs_get_one_line_errors() {
     assert_one_line_error(&rvjit(&["run", truncated.to_str().unwrap()]), "truncated");
 
     let low = write(&dir, "low.elf", &minimal_image(0x1000, &code, 4, EM_RISCV));
-    assert_one_line_error(&rvjit(&["run", low.to_str().unwrap()]), "outside RAM");
+    assert_one_line_error(
+        &rvjit(&["run", low.to_str().unwrap()]),
+        "overlap the boot ROM's reset vector",
+    );
+
+    let nowhere = write(
+        &dir,
+        "nowhere.elf",
+        &image(
+            RAM_BASE,
+            &[(RAM_BASE, &code, 4), (0x2000_0000, &code, 4)],
+            EM_RISCV,
+        ),
+    );
+    assert_one_line_error(
+        &rvjit(&["run", nowhere.to_str().unwrap()]),
+        "segment at 0x20000000 size 0x4 lies outside memory",
+    );
 
     let entry_outside = write(
         &dir,
@@ -347,7 +364,7 @@ fn a_disk_image_has_one_writer_at_a_time() {
 }
 
 #[test]
-fn segments_reaching_outside_ram_load_what_lands_in_ram() {
+fn segments_reaching_outside_memory_load_what_lands_in_memory() {
     let dir = scratch("partial");
     // As `gcc -nostdlib -Wl,-Ttext=0x80000000` links it: the ELF header in
     // a segment starting below RAM, in front of the code.
@@ -369,4 +386,13 @@ fn segments_reaching_outside_ram_load_what_lands_in_ram() {
         err.starts_with("warning: ") && err.contains("0x10 bytes not loaded"),
         "{err}"
     );
+    // Code in the boot ROM's window, past the reset vector, runs there.
+    let rom = write(
+        &dir,
+        "rom.elf",
+        &image(0x2000, &[(0x2000, &bytes[16..], len - 16)], EM_RISCV),
+    );
+    let o = rvjit(&["run", rom.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
 }

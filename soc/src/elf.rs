@@ -4,9 +4,10 @@
 //! `-kernel` does; `.bss` stays zero (RAM starts zeroed). Where segments
 //! overlap, the later one wins, as if they were copied in order; the cost
 //! follows the segments' file bytes, not their memory sizes. As QEMU does,
-//! the bytes of a segment that land in RAM are loaded and the rest dropped
-//! (reported in [`LoadedElf::dropped`]); only a segment with no byte in RAM,
-//! or an entry point outside memory, is refused. The symbols
+//! the bytes of a segment that land in memory (RAM, or the boot ROM's
+//! window) are loaded and the rest dropped (reported in
+//! [`LoadedElf::dropped`]); only a segment with no byte in memory, or an
+//! entry point outside memory, is refused. The symbols
 //! `tohost`/`fromhost` (HTIF) and `begin_signature`/`end_signature`
 //! (architecture tests) are looked up when present.
 
@@ -46,8 +47,10 @@ pub enum ElfError {
         /// Size of the file.
         file_size: usize,
     },
-    /// A segment has no byte in RAM.
-    #[error("segment at {addr:#x} size {size:#x} lies outside RAM ({ram_base:#x}..{ram_end:#x})")]
+    /// A segment has no byte in memory (RAM or the boot ROM).
+    #[error(
+        "segment at {addr:#x} size {size:#x} lies outside memory (RAM {ram_base:#x}..{ram_end:#x}, boot ROM)"
+    )]
     OutsideRam {
         /// Physical load address.
         addr: u64,
@@ -66,7 +69,8 @@ pub enum ElfError {
     Empty,
 }
 
-/// A segment that reaches outside RAM: only its bytes in RAM were loaded.
+/// A segment that reaches outside memory (RAM and the boot ROM): only its
+/// bytes in memory were loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Dropped {
     /// Physical load address of the segment.
@@ -81,7 +85,7 @@ impl std::fmt::Display for Dropped {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "segment at {:#x} size {:#x} reaches outside RAM: {:#x} bytes not loaded",
+            "segment at {:#x} size {:#x} reaches outside memory: {:#x} bytes not loaded",
             self.addr, self.size, self.dropped_bytes
         )
     }
@@ -103,22 +107,37 @@ pub struct LoadedElf {
     pub extent: (u32, u32),
     /// Segments only partly loaded (by [`load`]; [`inspect`] leaves it empty).
     pub dropped: Vec<Dropped>,
+    /// The part of the boot ROM's window the segments cover, if any (by
+    /// [`load`]).
+    pub rom_extent: Option<(u32, u32)>,
 }
 
-/// Checks `bytes` and copies its loadable segments into `ram`, which must
-/// be all zero (as [`Ram::new`] makes it): zero-filled parts are not written.
-pub fn load(bytes: &[u8], ram: &mut Ram) -> Result<LoadedElf, ElfError> {
+/// Checks `bytes` and copies its loadable segments into `ram` and `rom`
+/// (the boot ROM's window at [`BOOT_ROM_BASE`], [`BOOT_ROM_SIZE`] bytes or
+/// fewer), which must be all zero (as [`Ram::new`] makes RAM): zero-filled
+/// parts are not written.
+pub fn load(bytes: &[u8], ram: &mut Ram, rom: &mut [u8]) -> Result<LoadedElf, ElfError> {
     let elf = parse(bytes)?;
     let mut loaded = describe(&elf)?;
     let ram_base = u64::from(RAM_BASE);
     let ram_end = ram_base + u64::from(ram.size());
+    let rom_len = rom.len().min(BOOT_ROM_SIZE as usize);
+    let mut memories = [
+        (u64::from(BOOT_ROM_BASE), &mut rom[..rom_len]),
+        (ram_base, ram.as_mut_slice()),
+    ];
+    let overlap = |base: u64, len: usize, lo: u64, hi: u64| {
+        hi.min(base + len as u64).saturating_sub(lo.max(base))
+    };
     let mut segments = Vec::new();
-    let mut dropped = Vec::new();
     for ph in loadable(&elf) {
         let data = file_bytes(bytes, ph)?;
         let end = ph.p_paddr.saturating_add(ph.p_memsz);
-        let in_ram = end.min(ram_end).saturating_sub(ph.p_paddr.max(ram_base));
-        if in_ram == 0 {
+        let in_memory: u64 = memories
+            .iter()
+            .map(|(base, m)| overlap(*base, m.len(), ph.p_paddr, end))
+            .sum();
+        if in_memory == 0 {
             return Err(ElfError::OutsideRam {
                 addr: ph.p_paddr,
                 size: ph.p_memsz,
@@ -126,12 +145,19 @@ pub fn load(bytes: &[u8], ram: &mut Ram) -> Result<LoadedElf, ElfError> {
                 ram_end,
             });
         }
-        if in_ram < ph.p_memsz {
-            dropped.push(Dropped {
+        if in_memory < ph.p_memsz {
+            loaded.dropped.push(Dropped {
                 addr: ph.p_paddr,
                 size: ph.p_memsz,
-                dropped_bytes: ph.p_memsz - in_ram,
+                dropped_bytes: ph.p_memsz - in_memory,
             });
+        }
+        let rom_end = u64::from(BOOT_ROM_BASE) + rom_len as u64;
+        if overlap(u64::from(BOOT_ROM_BASE), rom_len, ph.p_paddr, end) > 0 {
+            let lo = ph.p_paddr.max(u64::from(BOOT_ROM_BASE)) as u32;
+            let hi = end.min(rom_end) as u32;
+            let (old_lo, old_hi) = loaded.rom_extent.unwrap_or((lo, hi));
+            loaded.rom_extent = Some((old_lo.min(lo), old_hi.max(hi)));
         }
         segments.push(Segment {
             addr: ph.p_paddr,
@@ -140,17 +166,19 @@ pub fn load(bytes: &[u8], ram: &mut Ram) -> Result<LoadedElf, ElfError> {
         });
     }
     let entry = u64::from(loaded.entry);
-    let rom = u64::from(BOOT_ROM_BASE)..u64::from(BOOT_ROM_BASE) + u64::from(BOOT_ROM_SIZE);
-    if !(ram_base..ram_end).contains(&entry) && !rom.contains(&entry) {
+    if !memories
+        .iter()
+        .any(|(base, m)| (*base..*base + m.len() as u64).contains(&entry))
+    {
         return Err(ElfError::EntryOutside(entry));
     }
-    for (addr, data) in copies(&segments, ram_base, ram_end) {
-        // `copies` keeps every piece inside RAM, so these casts are exact.
-        if let Some(dest) = ram.slice_mut(addr as u32, data.len() as u32) {
-            dest.copy_from_slice(data);
+    for (base, memory) in &mut memories {
+        for (addr, data) in copies(&segments, *base, *base + memory.len() as u64) {
+            // `copies` keeps every piece inside `[base, base + len)`.
+            let at = (addr - *base) as usize;
+            memory[at..at + data.len()].copy_from_slice(data);
         }
     }
-    loaded.dropped = dropped;
     Ok(loaded)
 }
 
@@ -276,6 +304,7 @@ fn describe(elf: &Elf<'_>) -> Result<LoadedElf, ElfError> {
         signature: symbol("begin_signature").zip(symbol("end_signature")),
         extent,
         dropped: Vec::new(),
+        rom_extent: None,
     })
 }
 
@@ -327,7 +356,7 @@ mod tests {
     fn loads_segment_and_zero_fills() {
         let mut ram = Ram::new(1 << 20).unwrap();
         let elf = minimal_image(0x8000_0000, &[1, 2, 3, 4], 16, header::EM_RISCV);
-        let loaded = load(&elf, &mut ram).unwrap();
+        let loaded = load(&elf, &mut ram, &mut []).unwrap();
         assert_eq!(loaded.entry, 0x8000_0000);
         assert_eq!(loaded.tohost, None);
         assert_eq!(&ram.as_slice()[..6], &[1, 2, 3, 4, 0, 0]);
@@ -339,7 +368,7 @@ mod tests {
     fn a_segment_may_end_at_the_top_of_two_gib_of_ram() {
         let mut ram = Ram::new(2 << 30).unwrap();
         let elf = minimal_image(0xffff_f000, &[1, 2, 3, 4], 0x1000, EM_RISCV);
-        let loaded = load(&elf, &mut ram).unwrap();
+        let loaded = load(&elf, &mut ram, &mut []).unwrap();
         assert_eq!(loaded.extent, (0xffff_f000, u32::MAX));
         assert_eq!(ram.slice(0xffff_f000, 4), Some(&[1, 2, 3, 4][..]));
     }
@@ -348,29 +377,38 @@ mod tests {
     fn rejects_bad_images() {
         let mut ram = Ram::new(1 << 20).unwrap();
         assert!(matches!(
-            load(b"hello", &mut ram),
+            load(b"hello", &mut ram, &mut []),
             Err(ElfError::Malformed(_))
         ));
-        assert!(matches!(load(b"", &mut ram), Err(ElfError::Malformed(_))));
+        assert!(matches!(
+            load(b"", &mut ram, &mut []),
+            Err(ElfError::Malformed(_))
+        ));
         let arm = minimal_image(0x8000_0000, &[0; 4], 4, 40);
-        assert!(matches!(load(&arm, &mut ram), Err(ElfError::NotRiscv(40))));
+        assert!(matches!(
+            load(&arm, &mut ram, &mut []),
+            Err(ElfError::NotRiscv(40))
+        ));
         let mut rv64 = minimal_image(0x8000_0000, &[0; 4], 4, header::EM_RISCV);
         rv64[4] = 2;
-        assert!(matches!(load(&rv64, &mut ram), Err(ElfError::Not32Bit)));
+        assert!(matches!(
+            load(&rv64, &mut ram, &mut []),
+            Err(ElfError::Not32Bit)
+        ));
         let outside = minimal_image(0x7000_0000, &[0; 4], 4, header::EM_RISCV);
         assert!(matches!(
-            load(&outside, &mut ram),
+            load(&outside, &mut ram, &mut []),
             Err(ElfError::OutsideRam { .. })
         ));
         let entry_outside = image(0x2000_0000, &[(0x8000_0000, &[0; 4], 4)], EM_RISCV);
         assert!(matches!(
-            load(&entry_outside, &mut ram),
+            load(&entry_outside, &mut ram, &mut []),
             Err(ElfError::EntryOutside(0x2000_0000))
         ));
         let mut truncated = minimal_image(0x8000_0000, &[0; 64], 64, header::EM_RISCV);
         truncated.truncate(100);
         assert!(matches!(
-            load(&truncated, &mut ram),
+            load(&truncated, &mut ram, &mut []),
             Err(ElfError::Truncated { .. })
         ));
     }
@@ -382,7 +420,7 @@ mod tests {
         let mut ram = Ram::new(1 << 20).unwrap();
         let code: Vec<u8> = (0..16).collect();
         let elf = image(0x8000_0000, &[(0x7fff_fff8, &code, 16)], EM_RISCV);
-        let loaded = load(&elf, &mut ram).unwrap();
+        let loaded = load(&elf, &mut ram, &mut []).unwrap();
         assert_eq!(ram.slice(0x8000_0000, 8), Some(&code[8..]));
         let dropped = Dropped {
             addr: 0x7fff_fff8,
@@ -392,12 +430,12 @@ mod tests {
         assert_eq!(loaded.dropped, std::slice::from_ref(&dropped));
         assert_eq!(
             dropped.to_string(),
-            "segment at 0x7ffffff8 size 0x10 reaches outside RAM: 0x8 bytes not loaded"
+            "segment at 0x7ffffff8 size 0x10 reaches outside memory: 0x8 bytes not loaded"
         );
         // The tail past the top of RAM too.
         let mut ram = Ram::new(1 << 20).unwrap();
         let elf = image(0x8000_0000, &[(0x800f_fff0, &[7; 4], 64)], EM_RISCV);
-        let loaded = load(&elf, &mut ram).unwrap();
+        let loaded = load(&elf, &mut ram, &mut []).unwrap();
         assert_eq!(ram.slice(0x800f_fff0, 4), Some(&[7; 4][..]));
         assert_eq!(loaded.dropped[0].dropped_bytes, 48);
     }
@@ -415,7 +453,7 @@ mod tests {
             ],
             EM_RISCV,
         );
-        load(&elf, &mut ram).unwrap();
+        load(&elf, &mut ram, &mut []).unwrap();
         assert_eq!(
             ram.slice(0x8000_0000, 20).unwrap(),
             [1, 1, 1, 1, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 3, 3]
@@ -449,6 +487,28 @@ mod tests {
             EM_RISCV,
         );
         let mut ram = Ram::new(128 << 20).unwrap();
-        assert!(load(&elf, &mut ram).unwrap().dropped.is_empty());
+        assert!(load(&elf, &mut ram, &mut []).unwrap().dropped.is_empty());
+    }
+
+    #[test]
+    fn segments_in_the_boot_rom_window_load_there() {
+        let mut ram = Ram::new(1 << 20).unwrap();
+        let mut rom = vec![0u8; BOOT_ROM_SIZE as usize];
+        let elf = image(
+            0x2000,
+            &[(0x2000, &[1, 2, 3, 4], 8), (0xfffc, &[5; 8], 8)],
+            EM_RISCV,
+        );
+        let loaded = load(&elf, &mut ram, &mut rom).unwrap();
+        assert_eq!(&rom[0x1000..0x1004], [1, 2, 3, 4]);
+        assert_eq!(&rom[0xeffc..], [5; 4]);
+        assert_eq!(loaded.rom_extent, Some((0x2000, 0x10000)));
+        assert_eq!(loaded.dropped[0].dropped_bytes, 4);
+        // Entry in the ROM window, no segment at all in memory: refused.
+        let elf = image(0x2000, &[(0x10_0000, &[0; 4], 4)], EM_RISCV);
+        assert!(matches!(
+            load(&elf, &mut ram, &mut rom),
+            Err(ElfError::OutsideRam { .. })
+        ));
     }
 }
