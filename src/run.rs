@@ -95,8 +95,9 @@ fn write_signature(
             "{:0width$x}",
             u64::from_le_bytes(w),
             width = 2 * granularity
-        )?;
+        )
+        .with_context(|| format!("cannot write {}", path.display()))?;
     }
-    out.flush()?;
-    Ok(())
+    out.flush()
+        .with_context(|| format!("cannot write {}", path.display()))
 }

@@ -331,6 +331,14 @@ fn output_errors_end_in_one_line_or_quietly_never_a_panic() {
         &rvjit(&["run", pass, "--trace", "/dev/full"]),
         "cannot write the trace to /dev/full",
     );
+    let signature = conformance::programs()
+        .iter()
+        .find(|p| p.name == "engine/signature")
+        .expect("engine/signature is built by the conformance crate");
+    assert_one_line_error(
+        &rvjit(&["run", signature.elf, "--signature", "/dev/full"]),
+        "cannot write /dev/full",
+    );
 }
 
 #[test]
