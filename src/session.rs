@@ -9,7 +9,7 @@
 //! [`EXIT_HALTED`], and [`EXIT_HOST_ERROR`] for bad input.
 
 use std::fs::File;
-use std::io::{BufWriter, IsTerminal};
+use std::io::{BufWriter, IsTerminal, Stdout};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -25,7 +25,7 @@ use soc::elf::LoadedElf;
 use soc::machine::Machine;
 
 use crate::output;
-use crate::term::{EndOfInput, EscapeReader, InputEnd, RawMode};
+use crate::term::{ConsoleOut, EndOfInput, EscapeReader, InputEnd, RawMode};
 
 /// Bad input or a host failure (also clap's status for bad flags).
 pub const EXIT_HOST_ERROR: u8 = 2;
@@ -117,11 +117,12 @@ pub fn run(
 ) -> Result<Outcome> {
     let Engine::Interp = opts.engine;
     let quit = Arc::new(AtomicBool::new(false));
+    let stdout = ConsoleOut::new(std::io::stdout(), quit.clone());
     let _raw = RawMode::enter();
     // Loading warnings are given once, not again at each reset.
     let mut warned = false;
     loop {
-        let (mut machine, loaded) = build(program, name, drive, opts, input_end, quit.clone())?;
+        let (mut machine, loaded) = build(program, name, drive, opts, input_end, &stdout)?;
         for dropped in loaded.dropped.iter().filter(|_| !warned) {
             output::note(format_args!("warning: {}: {dropped}", name.display()))?;
         }
@@ -134,6 +135,11 @@ pub fn run(
         }
         let started = Instant::now();
         let stop = run_until_stop(&mut interp, &mut machine, opts.max_insns, &quit);
+        if let Some(e) = stdout.take_error() {
+            return Err(
+                anyhow::Error::new(e).context("cannot write the console to standard output")
+            );
+        }
         if let Some(path) = &opts.trace {
             interp
                 .finish_trace()
@@ -196,14 +202,15 @@ fn build(
     drive: Option<&Path>,
     opts: &MachineArgs,
     input_end: InputEnd,
-    quit: Arc<AtomicBool>,
+    stdout: &ConsoleOut<Stdout>,
 ) -> Result<(Machine, LoadedElf)> {
     let stdin = std::io::stdin();
+    let quit = stdout.quit();
     let console = if stdin.is_terminal() || input_end == InputEnd::Nothing {
-        StdioConsole::from_streams(EscapeReader::new(stdin, quit), std::io::stdout())
+        StdioConsole::from_streams(EscapeReader::new(stdin, quit), stdout.clone())
     } else {
         let input = EscapeReader::new(EndOfInput::new(stdin), quit);
-        StdioConsole::from_streams(input, std::io::stdout())
+        StdioConsole::from_streams(input, stdout.clone())
     };
     let drive = match drive {
         Some(path) => Some(FileBackend::open(path, false).context("cannot open drive")?),

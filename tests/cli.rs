@@ -339,6 +339,15 @@ fn output_errors_end_in_one_line_or_quietly_never_a_panic() {
         &rvjit(&["run", signature.elf, "--signature", "/dev/full"]),
         "cannot write /dev/full",
     );
+
+    // The guest's console (its PASS line) on a full disk or a closed pipe.
+    let o = rvjit_to(&["run", signature.elf], dev_full(), Stdio::piped());
+    assert_one_line_error(&o, "cannot write the console to standard output");
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let o = rvjit_to(&["run", signature.elf], writer, Stdio::piped());
+    assert_eq!(o.status.code(), Some(141), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
 }
 
 #[test]
