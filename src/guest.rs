@@ -11,9 +11,14 @@ include!(concat!(env!("OUT_DIR"), "/guest_files.rs"));
 /// Size of the default image.
 pub const DEFAULT_IMAGE_BYTES: u64 = 32 << 20;
 
-/// The default disk image: a fresh file system holding [`FILES`].
-pub fn default_image() -> Result<Vec<u8>> {
-    let blocks = (DEFAULT_IMAGE_BYTES / BLOCK_SIZE as u64) as u32;
+/// The default disk image of `bytes` (a multiple of the block size): a
+/// fresh file system holding [`FILES`].
+pub fn default_image(bytes: u64) -> Result<Vec<u8>> {
+    anyhow::ensure!(
+        bytes.is_multiple_of(BLOCK_SIZE as u64),
+        "image size {bytes} is not a multiple of 4 KiB"
+    );
+    let blocks = u32::try_from(bytes / BLOCK_SIZE as u64).context("the image is too large")?;
     let mut fs = FileSystem::format(MemDevice::new(blocks), blocks)
         .context("cannot format the default image")?;
     for (path, bytes) in FILES {
@@ -49,7 +54,7 @@ pub fn default_image_file() -> Result<tempfile::NamedTempFile> {
         .suffix(".img")
         .tempfile()
         .context("cannot create a temporary disk image")?;
-    file.write_all(&default_image()?)
+    file.write_all(&default_image(DEFAULT_IMAGE_BYTES)?)
         .context("cannot write the temporary disk image")?;
     Ok(file)
 }

@@ -1,11 +1,13 @@
 //! Boots the guest OS on rvjit and, when it is installed, on
 //! qemu-system-riscv32, and drives the shell through the UART with the same
 //! scripted session on both: programs with arguments, redirection, files
-//! that persist across boots, the fork/IPC demos, usertests, and preemption.
+//! that persist across boots, the fork/IPC demos, usertests, preemption, and
+//! the machine powering off when the shell's input ends. Then, on rvjit,
+//! the guest under stress: a kernel fault, a full disk, a missing shell.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -74,6 +76,25 @@ impl Console {
         }
     }
 
+    /// Waits for the emulator to exit; its status.
+    fn wait_exit(&mut self) -> ExitStatus {
+        let deadline = Instant::now() + STEP_TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            if Instant::now() > deadline {
+                panic!("the emulator did not exit; output:\n{}", self.all_output());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Everything the guest printed so far.
+    fn all_output(&self) -> String {
+        String::from_utf8_lossy(&self.output.lock().unwrap()).into_owned()
+    }
+
     fn send(&mut self, text: &str) {
         let stdin = self.child.stdin.as_mut().expect("stdin is piped");
         stdin.write_all(text.as_bytes()).unwrap();
@@ -103,12 +124,34 @@ fn rvjit() -> Command {
     Command::new(env!("CARGO_BIN_EXE_rvjit"))
 }
 
-/// A fresh copy of the default image in a scratch file.
-fn default_image(test: &str) -> PathBuf {
+/// `rvjit boot IMAGE` with `args` after it.
+fn rvjit_boot(image: &Path, args: &[&str]) -> Command {
+    let mut cmd = rvjit();
+    cmd.arg("boot").arg(image).args(args);
+    cmd
+}
+
+/// A fresh copy of the default image in a scratch file; `args` go to
+/// `rvjit mkfs` (e.g. a size).
+fn default_image(test: &str, args: &[&str]) -> PathBuf {
     let path = std::env::temp_dir().join(format!("rvjit-boot-{}-{test}.img", std::process::id()));
-    let status = rvjit().args(["mkfs", "--out"]).arg(&path).status().unwrap();
+    let status = rvjit()
+        .args(["mkfs", "--out"])
+        .arg(&path)
+        .args(args)
+        .status()
+        .unwrap();
     assert!(status.success(), "rvjit mkfs --out {}", path.display());
     path
+}
+
+/// Changes the file system in `image` with `f`.
+fn edit_image(image: &Path, f: impl FnOnce(&mut rvfs::FileSystem<rvfs::MemDevice>)) {
+    let bytes = std::fs::read(image).unwrap();
+    let mut fs = rvfs::FileSystem::mount(rvfs::MemDevice::from_bytes(bytes)).unwrap();
+    f(&mut fs);
+    fs.sync().unwrap();
+    std::fs::write(image, fs.into_device().into_bytes()).unwrap();
 }
 
 /// The scripted session; `boot` starts the emulator on `image`.
@@ -128,11 +171,8 @@ fn session(boot: &dyn Fn(&Path) -> Command, image: &Path) {
     assert_eq!(c.run("rm copy"), "");
     assert!(!c.run("ls /tmp").contains("copy"));
     assert_eq!(c.run("cd /"), "");
-    // The line discipline: backspace erases, Ctrl-D on an empty line ends
-    // the shell's input (init starts a new shell).
+    // The line discipline: backspace erases.
     assert_eq!(c.run("echo abX\x7fc"), "abc\n");
-    c.send("\x04");
-    c.expect(PROMPT);
     assert_ne!(c.run("cat /no/such/file"), "");
     assert_ne!(c.run("echo $?"), "0\n");
     assert_eq!(c.run("echo $?"), "0\n");
@@ -157,13 +197,20 @@ fn session(boot: &dyn Fn(&Path) -> Command, image: &Path) {
     c.send("spin &\n");
     c.expect(PROMPT);
     c.send("echo shell alive\n");
-    let before = c.expect("shell alive");
+    // (The line echoed, then the answer and the prompt.)
+    let before = c.expect("shell alive") + &c.expect("shell alive") + &c.expect(PROMPT);
     assert!(
         !before.contains("done"),
         "a spin ended before the shell answered:\n{before}"
     );
-    let rest = c.expect("done (") + &c.expect("done (");
-    let all = before + &rest;
+    // usertests' leak check counts only its own frames: it holds while a
+    // spin starts and ends beside it.
+    let out = c.run("usertests");
+    assert!(out.contains("usertests: all passed"), "{out}");
+    let mut all = before + &out;
+    while all.matches("done (").count() < 2 {
+        all += &c.expect("done (");
+    }
     // Lines look like "spin[7]: step 3/10 at 750 ms", maybe after a prompt.
     let pids: std::collections::BTreeSet<&str> = all
         .lines()
@@ -178,25 +225,25 @@ fn session(boot: &dyn Fn(&Path) -> Command, image: &Path) {
     c.send("\x03");
     c.expect(PROMPT);
     assert_eq!(c.run("echo $?"), "130\n");
-    drop(c);
+    // Ctrl-D on an empty line ends the shell's input: the shell exits and
+    // init powers the machine off, so the emulator exits with status 0.
+    c.send("\x04");
+    c.expect("init: sh exited; powering off");
+    assert!(c.wait_exit().success(), "{}", c.all_output());
 
-    // The file written above is still there in the next boot.
+    // The file written above is still there in the next boot; `exit` ends
+    // the shell, and the machine, too.
     let mut c = Console::spawn(boot(image));
     c.expect(PROMPT);
     assert_eq!(c.run("cat /tmp/note"), "persisted text\n");
+    c.send("exit 3\n");
+    assert!(c.wait_exit().success(), "{}", c.all_output());
 }
 
 #[test]
 fn scripted_session_on_rvjit() {
-    let image = default_image("rvjit");
-    session(
-        &|img| {
-            let mut cmd = rvjit();
-            cmd.arg("boot").arg(img);
-            cmd
-        },
-        &image,
-    );
+    let image = default_image("rvjit", &[]);
+    session(&|img| rvjit_boot(img, &[]), &image);
     let _ = std::fs::remove_file(image);
 }
 
@@ -207,7 +254,7 @@ fn scripted_session_on_qemu() {
         return;
     };
     let firmware = Path::new(env!("GUEST_BIN_DIR")).join("firmware");
-    let image = default_image("qemu");
+    let image = default_image("qemu", &[]);
     session(
         &|img| {
             let mut cmd = Command::new(&qemu);
@@ -220,5 +267,70 @@ fn scripted_session_on_qemu() {
         },
         &image,
     );
+    let _ = std::fs::remove_file(image);
+}
+
+#[test]
+fn a_kernel_fault_is_a_panic_that_stops_the_machine() {
+    let image = default_image("panic", &[]);
+    let mut c = Console::spawn(rvjit_boot(&image, &[]));
+    c.expect(PROMPT);
+    // The fault happens inside a system call, with the kernel lock held.
+    c.send("poweroff --crash\n");
+    c.expect("kernel panic: load page fault in the kernel (cause 13) at pc 0x");
+    let report = c.expect("\n") + &c.expect("\n");
+    assert!(report.contains("tval 0x0"), "{report}");
+    let backtrace = report.split_once("backtrace:").map_or("", |(_, b)| b);
+    assert!(
+        backtrace.split_whitespace().count() >= 2,
+        "pc and return addresses: {report}"
+    );
+    let status = c.wait_exit();
+    assert!(!status.success(), "{status:?}");
+    let _ = std::fs::remove_file(image);
+}
+
+#[test]
+fn writes_to_a_full_disk_fail_with_a_message_and_a_status() {
+    let image = default_image("full", &["--size", "2M"]);
+    let mut c = Console::spawn(rvjit_boot(&image, &[]));
+    c.expect(PROMPT);
+    // Fill the disk with copies of the kernel; the copy that does not fit
+    // says so and fails.
+    let mut failed = None;
+    for i in 0..64 {
+        let out = c.run(&format!("cat /boot/kernel > /fill{i}"));
+        if c.run("echo $?") != "0\n" {
+            failed = Some(out);
+            break;
+        }
+    }
+    let out = failed.expect("the disk filled up");
+    assert!(out.contains("cat: write error: no space left"), "{out}");
+    // echo through shell redirection, and any program's standard output.
+    let out = c.run("echo some data > /note");
+    assert!(out.contains("echo: write error: no space left"), "{out}");
+    assert_eq!(c.run("echo $?"), "1\n");
+    let out = c.run("ls /bin > /listing");
+    assert!(out.contains("ls: write error: no space left"), "{out}");
+    assert_eq!(c.run("echo $?"), "1\n");
+    // Room again: the same write works.
+    assert_eq!(c.run("rm /fill0"), "");
+    assert_eq!(c.run("echo some data > /note"), "");
+    assert_eq!(c.run("cat /note"), "some data\n");
+    let _ = std::fs::remove_file(image);
+}
+
+#[test]
+fn init_gives_up_on_a_shell_that_cannot_start() {
+    let image = default_image("nosh", &[]);
+    edit_image(&image, |fs| fs.unlink("/bin/sh").unwrap());
+    let mut c = Console::spawn(rvjit_boot(&image, &[]));
+    c.expect("giving up");
+    let status = c.wait_exit();
+    assert!(!status.success(), "{status:?}");
+    let out = c.all_output();
+    assert_eq!(out.matches("init: exec /bin/sh").count(), 5, "{out}");
+    assert_eq!(out.matches("giving up").count(), 1, "{out}");
     let _ = std::fs::remove_file(image);
 }

@@ -16,6 +16,7 @@ mod arch;
 mod console;
 mod elf_load;
 mod ipc;
+mod panic;
 mod plic;
 mod proc;
 mod sbi;
@@ -195,11 +196,4 @@ extern "C" fn kmain(_hartid: usize, fdt_addr: usize) -> ! {
     csr::write_sie(csr::SIE_STIE | csr::SIE_SEIE);
     trap::arm_timer(&KERNEL.lock());
     sched::resume(false)
-}
-
-#[panic_handler]
-fn panic(info: &core::panic::PanicInfo) -> ! {
-    // The UART needs no lock (see uart::print), so this cannot deadlock.
-    println!("kernel panic: {info}");
-    sbi::shutdown()
 }
