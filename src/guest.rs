@@ -12,7 +12,7 @@ include!(concat!(env!("OUT_DIR"), "/guest_files.rs"));
 pub const DEFAULT_IMAGE_BYTES: u64 = 32 << 20;
 
 /// The default disk image of `bytes` (a multiple of the block size): a
-/// fresh file system holding [`FILES`].
+/// fresh file system holding [`FILES`] and the kernel's checksum file.
 pub fn default_image(bytes: u64) -> Result<Vec<u8>> {
     anyhow::ensure!(
         bytes.is_multiple_of(BLOCK_SIZE as u64),
@@ -25,6 +25,8 @@ pub fn default_image(bytes: u64) -> Result<Vec<u8>> {
         add_file(&mut fs, path, bytes)
             .with_context(|| format!("cannot add {path} to the default image"))?;
     }
+    fs.write_sum(rvfs::KERNEL_PATH)
+        .context("cannot write the kernel's checksum to the default image")?;
     Ok(fs.into_device().into_bytes())
 }
 

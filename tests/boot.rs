@@ -334,3 +334,111 @@ fn init_gives_up_on_a_shell_that_cannot_start() {
     assert_eq!(out.matches("giving up").count(), 1, "{out}");
     let _ = std::fs::remove_file(image);
 }
+
+/// Boots `image` with `args` and waits for the machine to stop; its output.
+fn boot_until_it_stops(image: &Path, args: &[&str], input: &str) -> (ExitStatus, String) {
+    let mut c = Console::spawn(rvjit_boot(image, args));
+    c.send(input);
+    let status = c.wait_exit();
+    (status, c.all_output())
+}
+
+#[test]
+fn the_smallest_ram_boots_and_less_is_refused_with_a_message() {
+    let image = default_image("ram", &[]);
+    // 12 MiB, the stated minimum, and 16 MiB boot and pass usertests.
+    for ram in ["12M", "16M"] {
+        let mut c = Console::spawn(rvjit_boot(&image, &["-m", ram]));
+        c.expect(PROMPT);
+        let out = c.run("usertests");
+        assert!(out.contains("usertests: all passed"), "-m {ram}:\n{out}");
+        c.send("exit\n");
+        assert!(c.wait_exit().success(), "-m {ram}");
+    }
+    // Below: the kernel does not fit with its device tree (firmware), or
+    // too little RAM is left for processes (kernel).
+    for (ram, says) in [
+        (
+            "10M",
+            "firmware: cannot boot: the kernel and the device tree need RAM up to",
+        ),
+        ("11M", "kernel: cannot boot: RAM ends at 0x80b00000"),
+    ] {
+        let (status, out) = boot_until_it_stops(&image, &["-m", ram], "");
+        assert!(
+            !status.success() && out.contains(says),
+            "-m {ram}: {status:?}\n{out}"
+        );
+    }
+    let _ = std::fs::remove_file(image);
+}
+
+#[test]
+fn the_firmware_refuses_a_damaged_kernel() {
+    let kernel = |fs: &mut rvfs::FileSystem<rvfs::MemDevice>| fs.read_file("/boot/kernel").unwrap();
+    let replace = |fs: &mut rvfs::FileSystem<rvfs::MemDevice>, bytes: &[u8], sum: bool| {
+        fs.unlink("/boot/kernel").unwrap();
+        let ino = fs.create("/boot/kernel").unwrap();
+        fs.write_at(ino, 0, bytes).unwrap();
+        if sum {
+            fs.write_sum("/boot/kernel").unwrap();
+        }
+    };
+    type Damage = Box<dyn Fn(&mut rvfs::FileSystem<rvfs::MemDevice>)>;
+    let cases: Vec<(&str, Damage)> = vec![
+        (
+            "/boot/kernel does not match its checksum",
+            Box::new(move |fs| {
+                let mut k = kernel(fs);
+                k[0x1234] ^= 0x40;
+                replace(fs, &k, false);
+            }),
+        ),
+        (
+            "/boot/kernel.crc32 is missing",
+            Box::new(|fs| fs.unlink("/boot/kernel.crc32").unwrap()),
+        ),
+        (
+            "/boot/kernel is not an RV32 little-endian ELF executable",
+            Box::new(move |fs| {
+                let mut k = kernel(fs);
+                k[4] = 2; // ELFCLASS64
+                replace(fs, &k, true);
+            }),
+        ),
+        (
+            "/boot/kernel has its entry point outside its code",
+            Box::new(move |fs| {
+                let mut k = kernel(fs);
+                k[24..28].copy_from_slice(&0x9000_0000u32.to_le_bytes());
+                replace(fs, &k, true);
+            }),
+        ),
+        (
+            "the kernel and the device tree need RAM up to",
+            Box::new(move |fs| {
+                // The last program header's memory size: 1 GiB.
+                let mut k = kernel(fs);
+                let phoff = u32::from_le_bytes(k[28..32].try_into().unwrap()) as usize;
+                let phnum = u16::from_le_bytes(k[44..46].try_into().unwrap()) as usize;
+                let last_load = (0..phnum)
+                    .map(|i| phoff + 32 * i)
+                    .filter(|&ph| k[ph..ph + 4] == [1, 0, 0, 0])
+                    .last()
+                    .unwrap();
+                k[last_load + 20..last_load + 24].copy_from_slice(&(1u32 << 30).to_le_bytes());
+                replace(fs, &k, true);
+            }),
+        ),
+    ];
+    for (says, damage) in cases {
+        let image = default_image("damaged", &[]);
+        edit_image(&image, |fs| damage(fs));
+        let (status, out) = boot_until_it_stops(&image, &[], "");
+        assert!(
+            !status.success() && out.contains(&format!("firmware: cannot boot: {says}")),
+            "{says}: {status:?}\n{out}"
+        );
+        let _ = std::fs::remove_file(image);
+    }
+}
