@@ -3,10 +3,13 @@
 //! `rvjit mkfs` writes one for `/boot/kernel`, the firmware checks it
 //! before loading the kernel, and `fsck` checks every such pair.
 
+use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
 
-use crate::{BlockDevice, FileSystem, FsError};
+use crate::{BlockDevice, FileSystem, FsError, InodeNum, Kind, ROOT_INO};
 
 /// The kernel the firmware boots (and checks against its checksum file).
 pub const KERNEL_PATH: &str = "/boot/kernel";
@@ -99,6 +102,47 @@ impl<D: BlockDevice> FileSystem<D> {
     }
 }
 
+impl<D: BlockDevice> FileSystem<D> {
+    /// The files that do not match their checksum files (or whose checksum
+    /// file is malformed), walking the tree from the root; each directory
+    /// is read once, so a cycle cannot make the walk endless.
+    pub(crate) fn sum_mismatches(&mut self) -> Result<Vec<InodeNum>, FsError> {
+        let mut bad = Vec::new();
+        let mut seen = BTreeSet::new();
+        let mut dirs = vec![(ROOT_INO, String::new())];
+        while let Some((dir, path)) = dirs.pop() {
+            if !seen.insert(dir.0) {
+                continue;
+            }
+            let mut index = 0;
+            while let Some(e) = self.read_dir(dir, index)? {
+                index += 1;
+                let Ok(name) = core::str::from_utf8(e.name()) else {
+                    continue;
+                };
+                let child = format!("{path}/{name}");
+                match e.kind {
+                    Kind::Dir if name != "." && name != ".." => dirs.push((e.ino, child)),
+                    Kind::File if !name.ends_with(SUM_SUFFIX) => {
+                        if self.lookup(&format!("{child}{SUM_SUFFIX}")).is_err() {
+                            continue;
+                        }
+                        let data = self.read_file(&child)?;
+                        if !matches!(
+                            self.check_sum(&child, &data)?,
+                            SumCheck::Matches | SumCheck::Missing
+                        ) {
+                            bad.push(e.ino);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(bad)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,5 +176,22 @@ mod tests {
         let sum = fs.lookup("/k.crc32").unwrap();
         fs.write_at(sum, 0, b"zz").unwrap();
         assert_eq!(fs.check_sum("/k", b"kernel bytes"), Ok(SumCheck::Malformed));
+    }
+
+    #[test]
+    fn fsck_reports_a_file_that_differs_from_its_sum() {
+        let mut fs = FileSystem::format(MemDevice::new(64), 64).unwrap();
+        fs.mkdir("/boot").unwrap();
+        let ino = fs.create("/boot/kernel").unwrap();
+        fs.write_at(ino, 0, b"kernel bytes").unwrap();
+        fs.write_sum("/boot/kernel").unwrap();
+        assert!(fs.check().unwrap().is_clean());
+        fs.write_at(ino, 0, b"K").unwrap();
+        let report = fs.check().unwrap();
+        assert_eq!(report.problems, [crate::Problem::SumMismatch { ino }]);
+        assert_eq!(
+            alloc::string::ToString::to_string(&report.problems[0]),
+            format!("inode {} does not match its checksum file", ino.0)
+        );
     }
 }
