@@ -33,7 +33,7 @@ pub fn return_addresses(mut fp: usize) -> impl Iterator<Item = usize> {
     let bottom = core::ptr::addr_of!(__kstack_bottom) as usize;
     let top = core::ptr::addr_of!(__kstack_top) as usize;
     core::iter::from_fn(move || {
-        if fp % 4 != 0 || fp < bottom + 8 || fp > top {
+        if !fp.is_multiple_of(4) || fp < bottom + 8 || fp > top {
             return None;
         }
         // SAFETY: [fp - 8, fp) lies inside the kernel stack (checked above),
