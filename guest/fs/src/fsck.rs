@@ -3,10 +3,11 @@
 //! It reads the whole inode table, claims every block each in-use inode
 //! points at (so a block claimed twice is found), walks the directory tree
 //! from the root (a directory reached twice means a cycle or a hard-linked
-//! directory; it is reported and not walked again), counts the entries naming
-//! each inode, and compares the on-disk bitmap with the blocks found; if all
-//! that is sound, it compares files with their checksum files. Everything it reads is bounded by the layout, so a corrupt image yields
-//! problems in the report, never a hang.
+//! directory; it is reported and not walked again), counts the entries
+//! naming each inode, and compares the on-disk bitmap with the blocks
+//! found; if all that is sound, it compares files with their checksum
+//! files. Everything it reads is bounded by the layout, so a corrupt image
+//! yields problems in the report, never a hang.
 
 use alloc::collections::BTreeSet;
 use alloc::vec;
