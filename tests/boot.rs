@@ -249,31 +249,43 @@ fn scripted_session_on_rvjit() {
 
 #[test]
 fn scripted_session_on_qemu() {
-    let Some(qemu) = conformance::runner::find_on_path("qemu-system-riscv32") else {
+    let Some(qemu) = qemu_boot() else {
         eprintln!("qemu-system-riscv32 not found: skipping the guest session on QEMU");
         return;
     };
-    let firmware = Path::new(env!("GUEST_BIN_DIR")).join("firmware");
     let image = default_image("qemu", &[]);
-    session(
-        &|img| {
-            let mut cmd = Command::new(&qemu);
-            cmd.args(["-machine", "virt", "-nographic", "-bios"])
-                .arg(&firmware)
-                .arg("-drive")
-                .arg(format!("file={},format=raw,if=none,id=d0", img.display()))
-                .args(["-device", "virtio-blk-device,drive=d0"]);
-            cmd
-        },
-        &image,
-    );
+    session(&qemu, &image);
     let _ = std::fs::remove_file(image);
+}
+
+/// How to boot an image on QEMU with our firmware, if QEMU is installed.
+fn qemu_boot() -> Option<impl Fn(&Path) -> Command> {
+    let qemu = conformance::runner::find_on_path("qemu-system-riscv32")?;
+    let firmware = Path::new(env!("GUEST_BIN_DIR")).join("firmware");
+    Some(move |img: &Path| {
+        let mut cmd = Command::new(&qemu);
+        cmd.args(["-machine", "virt", "-nographic", "-bios"])
+            .arg(&firmware)
+            .arg("-drive")
+            .arg(format!("file={},format=raw,if=none,id=d0", img.display()))
+            .args(["-device", "virtio-blk-device,drive=d0"]);
+        cmd
+    })
 }
 
 #[test]
 fn a_kernel_fault_is_a_panic_that_stops_the_machine() {
-    let image = default_image("panic", &[]);
-    let mut c = Console::spawn(rvjit_boot(&image, &[]));
+    kernel_fault_panics(&|img| rvjit_boot(img, &[]), "panic-rvjit");
+    match qemu_boot() {
+        Some(qemu) => kernel_fault_panics(&qemu, "panic-qemu"),
+        None => eprintln!("qemu-system-riscv32 not found: skipping the kernel panic on QEMU"),
+    }
+}
+
+/// `poweroff --crash` faults the kernel: a report, and a failed stop.
+fn kernel_fault_panics(boot: &dyn Fn(&Path) -> Command, test: &str) {
+    let image = default_image(test, &[]);
+    let mut c = Console::spawn(boot(&image));
     c.expect(PROMPT);
     // The fault happens inside a system call, with the kernel lock held.
     c.send("poweroff --crash\n");
