@@ -14,6 +14,7 @@ use rvbuild::{TARGET, fail};
 const GUEST_INPUTS: &[&str] = &[
     "Cargo.toml",
     "Cargo.lock",
+    ".cargo",
     "abi",
     "fs",
     "mmio",
@@ -88,6 +89,8 @@ fn main() {
 fn build_guest(guest: &Path, target_dir: &Path) {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
+        // In guest/, so that its .cargo/config.toml applies.
+        .current_dir(guest)
         .args(["build", "--release", "--target", TARGET, "--manifest-path"])
         .arg(guest.join("Cargo.toml"))
         .arg("--target-dir")

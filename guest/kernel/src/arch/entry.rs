@@ -122,8 +122,10 @@ trap_vector:
     call user_trap
 5:  j 5b
 
-    # A trap while the kernel itself runs (its idle loop): caller-saved
-    # registers on the kernel stack, then back with sret.
+    # A trap while the kernel itself runs: in its idle loop (an interrupt)
+    # or a fault in kernel code. Caller-saved registers on the kernel
+    # stack, then kernel_trap(s0: the frame pointer there, for a
+    # backtrace) and back with sret.
 4:  csrrw sp, sscratch, sp
     addi sp, sp, -64
     sw ra, 0(sp)
@@ -142,6 +144,7 @@ trap_vector:
     sw t4, 52(sp)
     sw t5, 56(sp)
     sw t6, 60(sp)
+    mv a0, s0
     call kernel_trap
     lw ra, 0(sp)
     lw t0, 4(sp)
@@ -263,4 +266,16 @@ pub unsafe fn return_to_user(frame: *const TrapFrame, satp: usize) -> ! {
     // user_return restores the frame and srets to U-mode. The kernel keeps no
     // state on its stack across this call (every trap starts afresh).
     unsafe { user_return(frame) }
+}
+
+/// Loads from address 0 in S-mode: a load page fault in the kernel, to
+/// test its panic report (`abi::REBOOT_CRASH`, as Linux's SysRq-c).
+pub fn fault_on_purpose() -> ! {
+    // SAFETY: address 0 is never mapped (abi: the first user page stays
+    // unmapped, the kernel maps only RAM and MMIO), so the load traps and
+    // the trap handler stops the machine; it only clobbers t0 otherwise.
+    unsafe { core::arch::asm!("lw t0, 0(zero)", out("t0") _) };
+    loop {
+        core::hint::spin_loop();
+    }
 }
