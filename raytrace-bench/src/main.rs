@@ -1,0 +1,44 @@
+//! `raytrace-bench [--size N] [--precision f32|f64] [SCENE.sld] > out.ppm`:
+//! renders an SLD scene natively (f32 by default; standard input when no
+//! scene is given) and writes the P3 PPM to standard output.
+#![forbid(unsafe_code)]
+
+use std::io::{Read, Write};
+
+use anyhow::{Context, Result};
+use minrt::{Options, Precision, Real};
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("error: {e:#}");
+        std::process::exit(2);
+    }
+}
+
+fn run() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let opts = minrt::args::parse(args.iter().map(String::as_str))
+        .map_err(|e| anyhow::anyhow!("{e}\nusage: raytrace-bench {}", minrt::args::USAGE))?;
+    let text = match opts.scene {
+        Some(path) => std::fs::read(path).with_context(|| format!("cannot read {path}"))?,
+        None => {
+            let mut t = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut t)
+                .context("cannot read the scene from standard input")?;
+            t
+        }
+    };
+    match opts.precision {
+        Precision::F32 => render::<f32>(&text, &opts),
+        Precision::F64 => render::<f64>(&text, &opts),
+    }
+}
+
+fn render<R: Real>(text: &[u8], opts: &Options) -> Result<()> {
+    let scene = minrt::load::<R>(text)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    minrt::render(&scene, opts.size, &mut |bytes| out.write_all(bytes))
+        .and_then(|()| out.flush())
+        .context("cannot write the image")
+}
