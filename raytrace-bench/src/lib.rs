@@ -4,6 +4,7 @@
 //! in `scenes/`, and the bare-metal RV32 builds (`baremetal`).
 #![forbid(unsafe_code)]
 
+pub mod baremetal;
 pub mod compare;
 
 use minrt::{ImageSize, Precision, Real, SldError};

@@ -139,8 +139,10 @@ fn pick_f64(_: f32, d: f64) -> f64 {
 }
 
 real_impl!(f32, 24, 10, "fsqrt.s {out}, {x}", pick_f32);
-// The f64 instructions exist only where the D extension is enabled.
-#[cfg(any(not(target_arch = "riscv32"), target_feature = "d"))]
+// On riscv32 the f64 instructions exist only where the D extension is
+// enabled; rustc does not report it to `cfg(target_feature)` on this
+// target, so the builder says so with the `d` feature.
+#[cfg(any(not(target_arch = "riscv32"), feature = "d"))]
 real_impl!(f64, 53, 22, "fsqrt.d {out}, {x}", pick_f64);
 
 #[cfg(test)]
