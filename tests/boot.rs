@@ -1,7 +1,8 @@
 //! Boots the guest OS on rvjit and, when it is installed, on
 //! qemu-system-riscv32, and drives the shell through the UART with the same
 //! scripted session on both: programs with arguments, redirection, files
-//! that persist across boots, the fork/IPC demos, usertests, and preemption.
+//! that persist across boots, the fork/IPC demos, usertests, and preemption;
+//! and, in a second session, FP registers across traps and `/bin/minrt`.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -101,6 +102,18 @@ impl Drop for Console {
 
 fn rvjit() -> Command {
     Command::new(env!("CARGO_BIN_EXE_rvjit"))
+}
+
+/// QEMU booting our firmware with `image` as its disk.
+fn qemu_boot(qemu: &Path, image: &Path) -> Command {
+    let firmware = Path::new(env!("GUEST_BIN_DIR")).join("firmware");
+    let mut cmd = Command::new(qemu);
+    cmd.args(["-machine", "virt", "-nographic", "-bios"])
+        .arg(firmware)
+        .arg("-drive")
+        .arg(format!("file={},format=raw,if=none,id=d0", image.display()))
+        .args(["-device", "virtio-blk-device,drive=d0"]);
+    cmd
 }
 
 /// A fresh copy of the default image in a scratch file.
@@ -206,19 +219,82 @@ fn scripted_session_on_qemu() {
         eprintln!("qemu-system-riscv32 not found: skipping the guest session on QEMU");
         return;
     };
-    let firmware = Path::new(env!("GUEST_BIN_DIR")).join("firmware");
     let image = default_image("qemu");
-    session(
+    session(&|img| qemu_boot(&qemu, img), &image);
+    let _ = std::fs::remove_file(image);
+}
+
+/// `/bin/fpregs` (all 64 bits of the FP registers and fcsr survive timer
+/// traps) and `/bin/minrt`: the images it writes to the file system, read
+/// back from the disk image, are the native ones.
+fn minrt_session(boot: &dyn Fn(&Path) -> Command, image: &Path) {
+    use minrt::Precision;
+    let mut c = Console::spawn(boot(image));
+    c.expect(PROMPT);
+    let out = c.run("fpregs");
+    assert!(out.contains("fpregs: ok"), "{out}");
+    let runs = [
+        (
+            "--size 12 --precision f64 /etc/minrt/spheres.sld",
+            "/m64.ppm",
+            "spheres.sld",
+            Precision::F64,
+            12,
+        ),
+        (
+            "--size 12 /etc/minrt/spheres.sld",
+            "/m32.ppm",
+            "spheres.sld",
+            Precision::F32,
+            12,
+        ),
+        (
+            "--size 8 --precision f64 < /etc/minrt/csg.sld",
+            "/stdin.ppm",
+            "csg.sld",
+            Precision::F64,
+            8,
+        ),
+    ];
+    for (args, file, ..) in runs {
+        assert_eq!(c.run(&format!("minrt {args} > {file}")), "", "minrt {args}");
+    }
+    assert!(c.run("minrt /no/such.sld").contains("minrt: /no/such.sld"));
+    drop(c);
+    let dev = rvfs::FileDevice::open_read_only(image).unwrap();
+    let mut fs = rvfs::FileSystem::mount(dev).unwrap();
+    for (args, file, scene, precision, size) in runs {
+        let text = std::fs::read(format!("{}/{scene}", raytrace_bench::SCENES_DIR)).unwrap();
+        let native = raytrace_bench::render_ppm(&text, precision, size).unwrap();
+        let got = fs.read_file(file).unwrap();
+        assert!(
+            got == native,
+            "minrt {args}: the image differs from the native one"
+        );
+    }
+}
+
+#[test]
+fn minrt_and_fp_registers_on_rvjit() {
+    let image = default_image("minrt-rvjit");
+    minrt_session(
         &|img| {
-            let mut cmd = Command::new(&qemu);
-            cmd.args(["-machine", "virt", "-nographic", "-bios"])
-                .arg(&firmware)
-                .arg("-drive")
-                .arg(format!("file={},format=raw,if=none,id=d0", img.display()))
-                .args(["-device", "virtio-blk-device,drive=d0"]);
+            let mut cmd = rvjit();
+            cmd.arg("boot").arg(img);
             cmd
         },
         &image,
     );
+    let _ = std::fs::remove_file(image);
+}
+
+#[test]
+fn minrt_and_fp_registers_on_qemu() {
+    let Some(qemu) = conformance::runner::find_on_path("qemu-system-riscv32") else {
+        eprintln!("qemu-system-riscv32 not found: skipping minrt on QEMU");
+        return;
+    };
+    let image = default_image("minrt-qemu");
+    minrt_session(&|img| qemu_boot(&qemu, img), &image);
     let _ = std::fs::remove_file(image);
 }
