@@ -104,6 +104,13 @@ fn rvjit() -> Command {
     Command::new(env!("CARGO_BIN_EXE_rvjit"))
 }
 
+/// rvjit booting `image`.
+fn rvjit_boot(image: &Path) -> Command {
+    let mut cmd = rvjit();
+    cmd.arg("boot").arg(image);
+    cmd
+}
+
 /// QEMU booting our firmware with `image` as its disk.
 fn qemu_boot(qemu: &Path, image: &Path) -> Command {
     let firmware = Path::new(env!("GUEST_BIN_DIR")).join("firmware");
@@ -202,14 +209,7 @@ fn session(boot: &dyn Fn(&Path) -> Command, image: &Path) {
 #[test]
 fn scripted_session_on_rvjit() {
     let image = default_image("rvjit");
-    session(
-        &|img| {
-            let mut cmd = rvjit();
-            cmd.arg("boot").arg(img);
-            cmd
-        },
-        &image,
-    );
+    session(&rvjit_boot, &image);
     let _ = std::fs::remove_file(image);
 }
 
@@ -277,14 +277,7 @@ fn minrt_session(boot: &dyn Fn(&Path) -> Command, image: &Path) {
 #[test]
 fn minrt_and_fp_registers_on_rvjit() {
     let image = default_image("minrt-rvjit");
-    minrt_session(
-        &|img| {
-            let mut cmd = rvjit();
-            cmd.arg("boot").arg(img);
-            cmd
-        },
-        &image,
-    );
+    minrt_session(&rvjit_boot, &image);
     let _ = std::fs::remove_file(image);
 }
 
