@@ -2,8 +2,9 @@
 //! qemu-system-riscv32, and drives the shell through the UART with the same
 //! scripted session on both: programs with arguments, redirection, files
 //! that persist across boots, the fork/IPC demos, usertests, preemption, and
-//! the machine powering off when the shell's input ends. Then, on rvjit,
-//! the guest under stress: a kernel fault, a full disk, a missing shell.
+//! the machine powering off when the shell's input ends; FP registers
+//! across traps and `/bin/minrt` in a second session. Then, on rvjit, the
+//! guest under stress: a kernel fault, a full disk, a missing shell.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -455,4 +456,72 @@ fn the_firmware_refuses_a_damaged_kernel() {
         );
         let _ = std::fs::remove_file(image);
     }
+}
+
+/// `/bin/fpregs` (all 64 bits of the FP registers and fcsr survive timer
+/// traps) and `/bin/minrt`: the images it writes to the file system, read
+/// back from the disk image, are the native ones.
+fn minrt_session(boot: &dyn Fn(&Path) -> Command, image: &Path) {
+    use minrt::Precision;
+    let mut c = Console::spawn(boot(image));
+    c.expect(PROMPT);
+    let out = c.run("fpregs");
+    assert!(out.contains("fpregs: ok"), "{out}");
+    let runs = [
+        (
+            "--size 12 --precision f64 /etc/minrt/spheres.sld",
+            "/m64.ppm",
+            "spheres.sld",
+            Precision::F64,
+            12,
+        ),
+        (
+            "--size 12 /etc/minrt/spheres.sld",
+            "/m32.ppm",
+            "spheres.sld",
+            Precision::F32,
+            12,
+        ),
+        (
+            "--size 8 --precision f64 < /etc/minrt/csg.sld",
+            "/stdin.ppm",
+            "csg.sld",
+            Precision::F64,
+            8,
+        ),
+    ];
+    for (args, file, ..) in runs {
+        assert_eq!(c.run(&format!("minrt {args} > {file}")), "", "minrt {args}");
+    }
+    assert!(c.run("minrt /no/such.sld").contains("minrt: /no/such.sld"));
+    drop(c);
+    let dev = rvfs::FileDevice::open_read_only(image).unwrap();
+    let mut fs = rvfs::FileSystem::mount(dev).unwrap();
+    for (args, file, scene, precision, size) in runs {
+        let text = std::fs::read(format!("{}/{scene}", raytrace_bench::SCENES_DIR)).unwrap();
+        let native = raytrace_bench::render_ppm(&text, precision, size).unwrap();
+        let got = fs.read_file(file).unwrap();
+        assert!(
+            got == native,
+            "minrt {args}: the image differs from the native one"
+        );
+    }
+}
+
+#[test]
+fn minrt_and_fp_registers_on_rvjit() {
+    let image = default_image("minrt-rvjit", &[]);
+    minrt_session(&|img| rvjit_boot(img, &[]), &image);
+    let _ = std::fs::remove_file(image);
+}
+
+#[test]
+fn minrt_and_fp_registers_on_qemu() {
+    let Some(qemu) = qemu_boot() else {
+        eprintln!("qemu-system-riscv32 not found: skipping minrt on QEMU");
+        return;
+    };
+    let image = default_image("minrt-qemu", &[]);
+    minrt_session(&qemu, &image);
+    let _ = std::fs::remove_file(image);
 }

@@ -1,7 +1,8 @@
 //! Helpers for build scripts that compile bare-metal RV32 guest programs
 //! (conformance tests, benchmark workloads) with the workspace's pinned
 //! rustc, straight from one source file: no cargo, no dependencies beyond
-//! `core`, linked by rust-lld with our linker script.
+//! `core` (and `alloc`) and libraries built the same way ([`Library`]),
+//! linked by rust-lld with our linker script.
 #![forbid(unsafe_code)]
 
 use std::ffi::OsString;
@@ -152,31 +153,72 @@ impl Program<'_> {
     /// Compiles and links the program; on failure returns rustc's
     /// diagnostics.
     pub fn build(&self, rustc: &OsString) -> Result<(), String> {
-        let output = Command::new(rustc)
-            .arg("--edition=2024")
-            .args(["--crate-type", "bin"])
-            .args(["--target", TARGET])
-            .args(["-C", "panic=abort", "-C", "debuginfo=0"])
-            .arg("-C")
-            .arg(format!("opt-level={}", self.opt_level))
-            .arg("-C")
+        let mut cmd = compile_command(rustc, "bin", self.opt_level, self.extra_args);
+        cmd.arg("-C")
             .arg(format!("link-arg=-T{}", self.link_script.display()))
-            .args(self.extra_args)
             .arg("-o")
             .arg(self.elf)
-            .arg(self.main_rs)
-            .env_remove("RUSTC_WORKSPACE_WRAPPER")
-            .output()
-            .map_err(|e| format!("{}: cannot run rustc: {e}", self.main_rs.display()))?;
-        if output.status.success() {
-            Ok(())
-        } else {
-            Err(format!(
-                "error: building {} failed:\n{}",
-                self.main_rs.display(),
-                String::from_utf8_lossy(&output.stderr)
-            ))
-        }
+            .arg(self.main_rs);
+        run_rustc(cmd, self.main_rs)
+    }
+}
+
+/// A `no_std` library crate for guest programs (`--extern NAME=PATH`),
+/// built from its crate root into `out_dir` as `lib{name}.rlib`.
+pub struct Library<'a> {
+    /// The crate name.
+    pub name: &'a str,
+    /// The crate root (`src/lib.rs`).
+    pub lib_rs: &'a Path,
+    /// Where the rlib goes.
+    pub out_dir: &'a Path,
+    /// `-C opt-level`.
+    pub opt_level: &'a str,
+    /// Extra rustc arguments (e.g. `-C target-feature=+d`).
+    pub extra_args: &'a [&'a str],
+}
+
+impl Library<'_> {
+    /// Compiles the library; returns the rlib's path, or rustc's
+    /// diagnostics.
+    pub fn build(&self, rustc: &OsString) -> Result<PathBuf, String> {
+        let mut cmd = compile_command(rustc, "rlib", self.opt_level, self.extra_args);
+        cmd.args(["--crate-name", self.name])
+            .arg("--out-dir")
+            .arg(self.out_dir)
+            .arg(self.lib_rs);
+        run_rustc(cmd, self.lib_rs)?;
+        Ok(self.out_dir.join(format!("lib{}.rlib", self.name)))
+    }
+}
+
+/// rustc for [`TARGET`] with the options every guest crate shares.
+fn compile_command(rustc: &OsString, crate_type: &str, opt_level: &str, extra: &[&str]) -> Command {
+    let mut cmd = Command::new(rustc);
+    cmd.arg("--edition=2024")
+        .args(["--crate-type", crate_type])
+        .args(["--target", TARGET])
+        .args(["-C", "panic=abort", "-C", "debuginfo=0"])
+        .arg("-C")
+        .arg(format!("opt-level={opt_level}"))
+        .args(extra)
+        .env_remove("RUSTC_WORKSPACE_WRAPPER");
+    cmd
+}
+
+/// Runs a rustc command for `source`; on failure returns its diagnostics.
+fn run_rustc(mut cmd: Command, source: &Path) -> Result<(), String> {
+    let output = cmd
+        .output()
+        .map_err(|e| format!("{}: cannot run rustc: {e}", source.display()))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "error: building {} failed:\n{}",
+            source.display(),
+            String::from_utf8_lossy(&output.stderr)
+        ))
     }
 }
 
