@@ -1,5 +1,7 @@
-//! The rvjit performance lab. For now: the benchmark workloads built for
-//! RV32 by `build.rs`, and a runner that times them on an engine.
+//! The rvjit performance lab: the benchmark workloads built for RV32 by
+//! `build.rs` and a runner that times them on an engine, and the timing
+//! model of the course's 210 MHz pipeline ([`pipeline`]).
 #![forbid(unsafe_code)]
 
+pub mod pipeline;
 pub mod workload;
