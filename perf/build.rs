@@ -25,7 +25,8 @@ fn main() {
         elf: &elf,
         link_script: &manifest.join("workloads/link.ld"),
         opt_level: "3",
-        extra_args: &[],
+        // Frame pointers let `rvjit profile` walk the guest's stack.
+        extra_args: &["-C", "force-frame-pointers=yes"],
     };
     if let Err(e) = program.build(&rustc) {
         eprintln!("{e}");

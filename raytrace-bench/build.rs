@@ -28,19 +28,22 @@ fn main() {
         let dir = out_dir.join(precision);
         std::fs::create_dir_all(&dir)
             .unwrap_or_else(|e| rvbuild::fail(&format!("cannot create {}: {e}", dir.display())));
+        // Frame pointers let `rvjit profile` walk the guest's stack.
+        let mut core_args = vec!["-C", "force-frame-pointers=yes"];
+        core_args.extend_from_slice(core_flags);
         let core = rvbuild::Library {
             name: "minrt",
             lib_rs: &manifest.join("core/src/lib.rs"),
             out_dir: &dir,
             opt_level: "3",
-            extra_args: core_flags,
+            extra_args: &core_args,
         };
         let rlib = core.build(&rustc).unwrap_or_else(|e| {
             eprintln!("{e}");
             rvbuild::fail("building the minrt core for riscv32 failed (see stderr above)")
         });
         let extern_arg = format!("minrt={}", rlib.display());
-        let mut args = vec!["--extern", &extern_arg];
+        let mut args = vec!["--extern", &extern_arg, "-C", "force-frame-pointers=yes"];
         args.extend_from_slice(main_flags);
         let elf = out_dir.join(format!("minrt-{precision}.elf"));
         let program = rvbuild::Program {

@@ -20,6 +20,8 @@ impl XorShift {
     }
 }
 
+// Not inlined, so that profiles name each kernel.
+#[inline(never)]
 fn crc32(data: &[u32]) -> u32 {
     let mut crc = !0u32;
     for &word in data {
@@ -33,6 +35,8 @@ fn crc32(data: &[u32]) -> u32 {
     !crc
 }
 
+// Not inlined, so that profiles name each kernel.
+#[inline(never)]
 fn fnv1a(data: &[u32]) -> u32 {
     data.iter()
         .flat_map(|w| w.to_le_bytes())
@@ -41,6 +45,8 @@ fn fnv1a(data: &[u32]) -> u32 {
         })
 }
 
+// Not inlined, so that profiles name each kernel.
+#[inline(never)]
 fn heap_sort(a: &mut [u32]) {
     fn sift(a: &mut [u32], mut root: usize, end: usize) {
         loop {
@@ -67,6 +73,8 @@ fn heap_sort(a: &mut [u32]) {
     }
 }
 
+// Not inlined, so that profiles name each kernel.
+#[inline(never)]
 fn matmul(a: &[[i32; MATRIX]; MATRIX], b: &[[i32; MATRIX]; MATRIX]) -> u32 {
     let mut sum = 0u32;
     for row in a {
@@ -80,6 +88,8 @@ fn matmul(a: &[[i32; MATRIX]; MATRIX], b: &[[i32; MATRIX]; MATRIX]) -> u32 {
     sum
 }
 
+// Not inlined, so that profiles name each kernel.
+#[inline(never)]
 fn sieve(flags: &mut [bool; SIEVE]) -> u32 {
     flags.fill(true);
     let mut count = 0;
