@@ -3,10 +3,11 @@
 //! blocks, code rewritten by a store being seen without `fence.i`, WFI, and
 //! more code than the block cache holds.
 
-use interp::{Interp, RunLimits, Stop};
+use interp::Interp;
 use soc::board::{VirtConfig, virt};
 use soc::dev::console::BufferConsole;
 use soc::elf::{EM_RISCV, minimal_image};
+use soc::machine::{RunLimits, Stop};
 use soc::memmap::RAM_BASE;
 
 /// Runs hand-assembled `words` at the start of RAM; returns how it stopped.
@@ -25,6 +26,7 @@ fn run(words: &[u32]) -> Stop {
         &mut m,
         RunLimits {
             max_insns: Some(1_000_000),
+            ..RunLimits::default()
         },
     )
 }

@@ -3,8 +3,9 @@
 //! issue's target: at least 300 MIPS).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use interp::{Interp, RunLimits, Stop};
+use interp::Interp;
 use perf::workload;
+use soc::machine::{RunLimits, Stop};
 
 fn intbench(c: &mut Criterion) {
     let elf =

@@ -23,7 +23,8 @@ pub fn machine(elf: &[u8]) -> (Machine, BufferConsole) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use interp::{Interp, RunLimits, Stop};
+    use interp::Interp;
+    use soc::machine::{RunLimits, Stop};
 
     #[test]
     fn intbench_passes_its_own_checksum() {
@@ -33,6 +34,7 @@ mod tests {
             &mut m,
             RunLimits {
                 max_insns: Some(2_000_000_000),
+                ..RunLimits::default()
             },
         );
         let out = String::from_utf8_lossy(&console.output()).into_owned();

@@ -17,27 +17,53 @@ use crate::mmu::{AccessKind, PAGE_OFFSET_MASK, PAGE_SIZE, pmp};
 use crate::trap::Exception;
 
 impl Machine {
-    /// Loads `N` bytes (1, 2, 4 or 8) from virtual `vaddr`.
+    /// Loads `N` bytes (1, 2, 4 or 8) from virtual `vaddr`, with
+    /// `hart.retired` as it is.
     #[inline(always)]
     pub fn load<const N: usize>(&mut self, vaddr: u32) -> Result<[u8; N], Exception> {
-        if (vaddr & PAGE_OFFSET_MASK) as usize <= PAGE_SIZE as usize - N
-            && let Some(off) = self.tlb.lookup(self.data_set, AccessKind::Read, vaddr)
-        {
-            return Ok(self.ram.read::<N>(off));
+        match self.load_fast(vaddr) {
+            Some(bytes) => Ok(bytes),
+            None => self.load_slow(vaddr, self.hart.retired),
         }
-        self.load_slow(vaddr)
     }
 
-    /// Stores `N` bytes (1, 2, 4 or 8) to virtual `vaddr`.
+    /// Stores `N` bytes (1, 2, 4 or 8) to virtual `vaddr`, with
+    /// `hart.retired` as it is.
     #[inline(always)]
     pub fn store<const N: usize>(&mut self, vaddr: u32, bytes: [u8; N]) -> Result<(), Exception> {
-        if (vaddr & PAGE_OFFSET_MASK) as usize <= PAGE_SIZE as usize - N
-            && let Some(off) = self.tlb.lookup(self.data_set, AccessKind::Write, vaddr)
-        {
-            self.ram.write::<N>(off, bytes);
+        if self.store_fast(vaddr, bytes) {
             return Ok(());
         }
-        self.store_slow(vaddr, bytes)
+        self.store_slow(vaddr, bytes, self.hart.retired)
+    }
+
+    /// The TLB fast path of a load: the bytes when the page is cached for
+    /// reads and the access stays inside it, else `None` (nothing happened;
+    /// take [`Machine::load_slow`]).
+    #[inline(always)]
+    pub fn load_fast<const N: usize>(&self, vaddr: u32) -> Option<[u8; N]> {
+        if (vaddr & PAGE_OFFSET_MASK) as usize > PAGE_SIZE as usize - N {
+            return None;
+        }
+        let off = self.tlb.lookup(self.data_set, AccessKind::Read, vaddr)?;
+        Some(self.ram.read::<N>(off))
+    }
+
+    /// The TLB fast path of a store: whether it was done (when not, nothing
+    /// happened; take [`Machine::store_slow`]).
+    #[inline(always)]
+    #[must_use]
+    pub fn store_fast<const N: usize>(&mut self, vaddr: u32, bytes: [u8; N]) -> bool {
+        if (vaddr & PAGE_OFFSET_MASK) as usize > PAGE_SIZE as usize - N {
+            return false;
+        }
+        match self.tlb.lookup(self.data_set, AccessKind::Write, vaddr) {
+            Some(off) => {
+                self.ram.write::<N>(off, bytes);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Fetches the 16-bit instruction parcel at virtual `vaddr`.
@@ -159,8 +185,16 @@ impl Machine {
         self.is_code_page(ram_offset) || self.htif.is_some_and(|h| h.watched_page() == page)
     }
 
+    /// The slow path of a load (page walk, PMP, MMIO, page crossing), for
+    /// the instruction with `retired` instructions before it: devices see
+    /// that time. Afterwards the engine checks [`Machine::deadline`].
     #[inline(never)]
-    fn load_slow<const N: usize>(&mut self, vaddr: u32) -> Result<[u8; N], Exception> {
+    pub fn load_slow<const N: usize>(
+        &mut self,
+        vaddr: u32,
+        retired: u64,
+    ) -> Result<[u8; N], Exception> {
+        self.hart.retired = retired;
         let prv = self.data_privilege();
         let mut out = [0u8; N];
         let first = ((PAGE_SIZE - (vaddr & PAGE_OFFSET_MASK)) as usize).min(N);
@@ -180,8 +214,17 @@ impl Machine {
         Ok(out)
     }
 
+    /// The slow path of a store, as [`Machine::load_slow`]; a store to a
+    /// device, into cached code or to the HTIF mailbox moves the deadline
+    /// to now.
     #[inline(never)]
-    fn store_slow<const N: usize>(&mut self, vaddr: u32, bytes: [u8; N]) -> Result<(), Exception> {
+    pub fn store_slow<const N: usize>(
+        &mut self,
+        vaddr: u32,
+        bytes: [u8; N],
+        retired: u64,
+    ) -> Result<(), Exception> {
+        self.hart.retired = retired;
         let prv = self.data_privilege();
         let first = ((PAGE_SIZE - (vaddr & PAGE_OFFSET_MASK)) as usize).min(N);
         let p0 = self.translate_checked(vaddr, first as u32, AccessKind::Write, prv)?;
@@ -229,6 +272,8 @@ impl Machine {
             let mut word = [0u8; 4];
             word[..chunk.len()].copy_from_slice(chunk);
             let (at, value) = (paddr.wrapping_add(4 * i as u32), u32::from_le_bytes(word));
+            // A device write may change interrupt lines, timers or exits.
+            self.end_run_now();
             self.with_devices(|bus, ctx| bus.write(at, size, value, ctx))
                 .ok()?;
         }
@@ -240,7 +285,7 @@ impl Machine {
         if let Some(htif) = self.htif.as_mut()
             && let Some(code) = htif.on_store(paddr, len, &mut self.ram, &mut std::io::stdout())
         {
-            self.exit = Some(GuestExit::Exit(code));
+            self.guest_exit(GuestExit::Exit(code));
         }
     }
 

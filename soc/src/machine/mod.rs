@@ -2,13 +2,16 @@
 //! clock, and the services both engines call (memory access, CSRs, traps,
 //! interrupts, WFI).
 //!
-//! Engines own the execution loop and call [`Machine::poll`] every so often
-//! at a block boundary; interrupts are taken only at block boundaries.
+//! The run loop ([`Machine::run`], in `run.rs`) drives an [`Engine`] until
+//! soc's next event deadline; interrupts are taken only there.
 
 mod access;
+mod run;
 #[cfg(test)]
 pub(crate) mod test_utils;
 mod traps;
+
+pub use run::{CodeChange, Engine, EngineExit, POLL_INTERVAL, RunLimits, Stop, Wake};
 
 use crate::bus::{Bus, DevCtx};
 use crate::clock::Clock;
@@ -26,20 +29,6 @@ pub enum GuestExit {
     Exit(u32),
     /// Asked for a reset (finisher 0x7777).
     Reset,
-}
-
-/// Result of waiting in WFI.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Wake {
-    /// An interrupt is pending and enabled in `mie`.
-    Interrupt,
-    /// The guest asked to stop while waiting.
-    Exit,
-    /// Nothing can ever wake the hart: no interrupt is enabled.
-    Never,
-    /// Nothing but this hart could raise an enabled interrupt, so WFI
-    /// completes without one.
-    Resume,
 }
 
 /// A whole RV32GC system.
@@ -71,6 +60,10 @@ pub struct Machine {
     fetch_set: TlbSet,
     /// Polls a device-owned exit request (the finisher) after MMIO writes.
     exit_probe: Option<Box<dyn FnMut() -> Option<GuestExit> + Send>>,
+    /// The engine returns when `hart.retired` reaches this (see `run.rs`).
+    deadline: u64,
+    /// Trap-loop detection and the stop it found.
+    run_state: run::RunState,
 }
 
 impl Machine {
@@ -91,6 +84,8 @@ impl Machine {
             data_set: TlbSet::Machine,
             fetch_set: TlbSet::Machine,
             exit_probe: None,
+            deadline: 0,
+            run_state: run::RunState::default(),
         };
         m.update_translation_mode();
         m
@@ -114,7 +109,7 @@ impl Machine {
         if let Some(htif) = self.htif.as_mut()
             && let Some(code) = htif.poll(&mut self.ram, &mut std::io::stdout())
         {
-            self.exit = Some(GuestExit::Exit(code));
+            self.guest_exit(GuestExit::Exit(code));
         }
     }
 
@@ -132,7 +127,7 @@ impl Machine {
             self.clock.set_mtime(t, self.hart.retired);
         }
         if let Some(exit) = self.exit_probe.as_mut().and_then(|probe| probe()) {
-            self.exit = Some(exit);
+            self.guest_exit(exit);
         }
         self.refresh_interrupts();
         result
@@ -146,58 +141,6 @@ impl Machine {
             hw |= irq::STI;
         }
         self.hart.csr.mip_hw = hw;
-    }
-
-    /// The earliest future `mtime` at which an enabled timer interrupt
-    /// (MTI from the CLINT, STI from Sstc) becomes pending.
-    fn next_timer_deadline(&self, now: u64) -> Option<u64> {
-        let csr = &self.hart.csr;
-        let machine = (csr.mie & irq::MTI != 0)
-            .then(|| self.bus.next_deadline())
-            .flatten();
-        let sstc = (csr.mie & irq::STI != 0 && csr.sstc_enabled()).then_some(csr.stimecmp);
-        [machine, sstc]
-            .into_iter()
-            .flatten()
-            .filter(|&d| d > now && d != u64::MAX)
-            .min()
-    }
-
-    /// WFI: waits until an interrupt is pending and enabled in `mie`
-    /// (regardless of the global enables) or the guest exits. Only enabled
-    /// timers and external interrupts can end the wait: with nothing but
-    /// software interrupts enabled (which only this hart could raise) WFI
-    /// completes at once, as the spec allows; with nothing enabled at all the
-    /// hart could never wake, and that is reported. In deterministic mode
-    /// time jumps to the next timer deadline instead of sleeping.
-    pub fn wait_for_interrupt(&mut self) -> Wake {
-        /// Longest host sleep between input polls.
-        const MAX_SLEEP: std::time::Duration = std::time::Duration::from_millis(5);
-        loop {
-            self.poll();
-            if self.exit.is_some() {
-                return Wake::Exit;
-            }
-            if self.hart.csr.pending_enabled() != 0 {
-                return Wake::Interrupt;
-            }
-            let mie = self.hart.csr.mie;
-            if mie == 0 {
-                return Wake::Never;
-            }
-            let now = self.mtime();
-            let deadline = self.next_timer_deadline(now);
-            let external = mie & (irq::MEI | irq::SEI) != 0;
-            if deadline.is_none() && !external {
-                return Wake::Resume;
-            }
-            let retired = self.hart.retired;
-            match deadline {
-                Some(d) if self.clock.is_deterministic() => self.clock.skip_to(d, retired),
-                Some(d) => std::thread::sleep(self.clock.wait_for(d, retired).min(MAX_SLEEP)),
-                None => std::thread::sleep(MAX_SLEEP),
-            }
-        }
     }
 
     /// Recomputes the TLB sets after a change of privilege or of
@@ -259,6 +202,7 @@ impl Machine {
             *word &= !(1 << (page % 64));
         }
         self.dirty_code_pages.push(page as u32);
+        self.end_run_now();
     }
 
     /// `fence.i`: every cached translation is dropped. Also covers code that
@@ -266,6 +210,7 @@ impl Machine {
     pub fn fence_i(&mut self) {
         self.flush_code = true;
         self.code_pages.fill(0);
+        self.end_run_now();
     }
 }
 

@@ -98,6 +98,7 @@ impl Machine {
         self.hart.pc = csr.mepc;
         self.hart.prv = mpp;
         self.update_translation_mode();
+        self.end_run_now();
         Ok(())
     }
 
@@ -126,6 +127,7 @@ impl Machine {
         self.hart.pc = csr.sepc;
         self.hart.prv = spp;
         self.update_translation_mode();
+        self.end_run_now();
         Ok(())
     }
 
