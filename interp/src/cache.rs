@@ -3,21 +3,23 @@
 //!
 //! A block is a run of instructions within one page that ends at the first
 //! instruction flagged `ENDS_BLOCK`, at the page end, or at
-//! [`MAX_BLOCK_INSNS`]. Pages that hold cached code are watched by the
-//! machine: a store to one reports the page and its blocks are dropped; a
-//! `fence.i` drops everything. A 4-byte instruction that straddles a page
-//! boundary is never cached (its second half may be remapped).
+//! [`MAX_BLOCK_INSNS`]. The machine watches the 64-byte lines each block's
+//! bytes lie in: a store into one reports the line, and just the blocks on
+//! it are dropped (with the links into them); a `fence.i` drops everything.
+//! A 4-byte instruction that straddles a page boundary is never cached (its
+//! second half may be remapped).
 //!
 //! Blocks remember their last two successors (virtual pc and fetch context
-//! → block), so that the common exit skips translation and lookup; the links
-//! are dropped whenever any block is.
+//! → block), so that the common exit skips translation and lookup; each
+//! block also lists the blocks linked into it, so that dropping it unlinks
+//! them.
 
 use std::collections::HashMap;
 
 use soc::isa::{self, Flags, Insn};
-use soc::machine::Machine;
+use soc::machine::{CODE_LINE_SHIFT, Machine};
 use soc::memmap::RAM_BASE;
-use soc::mmu::{PAGE_OFFSET_MASK, PAGE_SHIFT, PAGE_SIZE};
+use soc::mmu::{PAGE_OFFSET_MASK, PAGE_SIZE};
 
 /// Longest block, in instructions.
 pub const MAX_BLOCK_INSNS: usize = 64;
@@ -30,8 +32,10 @@ const MAX_BLOCKS: usize = 1 << 16;
 /// A decoded block.
 #[derive(Clone, Debug)]
 pub struct Block {
-    /// The instructions, in order.
+    /// The instructions, in order; empty once the block is dropped.
     pub insns: Box<[Insn]>,
+    /// Physical address of the first instruction.
+    paddr: u32,
 }
 
 /// Index of a block in the cache.
@@ -58,8 +62,12 @@ pub struct BlockCache {
     blocks: Vec<Block>,
     /// Two successor links per block (a branch has two targets).
     links: Vec<[Link; 2]>,
+    /// Per block: the blocks that may hold a link to it.
+    incoming: Vec<Vec<BlockId>>,
     index: HashMap<u32, BlockId>,
-    by_page: HashMap<u32, Vec<u32>>,
+    /// Per physical code line (address >> CODE_LINE_SHIFT): the blocks
+    /// whose bytes touch it.
+    by_line: HashMap<u32, Vec<BlockId>>,
     jump: Box<[(u32, BlockId); JUMP_SLOTS]>,
 }
 
@@ -70,8 +78,9 @@ impl Default for BlockCache {
         BlockCache {
             blocks: Vec::new(),
             links: Vec::new(),
+            incoming: Vec::new(),
             index: HashMap::new(),
-            by_page: HashMap::new(),
+            by_line: HashMap::new(),
             jump: Box::new([NO_SLOT; JUMP_SLOTS]),
         }
     }
@@ -109,6 +118,10 @@ impl BlockCache {
         let links = &mut self.links[from.0 as usize];
         links[1] = links[0];
         links[0] = Link { pc, ctx, to };
+        let incoming = &mut self.incoming[to.0 as usize];
+        if !incoming.contains(&from) {
+            incoming.push(from);
+        }
     }
 
     /// The block with id `id`.
@@ -148,30 +161,54 @@ impl BlockCache {
             return None;
         }
         if let Some(off) = paddr.checked_sub(RAM_BASE) {
-            m.watch_code_page(off);
+            m.watch_code(off, off + (p - paddr));
         }
         let id = BlockId(self.blocks.len() as u32);
         self.blocks.push(Block {
             insns: insns.into_boxed_slice(),
+            paddr,
         });
         self.links.push([NO_LINK; 2]);
+        self.incoming.push(Vec::new());
         self.index.insert(paddr, id);
-        self.by_page
-            .entry(paddr >> PAGE_SHIFT)
-            .or_default()
-            .push(paddr);
+        for line in (paddr >> CODE_LINE_SHIFT)..=((p - 1) >> CODE_LINE_SHIFT) {
+            self.by_line.entry(line).or_default().push(id);
+        }
         self.jump[(paddr >> 1) as usize % JUMP_SLOTS] = (paddr, id);
         Some(id)
     }
 
-    /// Drops the blocks in the RAM page with index `ram_page`.
-    pub fn invalidate_ram_page(&mut self, ram_page: u32) {
-        let page = (RAM_BASE >> PAGE_SHIFT).wrapping_add(ram_page);
-        for paddr in self.by_page.remove(&page).unwrap_or_default() {
+    /// Drops the blocks on RAM line `ram_line` (RAM offset >>
+    /// `CODE_LINE_SHIFT`), and every link into them.
+    pub fn invalidate_ram_line(&mut self, ram_line: u32) {
+        let line = (RAM_BASE >> CODE_LINE_SHIFT).wrapping_add(ram_line);
+        for id in self.by_line.remove(&line).unwrap_or_default() {
+            self.drop_block(id);
+        }
+    }
+
+    fn drop_block(&mut self, id: BlockId) {
+        let block = &mut self.blocks[id.0 as usize];
+        if block.insns.is_empty() {
+            return; // dropped already, through another of its lines
+        }
+        block.insns = Box::new([]);
+        let paddr = block.paddr;
+        if self.index.get(&paddr) == Some(&id) {
             self.index.remove(&paddr);
         }
-        self.jump.fill(NO_SLOT);
-        self.links.fill([NO_LINK; 2]);
+        let slot = &mut self.jump[(paddr >> 1) as usize % JUMP_SLOTS];
+        if *slot == (paddr, id) {
+            *slot = NO_SLOT;
+        }
+        self.links[id.0 as usize] = [NO_LINK; 2];
+        for from in std::mem::take(&mut self.incoming[id.0 as usize]) {
+            for link in self.links[from.0 as usize].iter_mut() {
+                if link.to == id {
+                    *link = NO_LINK;
+                }
+            }
+        }
     }
 
     /// Drops every block. Every [`BlockId`] handed out before is invalid
@@ -179,8 +216,9 @@ impl BlockCache {
     pub fn clear(&mut self) {
         self.blocks.clear();
         self.links.clear();
+        self.incoming.clear();
         self.index.clear();
-        self.by_page.clear();
+        self.by_line.clear();
         self.jump.fill(NO_SLOT);
     }
 }

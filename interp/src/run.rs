@@ -222,10 +222,11 @@ impl Engine for Interp {
     fn invalidate(&mut self, change: CodeChange<'_>) {
         match change {
             CodeChange::All => self.clear_cache(),
-            CodeChange::Pages(pages) => {
-                for &page in pages {
-                    self.cache.invalidate_ram_page(page);
+            CodeChange::Lines(lines) => {
+                for &line in lines {
+                    self.cache.invalidate_ram_line(line);
                 }
+                self.previous = None;
             }
         }
     }

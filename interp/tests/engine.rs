@@ -77,6 +77,32 @@ fn a_store_over_cached_code_is_seen_without_fence_i() {
 }
 
 #[test]
+fn a_store_into_the_running_block_is_seen_at_the_next_instruction() {
+    // In the store's own 64-byte line (QEMU runs the old instruction here).
+    let mut words = vec![
+        0x0000_0417, // 0x00 auipc s0, 0
+        0x0020_0337, // 0x04 lui t1, 0x200
+        0x5133_0313, // 0x08 addi t1, t1, 0x513  (t1 = li a0, 2)
+        0x0064_2a23, // 0x0c sw t1, 20(s0)
+        0x0000_0013, // 0x10 nop
+        0x0010_0513, // 0x14 li a0, 1            (rewritten)
+    ];
+    words.extend(EXIT_WITH_A0);
+    assert_eq!(run(&words), Stop::Exit(2));
+    // In the next line of the same block.
+    let mut words = vec![
+        0x0000_0417, // 0x00 auipc s0, 0
+        0x0030_0337, // 0x04 lui t1, 0x300
+        0x5133_0313, // 0x08 addi t1, t1, 0x513  (t1 = li a0, 3)
+        0x0464_2023, // 0x0c sw t1, 64(s0)
+    ];
+    words.extend([0x0000_0013; 12]); // 0x10..0x40 nop
+    words.push(0x0010_0513); // 0x40 li a0, 1    (rewritten)
+    words.extend(EXIT_WITH_A0);
+    assert_eq!(run(&words), Stop::Exit(3));
+}
+
+#[test]
 fn wfi_with_only_software_interrupts_enabled_completes() {
     let mut words = vec![
         0x0080_0293, // li t0, 8       (MSIE)

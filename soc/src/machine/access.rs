@@ -1,5 +1,6 @@
 //! Guest memory access: the TLB fast path and the slow path behind it
-//! (page walk, PMP, MMIO, HTIF, code-page watch, page-crossing accesses).
+//! (page walk, PMP, MMIO, HTIF, the code-line watch, page-crossing
+//! accesses).
 //!
 //! Misaligned loads and stores are performed, not trapped (the Privileged
 //! ISA allows either; QEMU performs them too). An access that crosses a page
@@ -144,14 +145,18 @@ impl Machine {
                 kind,
                 prv,
             );
-            let watched = kind == AccessKind::Write && self.is_write_watched(off as u32);
-            if whole_page && !watched {
-                let set = if kind == AccessKind::Fetch {
-                    self.fetch_set
-                } else {
-                    self.data_set
-                };
-                self.tlb.insert(set, kind, vaddr, off as u32);
+            let write = kind == AccessKind::Write;
+            let htif = write && self.htif.is_some_and(|h| h.watched_page() == off as u32);
+            let code = write && self.code.is_code_page(off as u32);
+            let set = if kind == AccessKind::Fetch {
+                self.fetch_set
+            } else {
+                self.data_set
+            };
+            match (whole_page && !htif, code) {
+                (true, false) => self.tlb.insert(set, kind, vaddr, off as u32),
+                (true, true) => self.tlb.insert_code_write(set, vaddr, off as u32),
+                (false, _) => {}
             }
         }
         Ok(paddr)
@@ -176,13 +181,6 @@ impl Machine {
         };
         let satp = csr.satp;
         sv32::walk(&mut WalkerMemory(self), satp, vaddr, kind, mode)
-    }
-
-    /// Whether stores to the RAM page at `ram_offset` must take the slow
-    /// path (it holds cached code or the HTIF mailbox).
-    fn is_write_watched(&self, ram_offset: u32) -> bool {
-        let page = ram_offset & !PAGE_OFFSET_MASK;
-        self.is_code_page(ram_offset) || self.htif.is_some_and(|h| h.watched_page() == page)
     }
 
     /// The slow path of a load (page walk, PMP, MMIO, page crossing), for
@@ -225,6 +223,13 @@ impl Machine {
         retired: u64,
     ) -> Result<(), Exception> {
         self.hart.retired = retired;
+        if (vaddr & PAGE_OFFSET_MASK) as usize <= PAGE_SIZE as usize - N
+            && let Some(off) = self.tlb.lookup_code_write(self.data_set, vaddr)
+        {
+            self.ram.write::<N>(off, bytes);
+            self.code_written(off as u32, N as u32);
+            return Ok(());
+        }
         let prv = self.data_privilege();
         let first = ((PAGE_SIZE - (vaddr & PAGE_OFFSET_MASK)) as usize).min(N);
         let p0 = self.translate_checked(vaddr, first as u32, AccessKind::Write, prv)?;
@@ -261,9 +266,7 @@ impl Machine {
     fn write_phys(&mut self, paddr: u32, bytes: &[u8]) -> Option<()> {
         if let Some(off) = self.ram.offset_of(paddr, bytes.len() as u32) {
             self.ram.as_mut_slice()[off..off + bytes.len()].copy_from_slice(bytes);
-            if self.is_code_page(off as u32) {
-                self.code_page_written(off as u32);
-            }
+            self.code_written(off as u32, bytes.len() as u32);
             self.htif_store(paddr, bytes.len() as u32);
             return Some(());
         }
@@ -363,9 +366,7 @@ impl PteMemory for WalkerMemory<'_> {
             return false;
         };
         self.0.ram.write::<4>(off, pte.to_le_bytes());
-        if self.0.is_code_page(off as u32) {
-            self.0.code_page_written(off as u32);
-        }
+        self.0.code_written(off as u32, 4);
         true
     }
 }

@@ -6,11 +6,13 @@
 //! soc's next event deadline; interrupts are taken only there.
 
 mod access;
+mod code;
 mod run;
 #[cfg(test)]
 pub(crate) mod test_utils;
 mod traps;
 
+pub use code::{CODE_LINE_BYTES, CODE_LINE_SHIFT};
 pub use run::{CodeChange, Engine, EngineExit, POLL_INTERVAL, RunLimits, Stop, Wake};
 
 use crate::bus::{Bus, DevCtx};
@@ -20,7 +22,6 @@ use crate::dev::htif::Htif;
 use crate::hart::{Hart, Privilege};
 use crate::mem::Ram;
 use crate::mmu::tlb::{Tlb, TlbSet};
-use crate::mmu::{PAGE_SHIFT, PAGE_SIZE};
 
 /// How the guest asked the machine to stop.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,13 +48,8 @@ pub struct Machine {
     pub htif: Option<Htif>,
     /// Set when the guest asks to stop; engines check it at block boundaries.
     pub exit: Option<GuestExit>,
-    /// RAM page indices whose translated code was overwritten since the
-    /// engine last looked; the engine drops those blocks.
-    pub dirty_code_pages: Vec<u32>,
-    /// Set when every cached translation must be dropped (`fence.i`).
-    pub flush_code: bool,
-    /// Per RAM page: holds code an engine has cached.
-    code_pages: Vec<u64>,
+    /// The RAM lines holding translated code, and changes to them.
+    code: code::CodeMap,
     /// TLB set for loads and stores (effective privilege, SUM).
     data_set: TlbSet,
     /// TLB set for fetches (current privilege).
@@ -69,7 +65,7 @@ pub struct Machine {
 impl Machine {
     /// A machine with `ram` and `bus`, the hart at `reset_pc` in M-mode.
     pub fn new(ram: Ram, bus: Bus, clock: Clock, reset_pc: u32) -> Machine {
-        let pages = (ram.size() / PAGE_SIZE).div_ceil(64) as usize;
+        let ram_bytes = ram.size();
         let mut m = Machine {
             hart: Hart::new(reset_pc),
             ram,
@@ -78,9 +74,7 @@ impl Machine {
             clock,
             htif: None,
             exit: None,
-            dirty_code_pages: Vec::new(),
-            flush_code: false,
-            code_pages: vec![0; pages],
+            code: code::CodeMap::new(ram_bytes),
             data_set: TlbSet::Machine,
             fetch_set: TlbSet::Machine,
             exit_probe: None,
@@ -174,43 +168,6 @@ impl Machine {
             TlbSet::Supervisor | TlbSet::SupervisorSum => Privilege::Supervisor,
             TlbSet::Machine => Privilege::Machine,
         }
-    }
-
-    /// Records that the RAM page at `ram_offset` holds cached code: stores
-    /// to it will take the slow path and report it in `dirty_code_pages`.
-    pub fn watch_code_page(&mut self, ram_offset: u32) {
-        let page = (ram_offset >> PAGE_SHIFT) as usize;
-        if let Some(word) = self.code_pages.get_mut(page / 64)
-            && *word & (1 << (page % 64)) == 0
-        {
-            *word |= 1 << (page % 64);
-            self.tlb.flush_writes_to(ram_offset);
-        }
-    }
-
-    fn is_code_page(&self, ram_offset: u32) -> bool {
-        let page = (ram_offset >> PAGE_SHIFT) as usize;
-        self.code_pages
-            .get(page / 64)
-            .is_some_and(|w| w & (1 << (page % 64)) != 0)
-    }
-
-    /// A store hit a watched code page: stop watching, tell the engine.
-    fn code_page_written(&mut self, ram_offset: u32) {
-        let page = (ram_offset >> PAGE_SHIFT) as usize;
-        if let Some(word) = self.code_pages.get_mut(page / 64) {
-            *word &= !(1 << (page % 64));
-        }
-        self.dirty_code_pages.push(page as u32);
-        self.end_run_now();
-    }
-
-    /// `fence.i`: every cached translation is dropped. Also covers code that
-    /// arrived by device DMA, which the store watch does not see.
-    pub fn fence_i(&mut self) {
-        self.flush_code = true;
-        self.code_pages.fill(0);
-        self.end_run_now();
     }
 }
 

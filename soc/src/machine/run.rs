@@ -88,8 +88,9 @@ pub enum EngineExit {
 /// Code that changed under cached translations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CodeChange<'a> {
-    /// These RAM pages (index = RAM offset / page size) were written.
-    Pages(&'a [u32]),
+    /// These RAM lines (index = RAM offset / [`super::CODE_LINE_BYTES`])
+    /// were written.
+    Lines(&'a [u32]),
     /// Anything may have changed (`fence.i`).
     All,
 }
@@ -225,13 +226,14 @@ impl Machine {
 
     /// Hands the code changes recorded since the last call to the engine.
     fn apply_code_changes(&mut self, engine: &mut dyn Engine) {
-        if self.flush_code {
-            self.flush_code = false;
-            self.dirty_code_pages.clear();
+        let code = &mut self.code;
+        if code.flush_all {
+            code.flush_all = false;
+            code.dirty.clear();
             engine.invalidate(CodeChange::All);
-        } else if !self.dirty_code_pages.is_empty() {
-            engine.invalidate(CodeChange::Pages(&self.dirty_code_pages));
-            self.dirty_code_pages.clear();
+        } else if !code.dirty.is_empty() {
+            engine.invalidate(CodeChange::Lines(&code.dirty));
+            code.dirty.clear();
         }
     }
 
