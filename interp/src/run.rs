@@ -57,7 +57,7 @@ impl Interp {
     /// WFI that should wait (`hart.pc` is then past it), or the exception
     /// raised (with `hart.pc` at the faulting instruction and `retired`
     /// counting only what completed).
-    #[inline]
+    #[inline(always)]
     fn step_block(&mut self, m: &mut Machine) -> Result<bool, Exception> {
         let pc = m.hart.pc;
         let ctx = m.fetch_context();

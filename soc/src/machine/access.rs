@@ -265,7 +265,7 @@ impl Machine {
     /// Writes `bytes` to physical memory; `None` on a bus fault.
     fn write_phys(&mut self, paddr: u32, bytes: &[u8]) -> Option<()> {
         if let Some(off) = self.ram.offset_of(paddr, bytes.len() as u32) {
-            self.ram.as_mut_slice()[off..off + bytes.len()].copy_from_slice(bytes);
+            self.ram.bytes_mut(off, bytes.len()).copy_from_slice(bytes);
             self.code_written(off as u32, bytes.len() as u32);
             self.htif_store(paddr, bytes.len() as u32);
             return Some(());
