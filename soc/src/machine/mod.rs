@@ -21,6 +21,7 @@ use crate::csr::state::irq;
 use crate::dev::htif::Htif;
 use crate::hart::{Hart, Privilege};
 use crate::mem::Ram;
+use crate::mmu::AccessKind;
 use crate::mmu::tlb::{Tlb, TlbSet};
 
 /// How the guest asked the machine to stop.
@@ -36,7 +37,7 @@ pub enum GuestExit {
 pub struct Machine {
     /// The hart's registers and CSRs.
     pub hart: Hart,
-    /// Guest RAM.
+    /// Guest RAM (`hart.ram_base` points into it: never replace it).
     pub ram: Ram,
     /// Memory-mapped devices.
     pub bus: Bus,
@@ -56,8 +57,6 @@ pub struct Machine {
     fetch_set: TlbSet,
     /// Polls a device-owned exit request (the finisher) after MMIO writes.
     exit_probe: Option<Box<dyn FnMut() -> Option<GuestExit> + Send>>,
-    /// The engine returns when `hart.retired` reaches this (see `run.rs`).
-    deadline: u64,
     /// Trap-loop detection and the stop it found.
     run_state: run::RunState,
 }
@@ -78,9 +77,10 @@ impl Machine {
             data_set: TlbSet::Machine,
             fetch_set: TlbSet::Machine,
             exit_probe: None,
-            deadline: 0,
             run_state: run::RunState::default(),
         };
+        m.hart.ram_base = m.ram.host_base();
+        m.hart.ram_bytes = ram_bytes;
         m.update_translation_mode();
         m
     }
@@ -150,6 +150,11 @@ impl Machine {
         };
         self.data_set = set_for(data_prv, sum);
         self.fetch_set = set_for(self.hart.prv, sum);
+        self.hart.tlb = [
+            self.tlb.table(self.data_set, AccessKind::Read),
+            self.tlb.table(self.data_set, AccessKind::Write),
+            self.tlb.table(self.fetch_set, AccessKind::Fetch),
+        ];
     }
 
     /// Identifies the current fetch translation: it changes whenever a

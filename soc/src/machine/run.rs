@@ -33,6 +33,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::{GuestExit, Machine};
 use crate::csr::state::irq;
+use crate::hart::REQUEST_RETURN;
 use crate::trap::Exception;
 
 /// Retired instructions between device polls (and quit checks).
@@ -152,7 +153,8 @@ impl Machine {
             if let Some(irq) = self.pending_interrupt() {
                 self.take_interrupt(irq);
             }
-            self.deadline = next_poll.min(limit).min(self.timer_deadline());
+            self.hart.deadline = next_poll.min(limit).min(self.timer_deadline());
+            self.hart.request = 0;
             if engine.run_until(self) == EngineExit::Wfi {
                 match self.wait_for_interrupt(quit) {
                     Wake::Interrupt | Wake::Resume | Wake::Exit | Wake::Quit => {}
@@ -166,14 +168,15 @@ impl Machine {
     /// instruction with `hart.retired >= deadline`.
     #[inline(always)]
     pub fn deadline(&self) -> u64 {
-        self.deadline
+        self.hart.deadline
     }
 
     /// Moves the deadline to now: the engine returns after the current
     /// instruction. Called wherever the state an instruction boundary
     /// looks at may have changed.
     pub fn end_run_now(&mut self) {
-        self.deadline = 0;
+        self.hart.deadline = 0;
+        self.hart.request |= REQUEST_RETURN;
     }
 
     /// Takes exception `e` raised by the instruction at `pc`, with `retired`

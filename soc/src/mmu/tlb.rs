@@ -88,6 +88,12 @@ impl Tlb {
         );
     }
 
+    /// The table of `set` and `kind`, for the engine context: its 256
+    /// entries stay at this address for as long as the TLB.
+    pub fn table(&self, set: TlbSet, kind: AccessKind) -> *const TlbEntry {
+        self.entries[set as usize][kind as usize].as_ptr()
+    }
+
     /// The RAM offset of `vaddr` if its page is a writable code page cached
     /// for `set` (the store then checks the code watch).
     #[inline]
