@@ -548,7 +548,10 @@ fn a_piped_script_runs_and_its_end_powers_off() {
         "ls /bin ran:\n{out}"
     );
     assert!(out.contains("$ script-done"), "{out}");
-    assert!(!out.contains("no such file"), "no byte of the script lost:\n{out}");
+    assert!(
+        !out.contains("no such file"),
+        "no byte of the script lost:\n{out}"
+    );
     assert!(out.contains("init: sh exited; powering off"), "{out}");
     let _ = std::fs::remove_file(image);
 }
