@@ -1,7 +1,8 @@
 //! What `rvjit run` and `rvjit boot` share: the machine options, building
-//! the virt board with the terminal as its console, running it in slices
-//! (so that Ctrl-A x is noticed), a reset starting it again, and the exit
-//! status.
+//! the virt board with the terminal as its console, choosing the engine,
+//! a reset starting the machine again (with what is left of `--max-insns`),
+//! and the exit status. The run loop itself (events, WFI, limits, the
+//! Ctrl-A x quit flag) is soc's (`Machine::run`).
 //!
 //! The exit status is the guest's: 0 for a finisher pass or HTIF 1, the
 //! failure code otherwise (clamped to 1..=255). The emulator's own outcomes
@@ -13,16 +14,16 @@ use std::io::{BufWriter, IsTerminal, Stdout};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use interp::{Interp, RunLimits, Stop};
+use interp::Interp;
 use soc::board::{self, VirtConfig};
 use soc::dev::console::StdioConsole;
 use soc::dev::virtio::blk::FileBackend;
 use soc::elf::LoadedElf;
-use soc::machine::Machine;
+use soc::machine::{Engine, Machine, RunLimits, Stop};
 
 use crate::output;
 use crate::term::{ConsoleOut, EndOfInput, EscapeReader, InputEnd, RawMode};
@@ -36,12 +37,9 @@ pub const EXIT_TRAP_LOOP: u8 = 125;
 /// The hart waits for an interrupt that can never come.
 pub const EXIT_HALTED: u8 = 126;
 
-/// Instructions run between checks for Ctrl-A x.
-const SLICE_INSNS: u64 = 20_000_000;
-
 /// Which engine executes the guest.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub enum Engine {
+pub enum EngineKind {
     /// The pre-decoding interpreter.
     Interp,
 }
@@ -51,11 +49,11 @@ pub enum Engine {
 pub struct MachineArgs {
     /// Execution engine.
     #[arg(long, value_enum, default_value = "interp")]
-    engine: Engine,
+    engine: EngineKind,
     /// RAM size: a number of MiB, or with a K/M/G suffix (as QEMU's -m).
     #[arg(short = 'm', long = "memory", default_value = "128M", value_parser = parse_size)]
     memory: u64,
-    /// Stop after about this many instructions (at a block boundary).
+    /// Stop after exactly this many instructions, counted across resets.
     #[arg(long, value_name = "N")]
     max_insns: Option<u64>,
     /// Write a commit log (one line per retired instruction) to FILE.
@@ -115,36 +113,37 @@ pub fn run(
     opts: &MachineArgs,
     input_end: InputEnd,
 ) -> Result<Outcome> {
-    let Engine::Interp = opts.engine;
     let quit = Arc::new(AtomicBool::new(false));
     let stdout = ConsoleOut::new(std::io::stdout(), quit.clone());
     let _raw = RawMode::enter();
     // Loading warnings are given once, not again at each reset.
     let mut warned = false;
+    // Instructions retired by the machines that reset before this one.
+    let mut before_reset = 0u64;
     loop {
         let (mut machine, loaded) = build(program, name, drive, opts, input_end, &stdout)?;
         for dropped in loaded.dropped.iter().filter(|_| !warned) {
             output::note(format_args!("warning: {}: {dropped}", name.display()))?;
         }
         warned = true;
-        let mut interp = Interp::new();
-        if let Some(path) = &opts.trace {
-            let file =
-                File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
-            interp.set_trace(Box::new(BufWriter::new(file)));
-        }
+        let mut engine = engine(opts)?;
+        let limits = RunLimits {
+            max_insns: opts.max_insns.map(|n| n.saturating_sub(before_reset)),
+            quit: Some(quit.clone()),
+        };
         let started = Instant::now();
-        let stop = run_until_stop(&mut interp, &mut machine, opts.max_insns, &quit);
+        let stop = machine.run(engine.as_mut(), &limits);
         if let Some(e) = stdout.take_error() {
             return Err(
                 anyhow::Error::new(e).context("cannot write the console to standard output")
             );
         }
         if let Some(path) = &opts.trace {
-            interp
-                .finish_trace()
+            engine
+                .finish()
                 .with_context(|| format!("cannot write the trace to {}", path.display()))?;
         }
+        drop(engine);
         if opts.stats {
             let insns = machine.hart.retired;
             let secs = started.elapsed().as_secs_f64();
@@ -153,10 +152,11 @@ pub fn run(
                 insns as f64 / secs.max(1e-9) / 1e6
             ))?;
         }
-        let status = match stop {
-            Some(Stop::Reset) => continue,
-            stop => exit_status(stop, &machine),
-        };
+        before_reset = before_reset.saturating_add(machine.hart.retired);
+        if stop == Stop::Reset {
+            continue;
+        }
+        let status = exit_status(stop, &machine, before_reset);
         return Ok(Outcome {
             machine,
             loaded,
@@ -165,27 +165,38 @@ pub fn run(
     }
 }
 
-/// The exit status for how the run stopped (`None`: the user quit), with a
-/// message for the emulator's own outcomes.
-fn exit_status(stop: Option<Stop>, machine: &Machine) -> ExitCode {
+/// The engine `opts` ask for, tracing if asked.
+fn engine(opts: &MachineArgs) -> Result<Box<dyn Engine>> {
+    let EngineKind::Interp = opts.engine;
+    let mut interp = Interp::new();
+    if let Some(path) = &opts.trace {
+        let file =
+            File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+        interp.set_trace(Box::new(BufWriter::new(file)));
+    }
+    Ok(Box::new(interp))
+}
+
+/// The exit status for how the run stopped, with a message for the
+/// emulator's own outcomes; `total` counts instructions across resets.
+fn exit_status(stop: Stop, machine: &Machine, total: u64) -> ExitCode {
     let pc = machine.hart.pc;
     match stop {
-        None | Some(Stop::Reset) => ExitCode::SUCCESS,
-        Some(Stop::Exit(code)) => ExitCode::from(u8::try_from(code).unwrap_or(255)),
-        Some(Stop::InsnLimit) => {
+        Stop::Quit | Stop::Reset => ExitCode::SUCCESS,
+        Stop::Exit(code) => ExitCode::from(u8::try_from(code).unwrap_or(255)),
+        Stop::InsnLimit => {
             output::note_best_effort(format_args!(
-                "rvjit: stopped after {} instructions (--max-insns), pc {pc:#010x}",
-                machine.hart.retired
+                "rvjit: stopped after {total} instructions (--max-insns), pc {pc:#010x}"
             ));
             ExitCode::from(EXIT_INSN_LIMIT)
         }
-        Some(Stop::TrapLoop { cause, pc }) => {
+        Stop::TrapLoop { cause, pc } => {
             output::note_best_effort(format_args!(
                 "rvjit: trap loop: cause {cause} at pc {pc:#010x} keeps trapping without progress"
             ));
             ExitCode::from(EXIT_TRAP_LOOP)
         }
-        Some(Stop::Halted { pc }) => {
+        Stop::Halted { pc } => {
             output::note_best_effort(format_args!(
                 "rvjit: hart halted in wfi at pc {pc:#010x} with no interrupt that could wake it"
             ));
@@ -225,32 +236,6 @@ fn build(
         bootargs: opts.append.clone(),
     };
     board::virt(config, program).with_context(|| format!("cannot load {}", name.display()))
-}
-
-/// Runs in slices so that Ctrl-A x is noticed; `None` means the user quit.
-fn run_until_stop(
-    interp: &mut Interp,
-    m: &mut Machine,
-    max_insns: Option<u64>,
-    quit: &AtomicBool,
-) -> Option<Stop> {
-    let limit = max_insns.unwrap_or(u64::MAX);
-    loop {
-        let left = limit.saturating_sub(m.hart.retired);
-        let slice = left.min(SLICE_INSNS);
-        match interp.run(
-            m,
-            RunLimits {
-                max_insns: Some(slice),
-            },
-        ) {
-            Stop::InsnLimit if m.hart.retired < limit => {}
-            stop => return Some(stop),
-        }
-        if quit.load(Ordering::Relaxed) {
-            return None;
-        }
-    }
 }
 
 #[cfg(test)]

@@ -102,6 +102,11 @@ impl Console {
         stdin.flush().unwrap();
     }
 
+    /// Ends the emulator's standard input, as the end of a piped script does.
+    fn close_input(&mut self) {
+        drop(self.child.stdin.take());
+    }
+
     /// Runs a shell command line; returns what it printed before the next prompt.
     fn run(&mut self, line: &str) -> String {
         self.send(&format!("{line}\n"));
@@ -523,5 +528,30 @@ fn minrt_and_fp_registers_on_qemu() {
     };
     let image = default_image("minrt-qemu", &[]);
     minrt_session(&qemu, &image);
+    let _ = std::fs::remove_file(image);
+}
+
+/// `rvjit boot < script`: the script runs from its first byte, its end is
+/// the shell's end of input, and the machine powers off with status 0.
+#[test]
+fn a_piped_script_runs_and_its_end_powers_off() {
+    let image = default_image("script", &[]);
+    let mut c = Console::spawn(rvjit_boot(&image, &[]));
+    c.send("ls /bin\necho script-done\n");
+    c.close_input();
+    let status = c.wait_exit();
+    let out = c.all_output();
+    assert!(status.success(), "{status:?}\n{out}");
+    // ls's lines are "size name"; the motd lists no fpregs.
+    assert!(
+        out.lines().any(|l| l.trim_end().ends_with(" fpregs")),
+        "ls /bin ran:\n{out}"
+    );
+    assert!(out.contains("$ script-done"), "{out}");
+    assert!(
+        !out.contains("no such file"),
+        "no byte of the script lost:\n{out}"
+    );
+    assert!(out.contains("init: sh exited; powering off"), "{out}");
     let _ = std::fs::remove_file(image);
 }

@@ -413,3 +413,130 @@ fn segments_reaching_outside_memory_load_what_lands_in_memory() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(stderr(&o), "");
 }
+
+/// Runs rvjit with `input` on its standard input; fails the test if it has
+/// not ended after a minute (the behaviours tested here used to hang).
+fn rvjit_with_input(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rvjit"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(input).unwrap();
+    for _ in 0..600 {
+        if child.try_wait().unwrap().is_some() {
+            drop(stdin);
+            return child.wait_with_output().unwrap();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    child.kill().unwrap();
+    panic!("rvjit {args:?} did not end within a minute");
+}
+
+// The finisher's reset request, in a loop.
+const LUI_T1_7: u32 = 0x0000_7337; // lui t1, 0x7
+const ADDI_T1_777: u32 = 0x7773_0313; // addi t1, t1, 0x777
+const RESET_LOOP: [u32; 4] = [LUI_T0_FINISHER, LUI_T1_7, ADDI_T1_777, SW_T1_T0];
+
+#[test]
+fn max_insns_counts_across_resets() {
+    let dir = scratch("reset-limit");
+    let elf = write(&dir, "reset.elf", &program(&RESET_LOOP));
+    let o = rvjit_with_input(
+        &["run", elf.to_str().unwrap(), "--max-insns", "100000"],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(124), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("after 100000 instructions"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn ctrl_a_x_quits_a_reset_loop_and_a_waiting_hart() {
+    let dir = scratch("quit");
+    let resets = write(&dir, "reset.elf", &program(&RESET_LOOP));
+    let o = rvjit_with_input(&["run", resets.to_str().unwrap()], b"\x01x");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    // mtimecmp about 430 s ahead, MTIE on: wfi really waits.
+    let waits = write(
+        &dir,
+        "wfi.elf",
+        &program(&[
+            0x0200_42b7, // lui t0, 0x2004 (mtimecmp)
+            0x0010_0313, // li t1, 1
+            0x0062_a223, // sw t1, 4(t0)
+            0x0002_a023, // sw zero, 0(t0)
+            0x0800_0393, // li t2, MTIE
+            0x3043_9073, // csrw mie, t2
+            WFI,
+            0xffdf_f06f, // j .-4
+        ]),
+    );
+    let o = rvjit_with_input(&["run", waits.to_str().unwrap()], b"\x01x");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn a_finisher_store_ends_the_run_at_that_instruction() {
+    let dir = scratch("finisher-stop");
+    let elf = write(
+        &dir,
+        "stop.elf",
+        &program(&[
+            LUI_T0_FINISHER,
+            LUI_T1_5,
+            ADDI_T1_555,
+            SW_T1_T0,
+            0x1000_03b7, // lui t2, 0x10000 (UART)
+            0x0580_0e13, // li t3, 'X'
+            0x01c3_8023, // sb t3, 0(t2)
+            JUMP_SELF,
+        ]),
+    );
+    let o = rvjit(&["run", elf.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "", "ran past the exit");
+}
+
+#[test]
+fn deterministic_mtime_reads_agree_traced_and_untraced() {
+    let dir = scratch("mtime");
+    // Twenty instructions, then an mtime read in the same block; the exit
+    // status is 0x80 | (mtime & 0x7f).
+    let mut words = vec![0x0000_0013; 20]; // nop
+    words.extend([
+        0x0200_c2b7, // lui t0, 0x200c
+        0xff82_a503, // lw a0, -8(t0) (mtime, low word)
+        0x07f5_7513, // andi a0, a0, 0x7f
+        0x0805_6513, // ori a0, a0, 0x80
+        0x0105_1513, // slli a0, a0, 16
+        0x0000_3337, // lui t1, 0x3
+        0x3333_0313, // addi t1, t1, 0x333
+        0x0065_6533, // or a0, a0, t1
+        LUI_T0_FINISHER,
+        0x00a2_a023, // sw a0, 0(t0)
+    ]);
+    let elf = write(&dir, "mtime.elf", &program(&words));
+    let elf = elf.to_str().unwrap();
+    let trace = dir.join("trace.log");
+    let plain = rvjit(&["run", elf, "--deterministic"]);
+    let traced = rvjit(&[
+        "run",
+        elf,
+        "--deterministic",
+        "--trace",
+        trace.to_str().unwrap(),
+    ]);
+    // Six boot-ROM instructions and 21 of ours retire before the read: 27
+    // instructions are 2 ticks.
+    assert_eq!(plain.status.code(), Some(0x82), "{}", stderr(&plain));
+    assert_eq!(traced.status.code(), Some(0x82), "{}", stderr(&traced));
+}

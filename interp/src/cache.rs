@@ -3,21 +3,24 @@
 //!
 //! A block is a run of instructions within one page that ends at the first
 //! instruction flagged `ENDS_BLOCK`, at the page end, or at
-//! [`MAX_BLOCK_INSNS`]. Pages that hold cached code are watched by the
-//! machine: a store to one reports the page and its blocks are dropped; a
-//! `fence.i` drops everything. A 4-byte instruction that straddles a page
-//! boundary is never cached (its second half may be remapped).
+//! [`MAX_BLOCK_INSNS`]. The machine watches the 64-byte lines each block's
+//! bytes lie in: a store into one reports the line, and just the blocks on
+//! it are dropped (with the links into them); a `fence.i` drops everything.
+//! A 4-byte instruction that straddles a page boundary is never cached (its
+//! second half may be remapped).
 //!
 //! Blocks remember their last two successors (virtual pc and fetch context
-//! → block), so that the common exit skips translation and lookup; the links
-//! are dropped whenever any block is.
+//! → block), so that the common exit skips translation and lookup; each
+//! block also lists the blocks linked into it, so that dropping it unlinks
+//! them.
 
 use std::collections::HashMap;
 
+use soc::addr::{PhysAddr, RamOffset};
 use soc::isa::{self, Flags, Insn};
-use soc::machine::Machine;
+use soc::machine::{CODE_LINE_SHIFT, Machine};
 use soc::memmap::RAM_BASE;
-use soc::mmu::{PAGE_OFFSET_MASK, PAGE_SHIFT, PAGE_SIZE};
+use soc::mmu::{PAGE_OFFSET_MASK, PAGE_SIZE};
 
 /// Longest block, in instructions.
 pub const MAX_BLOCK_INSNS: usize = 64;
@@ -30,8 +33,10 @@ const MAX_BLOCKS: usize = 1 << 16;
 /// A decoded block.
 #[derive(Clone, Debug)]
 pub struct Block {
-    /// The instructions, in order.
+    /// The instructions, in order; empty once the block is dropped.
     pub insns: Box<[Insn]>,
+    /// Physical address of the first instruction.
+    paddr: PhysAddr,
 }
 
 /// Index of a block in the cache.
@@ -58,20 +63,25 @@ pub struct BlockCache {
     blocks: Vec<Block>,
     /// Two successor links per block (a branch has two targets).
     links: Vec<[Link; 2]>,
-    index: HashMap<u32, BlockId>,
-    by_page: HashMap<u32, Vec<u32>>,
-    jump: Box<[(u32, BlockId); JUMP_SLOTS]>,
+    /// Per block: the blocks that may hold a link to it.
+    incoming: Vec<Vec<BlockId>>,
+    index: HashMap<PhysAddr, BlockId>,
+    /// Per physical code line (address >> CODE_LINE_SHIFT): the blocks
+    /// whose bytes touch it.
+    by_line: HashMap<u32, Vec<BlockId>>,
+    jump: Box<[(PhysAddr, BlockId); JUMP_SLOTS]>,
 }
 
-const NO_SLOT: (u32, BlockId) = (u32::MAX, BlockId(0));
+const NO_SLOT: (PhysAddr, BlockId) = (PhysAddr(u32::MAX), BlockId(0));
 
 impl Default for BlockCache {
     fn default() -> Self {
         BlockCache {
             blocks: Vec::new(),
             links: Vec::new(),
+            incoming: Vec::new(),
             index: HashMap::new(),
-            by_page: HashMap::new(),
+            by_line: HashMap::new(),
             jump: Box::new([NO_SLOT; JUMP_SLOTS]),
         }
     }
@@ -80,8 +90,8 @@ impl Default for BlockCache {
 impl BlockCache {
     /// The cached block starting at physical `paddr`.
     #[inline(always)]
-    pub fn get(&mut self, paddr: u32) -> Option<BlockId> {
-        let slot = (paddr >> 1) as usize % JUMP_SLOTS;
+    pub fn get(&mut self, paddr: PhysAddr) -> Option<BlockId> {
+        let slot = jump_slot(paddr);
         let (tag, id) = self.jump[slot];
         if tag == paddr {
             return Some(id);
@@ -109,6 +119,10 @@ impl BlockCache {
         let links = &mut self.links[from.0 as usize];
         links[1] = links[0];
         links[0] = Link { pc, ctx, to };
+        let incoming = &mut self.incoming[to.0 as usize];
+        if !incoming.contains(&from) {
+            incoming.push(from);
+        }
     }
 
     /// The block with id `id`.
@@ -125,53 +139,80 @@ impl BlockCache {
 
     /// Decodes and caches the block at physical `paddr` (which translated
     /// from a fetch), or `None` if its first instruction straddles a page.
-    pub fn build(&mut self, m: &mut Machine, paddr: u32) -> Option<BlockId> {
+    pub fn build(&mut self, m: &mut Machine, paddr: PhysAddr) -> Option<BlockId> {
         let mut insns = Vec::new();
         let mut p = paddr;
         while insns.len() < MAX_BLOCK_INSNS {
             let lo = m.read_code_parcel(p)?;
             let raw = if isa::insn_len(lo) == 2 {
                 u32::from(lo)
-            } else if p & PAGE_OFFSET_MASK == PAGE_SIZE - 2 {
+            } else if p.0 & PAGE_OFFSET_MASK == PAGE_SIZE - 2 {
                 break; // straddles the page: not part of any block
             } else {
-                u32::from(lo) | u32::from(m.read_code_parcel(p + 2)?) << 16
+                u32::from(lo) | u32::from(m.read_code_parcel(p.wrapping_add(2))?) << 16
             };
             let insn = isa::decode(raw);
             insns.push(insn);
             p = p.wrapping_add(u32::from(insn.len));
-            if insn.op.flags().contains(Flags::ENDS_BLOCK) || p & PAGE_OFFSET_MASK == 0 {
+            if insn.op.flags().contains(Flags::ENDS_BLOCK) || p.0 & PAGE_OFFSET_MASK == 0 {
                 break;
             }
         }
         if insns.is_empty() {
             return None;
         }
-        if let Some(off) = paddr.checked_sub(RAM_BASE) {
-            m.watch_code_page(off);
+        // Computed from the length: the block may end at 2^32 (2 GiB of RAM).
+        let len = p.0.wrapping_sub(paddr.0);
+        let last = paddr.0.wrapping_add(len - 1);
+        if let Some(start) = paddr.above_ram_base() {
+            m.watch_code(start, RamOffset(start.0 + len));
         }
         let id = BlockId(self.blocks.len() as u32);
         self.blocks.push(Block {
             insns: insns.into_boxed_slice(),
+            paddr,
         });
         self.links.push([NO_LINK; 2]);
+        self.incoming.push(Vec::new());
         self.index.insert(paddr, id);
-        self.by_page
-            .entry(paddr >> PAGE_SHIFT)
-            .or_default()
-            .push(paddr);
-        self.jump[(paddr >> 1) as usize % JUMP_SLOTS] = (paddr, id);
+        for line in (paddr.0 >> CODE_LINE_SHIFT)..=(last >> CODE_LINE_SHIFT) {
+            self.by_line.entry(line).or_default().push(id);
+        }
+        self.jump[jump_slot(paddr)] = (paddr, id);
         Some(id)
     }
 
-    /// Drops the blocks in the RAM page with index `ram_page`.
-    pub fn invalidate_ram_page(&mut self, ram_page: u32) {
-        let page = (RAM_BASE >> PAGE_SHIFT).wrapping_add(ram_page);
-        for paddr in self.by_page.remove(&page).unwrap_or_default() {
+    /// Drops the blocks on RAM line `ram_line` (RAM offset >>
+    /// `CODE_LINE_SHIFT`), and every link into them.
+    pub fn invalidate_ram_line(&mut self, ram_line: u32) {
+        let line = (RAM_BASE >> CODE_LINE_SHIFT).wrapping_add(ram_line);
+        for id in self.by_line.remove(&line).unwrap_or_default() {
+            self.drop_block(id);
+        }
+    }
+
+    fn drop_block(&mut self, id: BlockId) {
+        let block = &mut self.blocks[id.0 as usize];
+        if block.insns.is_empty() {
+            return; // dropped already, through another of its lines
+        }
+        block.insns = Box::new([]);
+        let paddr = block.paddr;
+        if self.index.get(&paddr) == Some(&id) {
             self.index.remove(&paddr);
         }
-        self.jump.fill(NO_SLOT);
-        self.links.fill([NO_LINK; 2]);
+        let slot = &mut self.jump[jump_slot(paddr)];
+        if *slot == (paddr, id) {
+            *slot = NO_SLOT;
+        }
+        self.links[id.0 as usize] = [NO_LINK; 2];
+        for from in std::mem::take(&mut self.incoming[id.0 as usize]) {
+            for link in self.links[from.0 as usize].iter_mut() {
+                if link.to == id {
+                    *link = NO_LINK;
+                }
+            }
+        }
     }
 
     /// Drops every block. Every [`BlockId`] handed out before is invalid
@@ -179,8 +220,15 @@ impl BlockCache {
     pub fn clear(&mut self) {
         self.blocks.clear();
         self.links.clear();
+        self.incoming.clear();
         self.index.clear();
-        self.by_page.clear();
+        self.by_line.clear();
         self.jump.fill(NO_SLOT);
     }
+}
+
+/// The direct-mapped slot of the block at `paddr`.
+#[inline(always)]
+fn jump_slot(paddr: PhysAddr) -> usize {
+    (paddr.0 >> 1) as usize % JUMP_SLOTS
 }

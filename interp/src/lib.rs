@@ -2,9 +2,10 @@
 //!
 //! Code is decoded once into blocks cached by physical address
 //! ([`cache`]); [`run`] executes them with one `match` arm per instruction
-//! ([`exec`]), counts instructions per block, and takes interrupts and polls
-//! devices only at block boundaries. [`trace`] is the one-instruction path
-//! that writes a Spike-style commit log.
+//! ([`exec`]) and counts instructions per block. It implements
+//! `soc::machine::Engine`: soc's run loop decides when it stops (events,
+//! limits), takes interrupts and waits in WFI. [`trace`] is the
+//! one-instruction path that writes a Spike-style commit log.
 #![forbid(unsafe_code)]
 
 pub mod cache;
@@ -12,4 +13,4 @@ pub mod exec;
 pub mod run;
 pub mod trace;
 
-pub use run::{Interp, RunLimits, Stop};
+pub use run::Interp;

@@ -1,50 +1,18 @@
-//! The execution loop: blocks, interrupts at block boundaries, periodic
-//! device polling, WFI, and the reasons a run stops.
+//! The interpreter's side of soc's run loop (`soc::machine::Engine`): runs
+//! cached blocks until the machine's deadline, splitting a block when the
+//! deadline falls inside it, and leaving one right after an instruction
+//! whose slow path moved the deadline to now. With a tracer it runs one
+//! instruction at a time.
 
 use std::io::Write;
 
 use crate::cache::BlockCache;
-use crate::exec::{self, Flow};
+use crate::exec::{self, Flow, Leave};
 use crate::trace::Tracer;
+use soc::addr::VirtAddr;
 use soc::isa::{self, Insn};
-use soc::machine::{GuestExit, Machine, Wake};
+use soc::machine::{CodeChange, Engine, EngineExit, Machine, RunLimits, Stop};
 use soc::trap::Exception;
-
-/// Retired instructions between device polls.
-const POLL_INTERVAL: u64 = 1 << 14;
-/// Consecutive traps with no instruction retired that count as a loop.
-const TRAP_LOOP_LIMIT: u32 = 1000;
-
-/// Limits on a run.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct RunLimits {
-    /// Stop at the first block boundary after this many instructions
-    /// (counted from the start of this run).
-    pub max_insns: Option<u64>,
-}
-
-/// Why a run stopped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Stop {
-    /// The guest exited with this status (finisher or HTIF).
-    Exit(u32),
-    /// The guest asked for a reset.
-    Reset,
-    /// `max_insns` ran out.
-    InsnLimit,
-    /// The hart kept trapping without retiring anything.
-    TrapLoop {
-        /// `mcause`/`scause` of the last trap.
-        cause: u32,
-        /// The pc that kept trapping.
-        pc: u32,
-    },
-    /// WFI with nothing that could ever wake the hart.
-    Halted {
-        /// pc after the WFI.
-        pc: u32,
-    },
-}
 
 /// The interpreter: a block cache and an optional commit-log tracer.
 #[derive(Default)]
@@ -53,8 +21,6 @@ pub struct Interp {
     /// The block that ran last, to follow or record its link.
     previous: Option<crate::cache::BlockId>,
     tracer: Option<Tracer>,
-    trap_streak: u32,
-    last_trap_retired: u64,
 }
 
 impl Interp {
@@ -68,62 +34,10 @@ impl Interp {
         self.tracer = Some(Tracer::new(out));
     }
 
-    /// Ends tracing: flushes the commit log and returns the first error
-    /// writing it met (the run itself carries on past such an error).
-    pub fn finish_trace(&mut self) -> std::io::Result<()> {
-        self.tracer.take().map_or(Ok(()), Tracer::finish)
-    }
-
-    /// Runs `m` until the guest exits or a limit is reached.
+    /// Runs `m` under soc's run loop until the guest exits or a limit is
+    /// reached.
     pub fn run(&mut self, m: &mut Machine, limits: RunLimits) -> Stop {
-        let limit = limits
-            .max_insns
-            .map_or(u64::MAX, |n| m.hart.retired.saturating_add(n));
-        let mut next_poll = m.hart.retired;
-        loop {
-            if m.hart.retired >= next_poll {
-                m.poll();
-                if m.hart.retired >= limit {
-                    return Stop::InsnLimit;
-                }
-                next_poll = m.hart.retired.saturating_add(POLL_INTERVAL).min(limit);
-            }
-            if let Some(exit) = m.exit.take() {
-                return match exit {
-                    GuestExit::Exit(code) => Stop::Exit(code),
-                    GuestExit::Reset => Stop::Reset,
-                };
-            }
-            if let Some(irq) = m.pending_interrupt() {
-                m.take_interrupt(irq);
-            }
-            let stepped = if self.tracer.is_some() {
-                self.step_traced(m)
-            } else {
-                self.step_block(m)
-            };
-            match stepped {
-                // WFI: wait, then go on with the instruction after it.
-                Ok(true) => match m.wait_for_interrupt() {
-                    Wake::Interrupt | Wake::Resume | Wake::Exit => {}
-                    Wake::Never => return Stop::Halted { pc: m.hart.pc },
-                },
-                Ok(false) => {}
-                Err(e) => {
-                    if let Some(stop) = self.trap(m, e) {
-                        return stop;
-                    }
-                }
-            }
-            if m.flush_code {
-                m.flush_code = false;
-                m.dirty_code_pages.clear();
-                self.clear_cache();
-            }
-            for page in m.dirty_code_pages.drain(..) {
-                self.cache.invalidate_ram_page(page);
-            }
-        }
+        m.run(self, &limits)
     }
 
     /// Drops every cached block, and with them the id of the last block run.
@@ -132,35 +46,21 @@ impl Interp {
         self.previous = None;
     }
 
-    /// Takes exception `e` at `hart.pc`; reports a trap loop.
-    fn trap(&mut self, m: &mut Machine, e: Exception) -> Option<Stop> {
+    /// Reports exception `e` at `hart.pc` (traced first) to the machine.
+    fn raise(&mut self, m: &mut Machine, e: Exception) {
         if let Some(t) = self.tracer.as_mut() {
             t.trap(m, e);
         }
-        let pc = m.hart.pc;
-        m.take_trap(e);
-        if m.hart.retired == self.last_trap_retired {
-            self.trap_streak += 1;
-            if self.trap_streak >= TRAP_LOOP_LIMIT {
-                return Some(Stop::TrapLoop {
-                    cause: e.cause(),
-                    pc,
-                });
-            }
-        } else {
-            self.trap_streak = 0;
-            self.last_trap_retired = m.hart.retired;
-        }
-        None
+        m.raise(e, m.hart.pc, m.hart.retired);
     }
 
     /// Runs one block at `hart.pc`. Returns `Ok(true)` when it ended in a
     /// WFI that should wait (`hart.pc` is then past it), or the exception
     /// raised (with `hart.pc` at the faulting instruction and `retired`
     /// counting only what completed).
-    #[inline]
+    #[inline(always)]
     fn step_block(&mut self, m: &mut Machine) -> Result<bool, Exception> {
-        let mut pc = m.hart.pc;
+        let pc = m.hart.pc;
         let ctx = m.fetch_context();
         let linked = self
             .previous
@@ -169,7 +69,7 @@ impl Interp {
             Some(id) => id,
             None => {
                 let paddr = m
-                    .translate_fetch(pc)
+                    .translate_fetch(VirtAddr(pc))
                     .inspect_err(|_| self.previous = None)?;
                 let found = match self.cache.get(paddr) {
                     Some(id) => Some(id),
@@ -190,26 +90,35 @@ impl Interp {
                 id
             }
         };
-        self.previous = Some(id);
         let insns = &self.cache.block(id).insns;
         let start = m.hart.retired;
-        // Counters read inside the block (by its last instruction, the only
-        // one that may be a CSR access) see everything before it.
-        m.hart.retired = start + insns.len() as u64 - 1;
-        let (last, body) = insns.split_last().expect("blocks are never empty");
-        for (n, insn) in body.iter().enumerate() {
-            if let Err(e) = exec::step(m, insn, pc) {
-                m.hart.pc = pc;
-                m.hart.retired = start + n as u64;
-                return Err(e);
-            }
-            pc = pc.wrapping_add(u32::from(insn.len));
+        let room = m.deadline() - start;
+        if insns.len() as u64 > room {
+            // The deadline falls inside the block: run only its first part.
+            self.previous = None;
+            return match run_body(m, &insns[..room as usize], pc, start) {
+                Ok(pc) => {
+                    m.hart.pc = pc;
+                    m.hart.retired = start + room;
+                    Ok(false)
+                }
+                Err(left) => left.into_result(),
+            };
         }
-        let flow = exec::end(m, last, pc).inspect_err(|_| {
-            m.hart.pc = pc;
-            m.hart.retired = start + body.len() as u64;
-        })?;
-        m.hart.retired = start + insns.len() as u64;
+        self.previous = Some(id);
+        let (last, body) = insns.split_last().expect("blocks are never empty");
+        let pc = match run_body(m, body, pc, start) {
+            Ok(pc) => pc,
+            Err(left) => {
+                self.previous = None;
+                return left.into_result();
+            }
+        };
+        // Counters read by the last instruction (the only one that may be
+        // a CSR access) see everything before it.
+        m.hart.retired = start + body.len() as u64;
+        let flow = exec::end(m, last, pc).inspect_err(|_| m.hart.pc = pc)?;
+        m.hart.retired += 1;
         Ok(advance(m, flow, pc, last.len))
     }
 
@@ -239,6 +148,50 @@ impl Interp {
     }
 }
 
+/// How [`run_body`] stopped early; `hart.pc` and `hart.retired` are set.
+enum Left {
+    /// An instruction trapped (`hart.pc` is at it).
+    Trap(Exception),
+    /// An instruction completed and moved the deadline to now (`hart.pc`
+    /// is past it).
+    Now,
+}
+
+impl Left {
+    /// What the block step returns after leaving early.
+    fn into_result(self) -> Result<bool, Exception> {
+        match self {
+            Left::Trap(e) => Err(e),
+            Left::Now => Ok(false),
+        }
+    }
+}
+
+/// Runs `body`, instructions that do not end a block, from `pc` with
+/// `start` retired before the first; returns the pc after them.
+#[inline(always)]
+fn run_body(m: &mut Machine, body: &[Insn], mut pc: u32, start: u64) -> Result<u32, Left> {
+    for (n, insn) in body.iter().enumerate() {
+        let retired = start + n as u64;
+        if let Err(leave) = exec::step(m, insn, pc, retired) {
+            return Err(match leave {
+                Leave::Trap(e) => {
+                    m.hart.pc = pc;
+                    m.hart.retired = retired;
+                    Left::Trap(e)
+                }
+                Leave::Now => {
+                    m.hart.pc = pc.wrapping_add(u32::from(insn.len));
+                    m.hart.retired = retired + 1;
+                    Left::Now
+                }
+            });
+        }
+        pc = pc.wrapping_add(u32::from(insn.len));
+    }
+    Ok(pc)
+}
+
 /// Moves `hart.pc` past the `len`-byte instruction at `pc` that ended with
 /// `flow`; returns whether it was a WFI and the hart should now wait.
 #[inline(always)]
@@ -250,14 +203,50 @@ fn advance(m: &mut Machine, flow: Flow, pc: u32, len: u8) -> bool {
     matches!(flow, Flow::Wait(_))
 }
 
+impl Engine for Interp {
+    fn run_until(&mut self, m: &mut Machine) -> EngineExit {
+        while m.hart.retired < m.deadline() {
+            let stepped = if self.tracer.is_some() {
+                self.step_traced(m)
+            } else {
+                self.step_block(m)
+            };
+            match stepped {
+                Ok(true) => return EngineExit::Wfi,
+                Ok(false) => {}
+                Err(e) => self.raise(m, e),
+            }
+        }
+        EngineExit::Deadline
+    }
+
+    fn invalidate(&mut self, change: CodeChange<'_>) {
+        match change {
+            CodeChange::All => self.clear_cache(),
+            CodeChange::Lines(lines) => {
+                for &line in lines {
+                    self.cache.invalidate_ram_line(line);
+                }
+                self.previous = None;
+            }
+        }
+    }
+
+    /// Ends tracing: flushes the commit log and returns the first error
+    /// writing it met (the run itself carries on past such an error).
+    fn finish(&mut self) -> std::io::Result<()> {
+        self.tracer.take().map_or(Ok(()), Tracer::finish)
+    }
+}
+
 /// Fetches and decodes the instruction at virtual `pc`, parcel by parcel,
 /// so that a fault on either half reports that half's address.
 pub fn fetch(m: &mut Machine, pc: u32) -> Result<Insn, Exception> {
-    let lo = m.fetch_parcel(pc)?;
+    let lo = m.fetch_parcel(VirtAddr(pc))?;
     let raw = if isa::insn_len(lo) == 2 {
         u32::from(lo)
     } else {
-        u32::from(lo) | u32::from(m.fetch_parcel(pc.wrapping_add(2))?) << 16
+        u32::from(lo) | u32::from(m.fetch_parcel(VirtAddr(pc).wrapping_add(2))?) << 16
     };
     Ok(isa::decode(raw))
 }

@@ -3,10 +3,11 @@
 //! blocks, code rewritten by a store being seen without `fence.i`, WFI, and
 //! more code than the block cache holds.
 
-use interp::{Interp, RunLimits, Stop};
+use interp::Interp;
 use soc::board::{VirtConfig, virt};
 use soc::dev::console::BufferConsole;
 use soc::elf::{EM_RISCV, minimal_image};
+use soc::machine::{RunLimits, Stop};
 use soc::memmap::RAM_BASE;
 
 /// Runs hand-assembled `words` at the start of RAM; returns how it stopped.
@@ -25,6 +26,7 @@ fn run(words: &[u32]) -> Stop {
         &mut m,
         RunLimits {
             max_insns: Some(1_000_000),
+            ..RunLimits::default()
         },
     )
 }
@@ -72,6 +74,32 @@ fn a_store_over_cached_code_is_seen_without_fence_i() {
     ];
     words.extend(EXIT_WITH_A0); // 0x28 done
     assert_eq!(run(&words), Stop::Exit(17));
+}
+
+#[test]
+fn a_store_into_the_running_block_is_seen_at_the_next_instruction() {
+    // In the store's own 64-byte line (QEMU runs the old instruction here).
+    let mut words = vec![
+        0x0000_0417, // 0x00 auipc s0, 0
+        0x0020_0337, // 0x04 lui t1, 0x200
+        0x5133_0313, // 0x08 addi t1, t1, 0x513  (t1 = li a0, 2)
+        0x0064_2a23, // 0x0c sw t1, 20(s0)
+        0x0000_0013, // 0x10 nop
+        0x0010_0513, // 0x14 li a0, 1            (rewritten)
+    ];
+    words.extend(EXIT_WITH_A0);
+    assert_eq!(run(&words), Stop::Exit(2));
+    // In the next line of the same block.
+    let mut words = vec![
+        0x0000_0417, // 0x00 auipc s0, 0
+        0x0030_0337, // 0x04 lui t1, 0x300
+        0x5133_0313, // 0x08 addi t1, t1, 0x513  (t1 = li a0, 3)
+        0x0464_2023, // 0x0c sw t1, 64(s0)
+    ];
+    words.extend([0x0000_0013; 12]); // 0x10..0x40 nop
+    words.push(0x0010_0513); // 0x40 li a0, 1    (rewritten)
+    words.extend(EXIT_WITH_A0);
+    assert_eq!(run(&words), Stop::Exit(3));
 }
 
 #[test]

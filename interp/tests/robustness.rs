@@ -4,10 +4,11 @@
 //! Built in debug mode, any arithmetic overflow on a guest value panics, so
 //! this also checks that guest values only meet wrapping arithmetic.
 
-use interp::{Interp, RunLimits};
+use interp::Interp;
 use soc::board::{VirtConfig, virt};
 use soc::dev::console::BufferConsole;
 use soc::elf::{EM_RISCV, minimal_image};
+use soc::machine::RunLimits;
 use soc::memmap::RAM_BASE;
 
 const CODE_BYTES: usize = 64 << 10;
@@ -75,6 +76,7 @@ fn random_code_never_crashes_the_emulator() {
             &mut m,
             RunLimits {
                 max_insns: Some(200_000),
+                ..RunLimits::default()
             },
         );
         assert!(m.hart.retired > 0, "seed {seed}: {stop:?}");

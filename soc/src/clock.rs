@@ -78,6 +78,21 @@ impl Clock {
         }
     }
 
+    /// Deterministic mode: the retired count at which `mtime` reaches
+    /// `deadline` (a future time), so that the engine can stop exactly at
+    /// that instruction; `u64::MAX` with host time.
+    pub fn retired_at(&self, deadline: u64, retired: u64) -> u64 {
+        match self.mode {
+            ClockMode::Deterministic => {
+                let ahead = deadline.wrapping_sub(self.mtime(retired));
+                (retired / INSNS_PER_TICK)
+                    .saturating_add(ahead)
+                    .saturating_mul(INSNS_PER_TICK)
+            }
+            ClockMode::Host(_) => u64::MAX,
+        }
+    }
+
     /// Deterministic mode: advances `mtime` to `deadline` at once.
     pub fn skip_to(&mut self, deadline: u64, retired: u64) {
         let now = self.mtime(retired);
@@ -102,6 +117,9 @@ mod tests {
         c.skip_to(9000, 1010);
         assert_eq!(c.mtime(1010), 9000);
         assert_eq!(c.wait_for(10_000, 1010), Duration::ZERO);
+        // mtime reaches 9002 exactly at the 20th instruction after 1010.
+        let at = c.retired_at(9002, 1010);
+        assert_eq!((at, c.mtime(at - 1), c.mtime(at)), (1030, 9001, 9002));
     }
 
     #[test]
@@ -111,5 +129,6 @@ mod tests {
         std::thread::sleep(Duration::from_millis(2));
         assert!(c.mtime(0) > a);
         assert!(c.wait_for(a + 10_000_000, 0) > Duration::from_millis(500));
+        assert_eq!(c.retired_at(a + 10, 0), u64::MAX);
     }
 }

@@ -1,9 +1,22 @@
-//! The architectural state of one RV32GC hart.
+//! The architectural state of one RV32GC hart, which is also the engine
+//! context: the one `#[repr(C)]` struct generated code receives a pointer
+//! to and reaches everything through.
 //!
-//! `#[repr(C)]` with the registers first, so that JIT code can load and
-//! store guest registers at fixed offsets (see [`Hart::X_OFFSET`]).
+//! Besides the registers, pc, privilege, retired count, the LR/SC
+//! reservation (as plain fields) and the CSRs (`frm`, `fflags`, `mstatus`
+//! among them), it holds what generated code needs from the machine: the
+//! current TLB table per access kind (kept current by the machine wherever
+//! the translation mode changes), the host base and size of guest RAM, the
+//! event deadline in retired instructions (see `machine/run.rs`), a request
+//! flag, and a slot for an engine's table of helper functions. The
+//! interpreter uses the same fields; there is no second copy to sync. Every
+//! offset generated code uses is a `*_OFFSET` constant from
+//! `core::mem::offset_of!`, checked by the const assertions below.
+
+use core::mem::offset_of;
 
 use crate::csr::Csrs;
+use crate::mmu::tlb::TlbEntry;
 
 /// Privilege level, with the encoding of `mstatus.MPP`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -38,7 +51,11 @@ impl Privilege {
     }
 }
 
-/// The registers of one hart.
+/// [`Hart::request`] bit: the engine must return at the next instruction
+/// boundary (set together with a deadline of 0).
+pub const REQUEST_RETURN: u32 = 1;
+
+/// The registers of one hart, and the engine context around them.
 #[repr(C)]
 #[derive(Clone, Debug)]
 pub struct Hart {
@@ -52,21 +69,65 @@ pub struct Hart {
     pub prv: Privilege,
     /// Instructions retired since reset (the engines add whole blocks).
     pub retired: u64,
-    /// The address reserved by the last `lr.w`, if any.
-    pub reservation: Option<u32>,
+    /// Non-zero while `reservation_addr` holds an LR reservation.
+    pub reservation_valid: u32,
+    /// The physical address reserved by the last `lr.w`.
+    pub reservation_addr: u32,
+    /// The engine returns when `retired` reaches this (machine/run.rs).
+    pub(crate) deadline: u64,
+    /// Requests to the engine ([`REQUEST_RETURN`]); cleared by the run
+    /// loop at each deadline.
+    pub request: u32,
+    /// Size of guest RAM in bytes.
+    pub ram_bytes: u32,
+    /// Host address of guest RAM offset 0 (`Ram::host_base`).
+    pub ram_base: *mut u8,
+    /// The TLB table (256 entries) for each access kind (indexed by
+    /// `AccessKind as usize`) in the current translation mode.
+    pub tlb: [*const TlbEntry; 3],
+    /// An engine's table of helper functions for generated code (null
+    /// until an engine installs one; soc never reads it).
+    pub helpers: *const (),
     /// Control and status registers.
     pub csr: Csrs,
 }
 
 impl Hart {
-    /// Offset of `x` in the struct, for generated code.
-    pub const X_OFFSET: usize = core::mem::offset_of!(Hart, x);
+    /// Offset of `x`, for generated code.
+    pub const X_OFFSET: usize = offset_of!(Hart, x);
     /// Offset of `f`.
-    pub const F_OFFSET: usize = core::mem::offset_of!(Hart, f);
+    pub const F_OFFSET: usize = offset_of!(Hart, f);
     /// Offset of `pc`.
-    pub const PC_OFFSET: usize = core::mem::offset_of!(Hart, pc);
+    pub const PC_OFFSET: usize = offset_of!(Hart, pc);
+    /// Offset of `prv` (one byte, the `mstatus.MPP` encoding).
+    pub const PRV_OFFSET: usize = offset_of!(Hart, prv);
+    /// Offset of `retired`.
+    pub const RETIRED_OFFSET: usize = offset_of!(Hart, retired);
+    /// Offset of `reservation_valid`.
+    pub const RESERVATION_VALID_OFFSET: usize = offset_of!(Hart, reservation_valid);
+    /// Offset of `reservation_addr`.
+    pub const RESERVATION_ADDR_OFFSET: usize = offset_of!(Hart, reservation_addr);
+    /// Offset of the event deadline (u64, retired instructions).
+    pub const DEADLINE_OFFSET: usize = offset_of!(Hart, deadline);
+    /// Offset of `request`.
+    pub const REQUEST_OFFSET: usize = offset_of!(Hart, request);
+    /// Offset of `ram_bytes`.
+    pub const RAM_BYTES_OFFSET: usize = offset_of!(Hart, ram_bytes);
+    /// Offset of `ram_base`.
+    pub const RAM_BASE_OFFSET: usize = offset_of!(Hart, ram_base);
+    /// Offset of `tlb` (three pointers, read / write / fetch).
+    pub const TLB_OFFSET: usize = offset_of!(Hart, tlb);
+    /// Offset of `helpers`.
+    pub const HELPERS_OFFSET: usize = offset_of!(Hart, helpers);
+    /// Offset of `frm`.
+    pub const FRM_OFFSET: usize = offset_of!(Hart, csr.frm);
+    /// Offset of `fflags`.
+    pub const FFLAGS_OFFSET: usize = offset_of!(Hart, csr.fflags);
+    /// Offset of `mstatus` (FS is bits 13–14).
+    pub const MSTATUS_OFFSET: usize = offset_of!(Hart, csr.mstatus);
 
-    /// A hart at reset: M-mode, registers zero, pc at `reset_pc`.
+    /// A hart at reset: M-mode, registers zero, pc at `reset_pc`. The
+    /// machine fills in the RAM and TLB pointers.
     pub fn new(reset_pc: u32) -> Hart {
         Hart {
             x: [0; 32],
@@ -74,9 +135,28 @@ impl Hart {
             pc: reset_pc,
             prv: Privilege::Machine,
             retired: 0,
-            reservation: None,
+            reservation_valid: 0,
+            reservation_addr: 0,
+            deadline: 0,
+            request: 0,
+            ram_bytes: 0,
+            ram_base: core::ptr::null_mut(),
+            tlb: [core::ptr::null(); 3],
+            helpers: core::ptr::null(),
             csr: Csrs::new(),
         }
+    }
+
+    /// `lr.w`: reserves physical address `paddr`.
+    pub fn reserve(&mut self, paddr: u32) {
+        self.reservation_valid = 1;
+        self.reservation_addr = paddr;
+    }
+
+    /// `sc.w`: takes the reservation, if any.
+    pub fn take_reservation(&mut self) -> Option<u32> {
+        let valid = core::mem::take(&mut self.reservation_valid) != 0;
+        valid.then_some(self.reservation_addr)
     }
 
     /// Reads integer register `r`.
@@ -101,6 +181,17 @@ impl Hart {
     }
 }
 
+// Generated code relies on these: registers first, 8-byte fields aligned,
+// every offset small enough for a load's immediate.
+const _: () = {
+    assert!(Hart::X_OFFSET == 0 && Hart::F_OFFSET == 128);
+    assert!(Hart::RETIRED_OFFSET.is_multiple_of(8) && Hart::DEADLINE_OFFSET.is_multiple_of(8));
+    assert!(Hart::RAM_BASE_OFFSET.is_multiple_of(align_of::<*mut u8>()));
+    assert!(Hart::TLB_OFFSET.is_multiple_of(align_of::<*const TlbEntry>()));
+    assert!(core::mem::size_of::<Privilege>() == 1);
+    assert!(core::mem::size_of::<Hart>() < 2048);
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +208,15 @@ mod tests {
         assert_eq!(h.freg(35), 9, "register numbers wrap at 32");
         assert_eq!(Hart::X_OFFSET, 0);
         assert_eq!(Hart::F_OFFSET, 128);
+    }
+
+    #[test]
+    fn reservation_is_taken_once() {
+        let mut h = Hart::new(0);
+        assert_eq!(h.take_reservation(), None);
+        h.reserve(0x8000_0010);
+        assert_eq!(h.take_reservation(), Some(0x8000_0010));
+        assert_eq!(h.take_reservation(), None);
     }
 
     #[test]

@@ -36,7 +36,7 @@ fn lr(m: &mut Machine, i: &Insn) -> Result<(), Exception> {
     let vaddr = m.hart.xreg(i.rs1);
     let paddr = m.translate_atomic(vaddr, AccessKind::Read)?;
     let v = m.read_phys_word(paddr, vaddr, AccessKind::Read)?;
-    m.hart.reservation = Some(paddr);
+    m.hart.reserve(paddr);
     m.hart.set_xreg(i.rd, v);
     Ok(())
 }
@@ -45,7 +45,7 @@ fn lr(m: &mut Machine, i: &Insn) -> Result<(), Exception> {
 fn sc(m: &mut Machine, i: &Insn) -> Result<(), Exception> {
     let vaddr = m.hart.xreg(i.rs1);
     let paddr = m.translate_atomic(vaddr, AccessKind::Write)?;
-    let ok = m.hart.reservation.take() == Some(paddr);
+    let ok = m.hart.take_reservation() == Some(paddr);
     if ok {
         m.write_phys_word(paddr, vaddr, m.hart.xreg(i.rs2))?;
     }

@@ -31,9 +31,27 @@ pub enum Flow {
     Wait(u32),
 }
 
-/// Executes `i` at `pc`, an instruction that does not end a block.
+/// Why [`step`] did not simply fall through to the next instruction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Leave {
+    /// The instruction raised an exception and had no effect.
+    Trap(Exception),
+    /// The instruction completed, and its slow path moved the machine's
+    /// deadline to now: the block must end after it.
+    Now,
+}
+
+impl From<Exception> for Leave {
+    fn from(e: Exception) -> Leave {
+        Leave::Trap(e)
+    }
+}
+
+/// Executes `i` at `pc`, an instruction that does not end a block, with
+/// `retired` instructions retired before it (given to the machine's slow
+/// paths, so that what they observe is exact).
 #[inline(always)]
-pub fn step(m: &mut Machine, i: &Insn, pc: u32) -> Result<(), Exception> {
+pub fn step(m: &mut Machine, i: &Insn, pc: u32, retired: u64) -> Result<(), Leave> {
     use Op::*;
     let h = &mut m.hart;
     match i.op {
@@ -77,18 +95,18 @@ pub fn step(m: &mut Machine, i: &Insn, pc: u32) -> Result<(), Exception> {
             _ => (a as i32).wrapping_rem(b as i32) as u32,
         }),
         Remu => reg_reg(h, i, |a, b| a.checked_rem(b).unwrap_or(a)),
-        Lb => mem::load(m, i, |b: [u8; 1]| b[0] as i8 as u32)?,
-        Lh => mem::load(m, i, |b: [u8; 2]| i16::from_le_bytes(b) as u32)?,
-        Lw => mem::load(m, i, u32::from_le_bytes)?,
-        Lbu => mem::load(m, i, |b: [u8; 1]| u32::from(b[0]))?,
-        Lhu => mem::load(m, i, |b: [u8; 2]| u32::from(u16::from_le_bytes(b)))?,
-        Sb => mem::store(m, i, |x| [x as u8])?,
-        Sh => mem::store(m, i, |x| (x as u16).to_le_bytes())?,
-        Sw => mem::store(m, i, u32::to_le_bytes)?,
-        Flw | Fld | Fsw | Fsd => mem::fp_load_store(m, i)?,
+        Lb => mem::load(m, i, retired, |b: [u8; 1]| b[0] as i8 as u32)?,
+        Lh => mem::load(m, i, retired, |b: [u8; 2]| i16::from_le_bytes(b) as u32)?,
+        Lw => mem::load(m, i, retired, u32::from_le_bytes)?,
+        Lbu => mem::load(m, i, retired, |b: [u8; 1]| u32::from(b[0]))?,
+        Lhu => mem::load(m, i, retired, |b: [u8; 2]| u32::from(u16::from_le_bytes(b)))?,
+        Sb => mem::store(m, i, retired, |x| [x as u8])?,
+        Sh => mem::store(m, i, retired, |x| (x as u16).to_le_bytes())?,
+        Sw => mem::store(m, i, retired, u32::to_le_bytes)?,
+        Flw | Fld | Fsw | Fsd => mem::slow(m, retired, |m| mem::fp_load_store(m, i))?,
         Fence => {} // one hart, sequentially consistent: nothing to order
         LrW | ScW | AmoswapW | AmoaddW | AmoxorW | AmoandW | AmoorW | AmominW | AmomaxW
-        | AmominuW | AmomaxuW => amo::execute(m, i)?,
+        | AmominuW | AmomaxuW => mem::slow(m, retired, |m| amo::execute(m, i))?,
         _ => float::execute(m, i)?,
     }
     Ok(())
@@ -109,6 +127,10 @@ pub fn end(m: &mut Machine, i: &Insn, pc: u32) -> Result<Flow, Exception> {
         Bgeu => Ok(int::branch(&m.hart, i, pc, |a, b| a >= b)),
         FenceI | Ecall | Ebreak | Mret | Sret | Wfi | SfenceVma | Csrrw | Csrrs | Csrrc
         | Csrrwi | Csrrsi | Csrrci | Illegal => system::execute(m, i, pc),
-        _ => step(m, i, pc).map(|()| Flow::Next),
+        // The block ends here anyway: leaving "now" is just the next pc.
+        _ => match step(m, i, pc, m.hart.retired) {
+            Ok(()) | Err(Leave::Now) => Ok(Flow::Next),
+            Err(Leave::Trap(e)) => Err(e),
+        },
     }
 }

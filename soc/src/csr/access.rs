@@ -1,7 +1,9 @@
 //! CSR instructions: privilege checks, then the WARL read/write rules of
 //! each register (Privileged ISA chapters 2–3, 10.1; Sstc).
 //!
-//! Reads have no side effects. Writes that change translation flush the TLB
+//! Reads have no side effects. Every write but those of the FP CSRs ends the
+//! engine's run after the instruction (see `machine/run.rs`), so that the
+//! interrupts it may enable are taken at once. Writes that change translation flush the TLB
 //! (`satp`, `mstatus.MXR`, PMP) or reselect the TLB set (privilege, SUM,
 //! MPRV). Choices where the spec leaves room: `misa` is read-only; a
 //! reserved `mtvec`/`stvec` mode or `MPP` = 2 leaves the field unchanged;
@@ -256,6 +258,10 @@ impl Machine {
         }
         if matches!(num, FFLAGS | FRM | FCSR) {
             self.hart.csr.mstatus |= mstatus::FS;
+        } else {
+            // Interrupt enables, pending bits, timers and translation may
+            // have changed: the run loop looks again before the next one.
+            self.end_run_now();
         }
     }
 

@@ -1,5 +1,6 @@
 //! Guest memory access: the TLB fast path and the slow path behind it
-//! (page walk, PMP, MMIO, HTIF, code-page watch, page-crossing accesses).
+//! (page walk, PMP, MMIO, HTIF, the code-line watch, page-crossing
+//! accesses).
 //!
 //! Misaligned loads and stores are performed, not trapped (the Privileged
 //! ISA allows either; QEMU performs them too). An access that crosses a page
@@ -8,72 +9,102 @@
 //! they raise address-misaligned exceptions.
 
 use super::{GuestExit, Machine};
+use crate::addr::{PhysAddr, RamOffset, VirtAddr};
 use crate::bus::{AccessSize, DevCtx};
 use crate::csr::state::{mstatus, satp};
 use crate::hart::Privilege;
-use crate::memmap::RAM_BASE;
 use crate::mmu::sv32::{self, PteMemory, WalkMode};
 use crate::mmu::{AccessKind, PAGE_OFFSET_MASK, PAGE_SIZE, pmp};
 use crate::trap::Exception;
 
 impl Machine {
-    /// Loads `N` bytes (1, 2, 4 or 8) from virtual `vaddr`.
+    /// Loads `N` bytes (1, 2, 4 or 8) from virtual `vaddr`, with
+    /// `hart.retired` as it is.
     #[inline(always)]
-    pub fn load<const N: usize>(&mut self, vaddr: u32) -> Result<[u8; N], Exception> {
-        if (vaddr & PAGE_OFFSET_MASK) as usize <= PAGE_SIZE as usize - N
-            && let Some(off) = self.tlb.lookup(self.data_set, AccessKind::Read, vaddr)
-        {
-            return Ok(self.ram.read::<N>(off));
+    pub fn load<const N: usize>(&mut self, vaddr: VirtAddr) -> Result<[u8; N], Exception> {
+        match self.load_fast(vaddr) {
+            Some(bytes) => Ok(bytes),
+            None => self.load_slow(vaddr, self.hart.retired),
         }
-        self.load_slow(vaddr)
     }
 
-    /// Stores `N` bytes (1, 2, 4 or 8) to virtual `vaddr`.
+    /// Stores `N` bytes (1, 2, 4 or 8) to virtual `vaddr`, with
+    /// `hart.retired` as it is.
     #[inline(always)]
-    pub fn store<const N: usize>(&mut self, vaddr: u32, bytes: [u8; N]) -> Result<(), Exception> {
-        if (vaddr & PAGE_OFFSET_MASK) as usize <= PAGE_SIZE as usize - N
-            && let Some(off) = self.tlb.lookup(self.data_set, AccessKind::Write, vaddr)
-        {
-            self.ram.write::<N>(off, bytes);
+    pub fn store<const N: usize>(
+        &mut self,
+        vaddr: VirtAddr,
+        bytes: [u8; N],
+    ) -> Result<(), Exception> {
+        if self.store_fast(vaddr, bytes) {
             return Ok(());
         }
-        self.store_slow(vaddr, bytes)
+        self.store_slow(vaddr, bytes, self.hart.retired)
+    }
+
+    /// The TLB fast path of a load: the bytes when the page is cached for
+    /// reads and the access stays inside it, else `None` (nothing happened;
+    /// take [`Machine::load_slow`]).
+    #[inline(always)]
+    pub fn load_fast<const N: usize>(&self, vaddr: VirtAddr) -> Option<[u8; N]> {
+        if (vaddr.0 & PAGE_OFFSET_MASK) as usize > PAGE_SIZE as usize - N {
+            return None;
+        }
+        let off = self.tlb.lookup(self.data_set, AccessKind::Read, vaddr)?;
+        Some(self.ram.read::<N>(off))
+    }
+
+    /// The TLB fast path of a store: whether it was done (when not, nothing
+    /// happened; take [`Machine::store_slow`]).
+    #[inline(always)]
+    #[must_use]
+    pub fn store_fast<const N: usize>(&mut self, vaddr: VirtAddr, bytes: [u8; N]) -> bool {
+        if (vaddr.0 & PAGE_OFFSET_MASK) as usize > PAGE_SIZE as usize - N {
+            return false;
+        }
+        match self.tlb.lookup(self.data_set, AccessKind::Write, vaddr) {
+            Some(off) => {
+                self.ram.write::<N>(off, bytes);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Fetches the 16-bit instruction parcel at virtual `vaddr`.
     #[inline(always)]
-    pub fn fetch_parcel(&mut self, vaddr: u32) -> Result<u16, Exception> {
+    pub fn fetch_parcel(&mut self, vaddr: VirtAddr) -> Result<u16, Exception> {
         if let Some(off) = self.tlb.lookup(self.fetch_set, AccessKind::Fetch, vaddr) {
             return Ok(u16::from_le_bytes(self.ram.read::<2>(off)));
         }
         let paddr = self.translate_fetch_slow(vaddr)?;
         self.read_code_parcel(paddr)
-            .ok_or(Exception::InstructionAccessFault(vaddr))
+            .ok_or(Exception::InstructionAccessFault(vaddr.0))
     }
 
     /// Translates a fetch from `vaddr` to a physical address (filling the
     /// TLB), for engines that cache code by physical address.
     #[inline(always)]
-    pub fn translate_fetch(&mut self, vaddr: u32) -> Result<u32, Exception> {
+    pub fn translate_fetch(&mut self, vaddr: VirtAddr) -> Result<PhysAddr, Exception> {
         match self.tlb.lookup(self.fetch_set, AccessKind::Fetch, vaddr) {
-            Some(off) => Ok(RAM_BASE.wrapping_add(off as u32)),
+            Some(off) => Ok(off.phys()),
             None => self.translate_fetch_slow(vaddr),
         }
     }
 
     #[inline(never)]
-    fn translate_fetch_slow(&mut self, vaddr: u32) -> Result<u32, Exception> {
+    fn translate_fetch_slow(&mut self, VirtAddr(vaddr): VirtAddr) -> Result<PhysAddr, Exception> {
         let prv = self.hart.prv;
         let paddr = self.translate_checked(vaddr, 2, AccessKind::Fetch, prv)?;
         if self.ram.offset_of(paddr, 2).is_some() || self.bus.is_executable(paddr) {
-            Ok(paddr)
+            Ok(PhysAddr(paddr))
         } else {
             Err(Exception::InstructionAccessFault(vaddr))
         }
     }
 
     /// The parcel at physical `paddr`, from RAM or the boot ROM.
-    pub fn read_code_parcel(&mut self, paddr: u32) -> Option<u16> {
+    pub fn read_code_parcel(&mut self, PhysAddr(paddr): PhysAddr) -> Option<u16> {
         if let Some(off) = self.ram.offset_of(paddr, 2) {
             return Some(u16::from_le_bytes(self.ram.read::<2>(off)));
         }
@@ -118,14 +149,18 @@ impl Machine {
                 kind,
                 prv,
             );
-            let watched = kind == AccessKind::Write && self.is_write_watched(off as u32);
-            if whole_page && !watched {
-                let set = if kind == AccessKind::Fetch {
-                    self.fetch_set
-                } else {
-                    self.data_set
-                };
-                self.tlb.insert(set, kind, vaddr, off as u32);
+            let write = kind == AccessKind::Write;
+            let htif = write && self.htif.is_some_and(|h| h.watched_page() == off.0);
+            let code = write && self.code.is_code_page(off);
+            let set = if kind == AccessKind::Fetch {
+                self.fetch_set
+            } else {
+                self.data_set
+            };
+            match (whole_page && !htif, code) {
+                (true, false) => self.tlb.insert(set, kind, VirtAddr(vaddr), off),
+                (true, true) => self.tlb.insert_code_write(set, VirtAddr(vaddr), off),
+                (false, _) => {}
             }
         }
         Ok(paddr)
@@ -152,15 +187,16 @@ impl Machine {
         sv32::walk(&mut WalkerMemory(self), satp, vaddr, kind, mode)
     }
 
-    /// Whether stores to the RAM page at `ram_offset` must take the slow
-    /// path (it holds cached code or the HTIF mailbox).
-    fn is_write_watched(&self, ram_offset: u32) -> bool {
-        let page = ram_offset & !PAGE_OFFSET_MASK;
-        self.is_code_page(ram_offset) || self.htif.is_some_and(|h| h.watched_page() == page)
-    }
-
+    /// The slow path of a load (page walk, PMP, MMIO, page crossing), for
+    /// the instruction with `retired` instructions before it: devices see
+    /// that time. Afterwards the engine checks [`Machine::deadline`].
     #[inline(never)]
-    fn load_slow<const N: usize>(&mut self, vaddr: u32) -> Result<[u8; N], Exception> {
+    pub fn load_slow<const N: usize>(
+        &mut self,
+        VirtAddr(vaddr): VirtAddr,
+        retired: u64,
+    ) -> Result<[u8; N], Exception> {
+        self.hart.retired = retired;
         let prv = self.data_privilege();
         let mut out = [0u8; N];
         let first = ((PAGE_SIZE - (vaddr & PAGE_OFFSET_MASK)) as usize).min(N);
@@ -180,8 +216,24 @@ impl Machine {
         Ok(out)
     }
 
+    /// The slow path of a store, as [`Machine::load_slow`]; a store to a
+    /// device, into cached code or to the HTIF mailbox moves the deadline
+    /// to now.
     #[inline(never)]
-    fn store_slow<const N: usize>(&mut self, vaddr: u32, bytes: [u8; N]) -> Result<(), Exception> {
+    pub fn store_slow<const N: usize>(
+        &mut self,
+        VirtAddr(vaddr): VirtAddr,
+        bytes: [u8; N],
+        retired: u64,
+    ) -> Result<(), Exception> {
+        self.hart.retired = retired;
+        if (vaddr & PAGE_OFFSET_MASK) as usize <= PAGE_SIZE as usize - N
+            && let Some(off) = self.tlb.lookup_code_write(self.data_set, VirtAddr(vaddr))
+        {
+            self.ram.write::<N>(off, bytes);
+            self.code_written(off, N as u32);
+            return Ok(());
+        }
         let prv = self.data_privilege();
         let first = ((PAGE_SIZE - (vaddr & PAGE_OFFSET_MASK)) as usize).min(N);
         let p0 = self.translate_checked(vaddr, first as u32, AccessKind::Write, prv)?;
@@ -217,10 +269,8 @@ impl Machine {
     /// Writes `bytes` to physical memory; `None` on a bus fault.
     fn write_phys(&mut self, paddr: u32, bytes: &[u8]) -> Option<()> {
         if let Some(off) = self.ram.offset_of(paddr, bytes.len() as u32) {
-            self.ram.as_mut_slice()[off..off + bytes.len()].copy_from_slice(bytes);
-            if self.is_code_page(off as u32) {
-                self.code_page_written(off as u32);
-            }
+            self.ram.bytes_mut(off, bytes.len()).copy_from_slice(bytes);
+            self.code_written(off, bytes.len() as u32);
             self.htif_store(paddr, bytes.len() as u32);
             return Some(());
         }
@@ -229,6 +279,8 @@ impl Machine {
             let mut word = [0u8; 4];
             word[..chunk.len()].copy_from_slice(chunk);
             let (at, value) = (paddr.wrapping_add(4 * i as u32), u32::from_le_bytes(word));
+            // A device write may change interrupt lines, timers or exits.
+            self.end_run_now();
             self.with_devices(|bus, ctx| bus.write(at, size, value, ctx))
                 .ok()?;
         }
@@ -240,7 +292,7 @@ impl Machine {
         if let Some(htif) = self.htif.as_mut()
             && let Some(code) = htif.on_store(paddr, len, &mut self.ram, &mut std::io::stdout())
         {
-            self.exit = Some(GuestExit::Exit(code));
+            self.guest_exit(GuestExit::Exit(code));
         }
     }
 
@@ -291,7 +343,7 @@ fn access_size(len: usize) -> Option<AccessSize> {
 struct WalkerMemory<'a>(&'a mut Machine);
 
 impl WalkerMemory<'_> {
-    fn pte_offset(&self, paddr: u64, kind: AccessKind) -> Option<usize> {
+    fn pte_offset(&self, paddr: u64, kind: AccessKind) -> Option<RamOffset> {
         let csr = &self.0.hart.csr;
         if !pmp::allows(
             &csr.pmpcfg,
@@ -318,9 +370,7 @@ impl PteMemory for WalkerMemory<'_> {
             return false;
         };
         self.0.ram.write::<4>(off, pte.to_le_bytes());
-        if self.0.is_code_page(off as u32) {
-            self.0.code_page_written(off as u32);
-        }
+        self.0.code_written(off, 4);
         true
     }
 }

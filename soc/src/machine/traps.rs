@@ -98,6 +98,7 @@ impl Machine {
         self.hart.pc = csr.mepc;
         self.hart.prv = mpp;
         self.update_translation_mode();
+        self.end_run_now();
         Ok(())
     }
 
@@ -126,6 +127,7 @@ impl Machine {
         self.hart.pc = csr.sepc;
         self.hart.prv = spp;
         self.update_translation_mode();
+        self.end_run_now();
         Ok(())
     }
 
@@ -260,5 +262,39 @@ mod tests {
         m.sret(1).unwrap();
         assert_eq!((m.hart.prv, m.hart.pc), (Privilege::User, 0x4000));
         assert!(m.sret(1).is_err() && m.check_wfi(2).is_err() && m.sfence_vma(3).is_err());
+    }
+
+    #[test]
+    fn the_engine_context_follows_the_translation_mode() {
+        use crate::mmu::AccessKind::*;
+        use crate::mmu::tlb::TlbSet;
+        let mut m = machine();
+        assert_eq!(m.hart.ram_base, m.ram.host_base());
+        assert_eq!(
+            m.hart.tlb[Read as usize],
+            m.tlb.table(TlbSet::Machine, Read)
+        );
+        m.hart.pc = 0x1000;
+        m.hart.prv = Privilege::User;
+        m.hart.csr.medeleg = 1 << 8;
+        m.hart.csr.mstatus |= mstatus::SUM;
+        m.take_trap(Exception::EcallFromU);
+        assert_eq!(
+            m.hart.tlb,
+            [
+                m.tlb.table(TlbSet::SupervisorSum, Read),
+                m.tlb.table(TlbSet::SupervisorSum, Write),
+                m.tlb.table(TlbSet::SupervisorSum, Fetch),
+            ]
+        );
+        // MPRV: loads and stores use MPP's translation, fetches M's.
+        m.hart.prv = Privilege::Machine;
+        m.hart.csr.mstatus |= mstatus::MPRV; // MPP = 0 (U)
+        m.update_translation_mode();
+        assert_eq!(m.hart.tlb[Write as usize], m.tlb.table(TlbSet::User, Write));
+        assert_eq!(
+            m.hart.tlb[Fetch as usize],
+            m.tlb.table(TlbSet::Machine, Fetch)
+        );
     }
 }
