@@ -1,0 +1,86 @@
+//! Taking one sample of a running machine: the pc, the frame-pointer walk
+//! over guest memory (read without side effects), and the frames' names.
+
+use soc::csr::state::satp;
+use soc::hart::Privilege;
+use soc::machine::Machine;
+use soc::mem::Ram;
+use soc::mmu::AccessKind;
+use soc::mmu::sv32::{self, PteMemory, WalkMode};
+
+use super::report::Profile;
+use super::stack;
+use super::symbols::Symbols;
+
+/// Samples a machine into a [`Profile`], naming frames from `symbols`.
+pub struct Sampler {
+    symbols: Symbols,
+    profile: Profile,
+}
+
+impl Sampler {
+    /// A sampler naming frames from `symbols` (unknown addresses are
+    /// named by their hex value).
+    pub fn new(symbols: Symbols) -> Sampler {
+        Sampler {
+            symbols,
+            profile: Profile::new(),
+        }
+    }
+
+    /// Records the call stack `m` is at now.
+    pub fn sample(&mut self, m: &Machine) {
+        let frames = stack::walk(m.hart.pc, m.hart.xreg(8), |vaddr| peek(m, vaddr));
+        let names: Vec<String> = frames
+            .iter()
+            .rev()
+            .map(|&a| match self.symbols.lookup(a) {
+                Some(name) => name.to_string(),
+                None => format!("{a:#010x}"),
+            })
+            .collect();
+        self.profile.add(names.iter().map(String::as_str));
+    }
+
+    /// The samples taken so far.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+}
+
+/// Reads the aligned guest word at virtual `vaddr` as the hart would now
+/// (through Sv32 outside M-mode, user pages included), without setting
+/// A/D bits or touching devices: `None` unless it is mapped RAM.
+pub fn peek(m: &Machine, vaddr: u32) -> Option<u32> {
+    if vaddr % 4 != 0 {
+        return None;
+    }
+    let satp = m.hart.csr.satp;
+    let paddr = if m.hart.prv == Privilege::Machine || satp & satp::MODE_SV32 == 0 {
+        vaddr
+    } else {
+        let mode = WalkMode {
+            prv: Privilege::Supervisor,
+            sum: true,
+            mxr: false,
+        };
+        let paddr = sv32::walk(&mut ReadOnly(&m.ram), satp, vaddr, AccessKind::Read, mode).ok()?;
+        u32::try_from(paddr).ok()?
+    };
+    let bytes = m.ram.slice(paddr, 4)?;
+    Some(u32::from_le_bytes(bytes.try_into().ok()?))
+}
+
+/// RAM as the page walker sees it, refusing to write A/D bits.
+struct ReadOnly<'a>(&'a Ram);
+
+impl PteMemory for ReadOnly<'_> {
+    fn read_pte(&mut self, paddr: u64) -> Option<u32> {
+        let bytes = self.0.slice(u32::try_from(paddr).ok()?, 4)?;
+        Some(u32::from_le_bytes(bytes.try_into().ok()?))
+    }
+
+    fn write_pte(&mut self, _: u64, _: u32) -> bool {
+        false
+    }
+}
