@@ -1,26 +1,29 @@
 //! The interpreter's side of soc's run loop (`soc::machine::Engine`): runs
 //! cached blocks until the machine's deadline, splitting a block when the
 //! deadline falls inside it, and leaving one right after an instruction
-//! whose slow path moved the deadline to now. With a tracer it runs one
-//! instruction at a time.
+//! whose slow path moved the deadline to now. With a tracer or an
+//! observer it runs one instruction at a time.
 
 use std::io::Write;
 
 use crate::cache::BlockCache;
 use crate::exec::{self, Flow, Leave};
+use crate::observe::Observer;
 use crate::trace::Tracer;
 use soc::addr::VirtAddr;
 use soc::isa::{self, Insn};
 use soc::machine::{CodeChange, Engine, EngineExit, Machine, RunLimits, Stop};
 use soc::trap::Exception;
 
-/// The interpreter: a block cache and an optional commit-log tracer.
+/// The interpreter: a block cache, an optional commit-log tracer and an
+/// optional observer of retired instructions.
 #[derive(Default)]
 pub struct Interp {
     cache: BlockCache,
     /// The block that ran last, to follow or record its link.
     previous: Option<crate::cache::BlockId>,
     tracer: Option<Tracer>,
+    observer: Option<Box<dyn Observer>>,
 }
 
 impl Interp {
@@ -32,6 +35,11 @@ impl Interp {
     /// Writes one commit-log line per retired instruction to `out`.
     pub fn set_trace(&mut self, out: Box<dyn Write + Send>) {
         self.tracer = Some(Tracer::new(out));
+    }
+
+    /// Shows every retired instruction to `observer`, in order.
+    pub fn set_observer(&mut self, observer: Box<dyn Observer>) {
+        self.observer = Some(observer);
     }
 
     /// Runs `m` under soc's run loop until the guest exits or a limit is
@@ -144,6 +152,9 @@ impl Interp {
         if let (Some(t), Some(before), Ok(_)) = (self.tracer.as_mut(), before, &result) {
             t.after(m, &insn, pc, before);
         }
+        if let (Some(o), Ok(_)) = (self.observer.as_mut(), &result) {
+            o.retired(m, &insn, pc);
+        }
         result
     }
 }
@@ -206,7 +217,7 @@ fn advance(m: &mut Machine, flow: Flow, pc: u32, len: u8) -> bool {
 impl Engine for Interp {
     fn run_until(&mut self, m: &mut Machine) -> EngineExit {
         while m.hart.retired < m.deadline() {
-            let stepped = if self.tracer.is_some() {
+            let stepped = if self.tracer.is_some() || self.observer.is_some() {
                 self.step_traced(m)
             } else {
                 self.step_block(m)

@@ -175,6 +175,14 @@ impl Pipeline {
     }
 }
 
+/// The model fed by the interpreter (which then runs one instruction at a
+/// time).
+impl interp::observe::Observer for Pipeline {
+    fn retired(&mut self, m: &soc::machine::Machine, insn: &Insn, pc: u32) {
+        self.retire(insn, pc, m.hart.pc);
+    }
+}
+
 impl Estimate {
     /// A few lines for a person: the estimate, its stalls, and the seed's
     /// figures and the course's records beside it.
@@ -357,6 +365,30 @@ mod tests {
         assert_eq!((e.cycles, e.stalls.operand), (4, 2));
         let e = run_with(config, &[i(Op::Lw, 5, 2, 0), i(Op::Add, 6, 5, 5)], &[]);
         assert_eq!((e.cycles, e.stalls.load_use), (5, 3));
+    }
+
+    #[test]
+    fn the_interpreter_feeds_the_model_every_instruction_of_a_run() {
+        use std::sync::{Arc, Mutex};
+        let elf = std::fs::read(crate::workload::INTBENCH_ELF).unwrap();
+        let (mut m, _console) = crate::workload::machine(&elf);
+        let model = Arc::new(Mutex::new(Pipeline::new(PipelineConfig::default())));
+        let mut interp = interp::Interp::new();
+        interp.set_observer(Box::new(model.clone()));
+        let limits = soc::machine::RunLimits {
+            max_insns: Some(2_000_000),
+            ..Default::default()
+        };
+        let stop = interp.run(&mut m, limits);
+        assert_eq!(stop, soc::machine::Stop::InsnLimit);
+        let e = model.lock().unwrap().estimate();
+        assert_eq!(e.instructions, 2_000_000);
+        let s = e.stalls;
+        // Every cycle beyond one per instruction has a cause, up to the
+        // last instruction's latency or penalty.
+        let accounted = e.instructions + s.load_use + s.operand + s.execute + s.control;
+        assert!(e.cycles.abs_diff(accounted) <= 40, "{e:?}");
+        assert!(s.load_use > 0 && s.execute > 0 && s.control > 0, "{e:?}");
     }
 
     #[test]
