@@ -7,6 +7,7 @@ mod fsck;
 mod guest;
 mod mkfs;
 mod output;
+mod profile;
 mod run;
 mod session;
 mod term;
@@ -29,6 +30,9 @@ enum Command {
     Boot(boot::BootArgs),
     /// Run a bare-metal RV32 ELF program (or a kernel built for QEMU virt).
     Run(run::RunArgs),
+    /// Profile a bare-metal RV32 ELF: a flamegraph of where the guest
+    /// spends its instructions.
+    Profile(profile::ProfileArgs),
     /// Build a file-system image from a host folder (or the default image).
     Mkfs(mkfs::MkfsArgs),
     /// Check a file-system image; exits 1 if it has problems.
@@ -43,6 +47,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Boot(args) => boot::boot(args),
         Command::Run(args) => run::run(args),
+        Command::Profile(args) => profile::profile(args),
         Command::Mkfs(args) => mkfs::mkfs(args),
         Command::Fsck(args) => fsck::fsck(args),
     };

@@ -13,12 +13,13 @@ use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Stdout};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use interp::Interp;
+use perf::pipeline::{Pipeline, PipelineConfig};
 use soc::board::{self, VirtConfig};
 use soc::dev::console::StdioConsole;
 use soc::dev::virtio::blk::FileBackend;
@@ -64,13 +65,40 @@ pub struct MachineArgs {
     stats: bool,
     /// Derive time from retired instructions, so runs repeat exactly.
     #[arg(long)]
-    deterministic: bool,
+    pub(crate) deterministic: bool,
     /// Use the legacy (version 1) virtio-mmio interface.
     #[arg(long)]
     virtio_legacy: bool,
     /// Kernel command line, passed in the device tree's /chosen/bootargs.
     #[arg(long, value_name = "ARGS")]
     append: Option<String>,
+    /// Estimate the run's time on the course's 210 MHz pipeline (latencies
+    /// from CONFIG, a TOML file; perf/pipeline.toml has the defaults);
+    /// runs the interpreter one instruction at a time.
+    #[arg(long, value_name = "CONFIG", num_args = 0..=1)]
+    pipeline: Option<Option<PathBuf>>,
+}
+
+/// The pipeline model `--pipeline` asks for, shared with the engine that
+/// feeds it.
+type SharedPipeline = Arc<Mutex<Pipeline>>;
+
+/// Reads the `--pipeline` configuration (the defaults without a file).
+fn pipeline(opts: &MachineArgs) -> Result<Option<SharedPipeline>> {
+    let Some(file) = &opts.pipeline else {
+        return Ok(None);
+    };
+    let config = match file {
+        None => PipelineConfig::default(),
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            PipelineConfig::from_toml(&text)
+                .map_err(anyhow::Error::msg)
+                .with_context(|| format!("bad pipeline configuration {}", path.display()))?
+        }
+    };
+    Ok(Some(Arc::new(Mutex::new(Pipeline::new(config)))))
 }
 
 /// Parses a size as QEMU's `-m` does: plain numbers are MiB.
@@ -113,6 +141,27 @@ pub fn run(
     opts: &MachineArgs,
     input_end: InputEnd,
 ) -> Result<Outcome> {
+    run_with(
+        program,
+        name,
+        drive,
+        opts,
+        input_end,
+        &mut |m, engine, limits| m.run(engine, limits),
+    )
+}
+
+/// [`run`], with `runner` running each machine (as `Machine::run` does,
+/// or sampling it between slices as `rvjit profile` does).
+pub fn run_with(
+    program: &[u8],
+    name: &Path,
+    drive: Option<&Path>,
+    opts: &MachineArgs,
+    input_end: InputEnd,
+    runner: &mut dyn FnMut(&mut Machine, &mut dyn Engine, &RunLimits) -> Stop,
+) -> Result<Outcome> {
+    let pipeline = pipeline(opts)?;
     let quit = Arc::new(AtomicBool::new(false));
     let stdout = ConsoleOut::new(std::io::stdout(), quit.clone());
     let _raw = RawMode::enter();
@@ -126,13 +175,13 @@ pub fn run(
             output::note(format_args!("warning: {}: {dropped}", name.display()))?;
         }
         warned = true;
-        let mut engine = engine(opts)?;
+        let mut engine = engine(opts, pipeline.as_ref())?;
         let limits = RunLimits {
             max_insns: opts.max_insns.map(|n| n.saturating_sub(before_reset)),
             quit: Some(quit.clone()),
         };
         let started = Instant::now();
-        let stop = machine.run(engine.as_mut(), &limits);
+        let stop = runner(&mut machine, engine.as_mut(), &limits);
         if let Some(e) = stdout.take_error() {
             return Err(
                 anyhow::Error::new(e).context("cannot write the console to standard output")
@@ -156,6 +205,13 @@ pub fn run(
         if stop == Stop::Reset {
             continue;
         }
+        if let Some(p) = &pipeline {
+            let p = p.lock().unwrap_or_else(PoisonError::into_inner);
+            output::note(format_args!(
+                "{}",
+                p.estimate().report(p.config().clock_mhz)
+            ))?;
+        }
         let status = exit_status(stop, &machine, before_reset);
         return Ok(Outcome {
             machine,
@@ -165,10 +221,14 @@ pub fn run(
     }
 }
 
-/// The engine `opts` ask for, tracing if asked.
-fn engine(opts: &MachineArgs) -> Result<Box<dyn Engine>> {
+/// The engine `opts` ask for, tracing if asked, feeding `pipeline` if
+/// given.
+fn engine(opts: &MachineArgs, pipeline: Option<&SharedPipeline>) -> Result<Box<dyn Engine>> {
     let EngineKind::Interp = opts.engine;
     let mut interp = Interp::new();
+    if let Some(p) = pipeline {
+        interp.set_observer(Box::new(p.clone()));
+    }
     if let Some(path) = &opts.trace {
         let file =
             File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
