@@ -1,0 +1,116 @@
+//! The performance lab on the command line: `rvjit run --pipeline` prints
+//! the pipeline model's estimate, `rvjit profile` writes a flamegraph and a
+//! summary whose hottest functions are the ones min-rt is known to spend
+//! its time in (intersection and the nearest-hit search).
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use minrt::{ImageSize, Precision};
+use raytrace_bench::{SCENES_DIR, baremetal};
+
+/// A scratch path unique to this test process.
+fn scratch(name: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("rvjit-perf-lab-{}-{name}", std::process::id()))
+}
+
+fn rvjit() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_rvjit"))
+}
+
+/// The bare-metal min-rt (f32) rendering contest.sld at `size`.
+fn minrt_elf(size: u32, tag: &str) -> PathBuf {
+    let scene = std::fs::read(format!("{SCENES_DIR}/contest.sld")).unwrap();
+    let size = ImageSize::new(size, size).unwrap();
+    let elf = baremetal::with_scene(baremetal::elf(Precision::F32), size, &scene).unwrap();
+    let path = scratch(&format!("{tag}.elf"));
+    std::fs::write(&path, elf).unwrap();
+    path
+}
+
+#[test]
+fn profile_names_the_functions_min_rt_spends_its_time_in() {
+    let elf = minrt_elf(16, "profile");
+    let svg = scratch("minrt.svg");
+    let out = rvjit()
+        .args(["profile", "--every", "5000", "--flamegraph"])
+        .arg(&svg)
+        .arg(&elf)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        out.stdout.starts_with(b"P3\n16 16 255\n"),
+        "the guest's image still reaches stdout"
+    );
+    let text = std::fs::read_to_string(svg.with_extension("txt")).unwrap();
+    let image = std::fs::read_to_string(&svg).unwrap();
+    for path in [&elf, &svg, &svg.with_extension("txt")] {
+        let _ = std::fs::remove_file(path);
+    }
+    assert!(
+        image.starts_with("<?xml") && image.contains("minrt::shape::intersect"),
+        "{image:.300}"
+    );
+    // The top three functions by own samples: the ray-object tests.
+    let top: Vec<&str> = text.lines().skip(2).take(3).collect();
+    let hot = [
+        "minrt::shape::intersect",
+        "nearest",
+        "in_shadow",
+        "is_outside",
+    ];
+    for line in &top {
+        assert!(hot.iter().any(|h| line.contains(h)), "{text}");
+    }
+    assert!(text.contains("minrt::render::render"), "{text}");
+    assert_eq!(stderr, text, "the summary is also printed");
+}
+
+#[test]
+fn run_pipeline_prints_the_estimate_beside_the_seed() {
+    let elf = minrt_elf(4, "pipeline");
+    let out = rvjit()
+        .arg("run")
+        .arg(&elf)
+        .arg("--pipeline")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.starts_with("pipeline model: "), "{stderr}");
+    assert!(stderr.contains(" s at 210 MHz\n"), "{stderr}");
+    assert!(
+        stderr.contains("seed: 1.88 G instructions in 20.7 s"),
+        "{stderr}"
+    );
+
+    let config = scratch("slow.toml");
+    std::fs::write(&config, "clock_mhz = 105.0\n").unwrap();
+    let out = rvjit()
+        .arg("run")
+        .arg(&elf)
+        .arg("--pipeline")
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains(" s at 105 MHz\n"));
+    std::fs::write(&config, "fdvi = 3\n").unwrap();
+    let out = rvjit()
+        .arg("run")
+        .arg(&elf)
+        .arg("--pipeline")
+        .arg(&config)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let _ = std::fs::remove_file(&config);
+    let _ = std::fs::remove_file(&elf);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("bad pipeline configuration") && stderr.contains("fdvi"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
