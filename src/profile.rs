@@ -1,7 +1,13 @@
 //! `rvjit profile`: runs a bare-metal ELF (or a kernel built for QEMU
-//! virt) with deterministic time, samples the guest's call stack every N
-//! retired instructions, and writes a flamegraph with a top-N summary
-//! beside it (`out.svg` -> `out.txt`). See `perf::profile`.
+//! virt), or boots our guest OS from a disk image, with deterministic
+//! time; samples the guest's call stack every N retired instructions; and
+//! writes a flamegraph with a top-N summary beside it (`out.svg` ->
+//! `out.txt`). See `perf::profile`.
+//!
+//! For the guest OS, the firmware's and kernel's functions are named from
+//! the ELFs built into rvjit (right for images made by this build's
+//! `rvjit mkfs` or the default image); user programs are stripped, so
+//! U-mode time shows as one `[user]` frame.
 
 use std::fs::File;
 use std::io::BufWriter;
@@ -12,6 +18,7 @@ use anyhow::{Context, Result, bail};
 use perf::profile::sampler::Sampler;
 use perf::profile::symbols::Symbols;
 
+use crate::guest;
 use crate::session::{self, MachineArgs};
 use crate::term::InputEnd;
 
@@ -21,8 +28,10 @@ const TOP: usize = 25;
 /// Arguments of `rvjit profile`.
 #[derive(clap::Args)]
 pub struct ProfileArgs {
-    /// The RV32 ELF program to profile (its symbols name the frames).
-    program: PathBuf,
+    /// The RV32 ELF program to profile (its symbols name the frames), or a
+    /// disk image of our guest OS (without it: the default image), booted
+    /// as `rvjit boot` does with the kernel's and firmware's symbols.
+    program: Option<PathBuf>,
     /// Write the guest's flamegraph (SVG) to FILE, and the top functions
     /// to FILE with the extension .txt.
     #[arg(long, value_name = "OUT.svg")]
@@ -34,29 +43,77 @@ pub struct ProfileArgs {
     machine: MachineArgs,
 }
 
+/// What runs: the program, its name, a disk, the symbols, how input ends.
+struct Target {
+    program: Vec<u8>,
+    name: PathBuf,
+    drive: Option<PathBuf>,
+    symbols: Symbols,
+    input_end: InputEnd,
+}
+
+/// An ELF runs as `rvjit run` runs it; anything else is a disk image of
+/// our OS, booted by the built-in firmware.
+fn target(path: Option<&Path>, private: &mut Option<tempfile::NamedTempFile>) -> Result<Target> {
+    let bytes = match path {
+        Some(path) => {
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?
+        }
+        None => Vec::new(),
+    };
+    if let (Some(path), true) = (path, bytes.starts_with(b"\x7fELF")) {
+        let symbols = Symbols::from_elf(&bytes)
+            .map_err(anyhow::Error::msg)
+            .with_context(|| format!("cannot load {}", path.display()))?;
+        if symbols.is_empty() {
+            bail!(
+                "{} has no function symbols (it is stripped)",
+                path.display()
+            );
+        }
+        return Ok(Target {
+            program: bytes,
+            name: path.to_path_buf(),
+            drive: None,
+            symbols,
+            input_end: InputEnd::Nothing,
+        });
+    }
+    let drive = match path {
+        Some(path) => path.to_path_buf(),
+        None => private
+            .insert(guest::default_image_file()?)
+            .path()
+            .to_path_buf(),
+    };
+    let mut symbols = Symbols::from_elf(guest::FIRMWARE).map_err(anyhow::Error::msg)?;
+    if let Some((_, kernel)) = guest::FILES.iter().find(|(p, _)| *p == rvfs::KERNEL_PATH) {
+        symbols.merge(Symbols::from_elf(kernel).map_err(anyhow::Error::msg)?);
+    }
+    Ok(Target {
+        program: guest::FIRMWARE.to_vec(),
+        name: PathBuf::from("the built-in firmware"),
+        drive: Some(drive),
+        symbols,
+        input_end: InputEnd::CtrlD,
+    })
+}
+
 /// Profiles the program; returns the guest's exit status.
 pub fn profile(mut args: ProfileArgs) -> Result<ExitCode> {
-    let program = std::fs::read(&args.program)
-        .with_context(|| format!("cannot read {}", args.program.display()))?;
-    let symbols = Symbols::from_elf(&program)
-        .map_err(anyhow::Error::msg)
-        .with_context(|| format!("cannot load {}", args.program.display()))?;
-    if symbols.is_empty() {
-        bail!(
-            "{} has no function symbols (it is stripped)",
-            args.program.display()
-        );
-    }
+    // The default image's private copy lives until the run ends.
+    let mut private = None;
+    let target = target(args.program.as_deref(), &mut private)?;
     // Deterministic time: the same program gives the same profile.
     args.machine.deterministic = true;
-    let mut sampler = Sampler::new(symbols);
+    let mut sampler = Sampler::new(target.symbols);
     let every = args.every;
     let status = session::run_with(
-        &program,
-        &args.program,
-        None,
+        &target.program,
+        &target.name,
+        target.drive.as_deref(),
         &args.machine,
-        InputEnd::Nothing,
+        target.input_end,
         &mut |m, engine, limits| {
             let quit = limits.quit.clone();
             perf::profile::run(m, engine, &mut sampler, every, limits.max_insns, quit)
@@ -66,7 +123,10 @@ pub fn profile(mut args: ProfileArgs) -> Result<ExitCode> {
     let profile = sampler.profile();
     let title = format!(
         "{}: {} samples, one every {} instructions",
-        args.program.display(),
+        args.program
+            .as_deref()
+            .unwrap_or(Path::new("the default guest OS image"))
+            .display(),
         profile.samples(),
         args.every
     );

@@ -114,3 +114,24 @@ fn run_pipeline_prints_the_estimate_beside_the_seed() {
     );
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+#[test]
+fn profile_of_the_guest_os_names_kernel_functions_and_user_time() {
+    let svg = scratch("os.svg");
+    let out = rvjit()
+        .args(["profile", "--every", "5000", "--flamegraph"])
+        .arg(&svg)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let text = std::fs::read_to_string(svg.with_extension("txt")).unwrap_or_default();
+    let _ = std::fs::remove_file(&svg);
+    let _ = std::fs::remove_file(svg.with_extension("txt"));
+    assert!(out.status.success(), "{stderr}");
+    // Boot to the shell, which ends at the end of its (empty) input.
+    assert!(String::from_utf8_lossy(&out.stdout).contains("powering off"));
+    for name in ["kmain", "user_trap", "[user]"] {
+        assert!(text.contains(&format!("  {name}\n")), "{name}: {text}");
+    }
+}

@@ -12,6 +12,9 @@ use super::report::Profile;
 use super::stack;
 use super::symbols::Symbols;
 
+/// The root frame of samples taken in U-mode.
+pub const USER_ROOT: &str = "[user]";
+
 /// Samples a machine into a [`Profile`], naming frames from `symbols`.
 pub struct Sampler {
     symbols: Symbols,
@@ -28,16 +31,25 @@ impl Sampler {
         }
     }
 
-    /// Records the call stack `m` is at now.
+    /// Records the call stack `m` is at now. A U-mode sample is rooted at
+    /// `[user]`, with only the frames the symbols name (user programs of
+    /// an OS are stripped, and all at the same address); elsewhere an
+    /// unnamed frame shows as its address.
     pub fn sample(&mut self, m: &Machine) {
         let frames = stack::walk(m.hart.pc, m.hart.xreg(8), |vaddr| peek(m, vaddr));
-        let names: Vec<String> = frames
+        let user = m.hart.prv == Privilege::User;
+        let named = frames
             .iter()
             .rev()
-            .map(|&a| match self.symbols.lookup(a) {
-                Some(name) => name.to_string(),
-                None => format!("{a:#010x}"),
-            })
+            .filter_map(|&a| match self.symbols.lookup(a) {
+                Some(name) => Some(name.to_string()),
+                None if user => None,
+                None => Some(format!("{a:#010x}")),
+            });
+        let names: Vec<String> = user
+            .then(|| USER_ROOT.to_string())
+            .into_iter()
+            .chain(named)
             .collect();
         self.profile.add(names.iter().map(String::as_str));
     }

@@ -69,6 +69,13 @@ impl Symbols {
         Ok(Symbols { functions })
     }
 
+    /// Adds the functions of `other` (another program in the same address
+    /// space, such as the firmware beside a kernel).
+    pub fn merge(&mut self, other: Symbols) {
+        self.functions.extend(other.functions);
+        self.functions.sort_by_key(|f| f.start);
+    }
+
     /// True when the ELF had no function symbols (it was stripped).
     pub fn is_empty(&self) -> bool {
         self.functions.is_empty()
@@ -106,5 +113,9 @@ mod tests {
         assert_eq!(symbols.lookup(f.start), Some(f.name.as_str()));
         assert_eq!(symbols.lookup(f.start.wrapping_sub(1)), None);
         assert!(Symbols::from_elf(b"not an elf").is_err());
+        let mut merged = Symbols::default();
+        assert!(merged.is_empty());
+        merged.merge(symbols.clone());
+        assert_eq!(merged.lookup(f.start), Some(f.name.as_str()));
     }
 }
