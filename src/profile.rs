@@ -24,6 +24,8 @@ use crate::term::InputEnd;
 
 /// Functions listed in the text summary.
 const TOP: usize = 25;
+/// Host samples a second for `--host` (not a multiple of a timer rate).
+const HOST_HZ: i32 = 999;
 
 /// Arguments of `rvjit profile`.
 #[derive(clap::Args)]
@@ -34,8 +36,12 @@ pub struct ProfileArgs {
     program: Option<PathBuf>,
     /// Write the guest's flamegraph (SVG) to FILE, and the top functions
     /// to FILE with the extension .txt.
+    #[arg(long, value_name = "OUT.svg", required_unless_present = "host")]
+    flamegraph: Option<PathBuf>,
+    /// Write a flamegraph (SVG) of rvjit itself running the guest to FILE
+    /// (host stacks sampled at 999 Hz).
     #[arg(long, value_name = "OUT.svg")]
-    flamegraph: PathBuf,
+    host: Option<PathBuf>,
     /// Sample every N retired instructions.
     #[arg(long, value_name = "N", default_value = "10000", value_parser = clap::value_parser!(u64).range(1..))]
     every: u64,
@@ -108,6 +114,17 @@ pub fn profile(mut args: ProfileArgs) -> Result<ExitCode> {
     args.machine.deterministic = true;
     let mut sampler = Sampler::new(target.symbols);
     let every = args.every;
+    let sample_guest = args.flamegraph.is_some();
+    let host = match &args.host {
+        Some(_) => Some(
+            pprof::ProfilerGuardBuilder::default()
+                .frequency(HOST_HZ)
+                .blocklist(&["libc", "libgcc", "pthread", "vdso"])
+                .build()
+                .context("cannot start the host profiler")?,
+        ),
+        None => None,
+    };
     let status = session::run_with(
         &target.program,
         &target.name,
@@ -115,11 +132,20 @@ pub fn profile(mut args: ProfileArgs) -> Result<ExitCode> {
         &args.machine,
         target.input_end,
         &mut |m, engine, limits| {
+            if !sample_guest {
+                return m.run(engine, limits);
+            }
             let quit = limits.quit.clone();
             perf::profile::run(m, engine, &mut sampler, every, limits.max_insns, quit)
         },
     )?
     .status;
+    if let (Some(path), Some(guard)) = (&args.host, host) {
+        write_host_flamegraph(&guard, path)?;
+    }
+    let Some(svg) = &args.flamegraph else {
+        return Ok(status);
+    };
     let profile = sampler.profile();
     let title = format!(
         "{}: {} samples, one every {} instructions",
@@ -130,7 +156,6 @@ pub fn profile(mut args: ProfileArgs) -> Result<ExitCode> {
         profile.samples(),
         args.every
     );
-    let svg = &args.flamegraph;
     let file = File::create(svg).with_context(|| format!("cannot create {}", svg.display()))?;
     profile
         .write_flamegraph(&title, BufWriter::new(file))
@@ -140,6 +165,18 @@ pub fn profile(mut args: ProfileArgs) -> Result<ExitCode> {
     std::fs::write(&txt, &summary).with_context(|| format!("cannot write {}", txt.display()))?;
     eprint!("{summary}");
     Ok(status)
+}
+
+/// Writes the host profile `guard` took as a flamegraph to `path`.
+fn write_host_flamegraph(guard: &pprof::ProfilerGuard<'_>, path: &Path) -> Result<()> {
+    let report = guard
+        .report()
+        .build()
+        .context("cannot read the host profile")?;
+    let file = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    report
+        .flamegraph(BufWriter::new(file))
+        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Where the summary of the flamegraph `svg` goes: beside it, `.txt`.

@@ -135,3 +135,31 @@ fn profile_of_the_guest_os_names_kernel_functions_and_user_time() {
         assert!(text.contains(&format!("  {name}\n")), "{name}: {text}");
     }
 }
+
+#[test]
+fn profile_host_writes_a_flamegraph_of_the_emulator() {
+    let elf = minrt_elf(16, "host");
+    let svg = scratch("host.svg");
+    let out = rvjit()
+        .args(["profile", "--host"])
+        .arg(&svg)
+        .arg(&elf)
+        .output()
+        .unwrap();
+    let image = std::fs::read_to_string(&svg).unwrap_or_default();
+    let _ = std::fs::remove_file(&svg);
+    let _ = std::fs::remove_file(&elf);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "no guest summary without --flamegraph"
+    );
+    assert!(
+        image.starts_with("<?xml") && image.contains("rvjit"),
+        "{image:.300}"
+    );
+}
