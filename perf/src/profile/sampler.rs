@@ -64,7 +64,7 @@ impl Sampler {
 /// (through Sv32 outside M-mode, user pages included), without setting
 /// A/D bits or touching devices: `None` unless it is mapped RAM.
 pub fn peek(m: &Machine, vaddr: u32) -> Option<u32> {
-    if vaddr % 4 != 0 {
+    if !vaddr.is_multiple_of(4) {
         return None;
     }
     let satp = m.hart.csr.satp;

@@ -18,7 +18,7 @@ pub const MAX_DEPTH: usize = 256;
 pub fn walk(pc: u32, fp: u32, mut read: impl FnMut(u32) -> Option<u32>) -> Vec<u32> {
     let mut frames = vec![pc];
     let mut fp = fp;
-    while frames.len() < MAX_DEPTH && fp >= 8 && fp % 4 == 0 {
+    while frames.len() < MAX_DEPTH && fp >= 8 && fp.is_multiple_of(4) {
         let (Some(ra), Some(caller_fp)) = (read(fp - 4), read(fp - 8)) else {
             break;
         };
