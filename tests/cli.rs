@@ -270,7 +270,7 @@ fn a_bad_flag_is_one_line_with_the_suggestion() {
     assert!(stderr(&o).contains("tip: a similar argument exists: '--max-insns'"));
     assert_one_line_error(&rvjit(&["bot"]), "'boot'");
     assert_one_line_error(&rvjit(&["run"]), "<PROGRAM>");
-    assert_one_line_error(&rvjit(&[]), "boot, run, mkfs, fsck");
+    assert_one_line_error(&rvjit(&[]), "boot, run, profile, mkfs, fsck");
     let o = rvjit(&["--version"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&o.stdout).starts_with("rvjit "));
