@@ -30,8 +30,8 @@ enum Command {
     Boot(boot::BootArgs),
     /// Run a bare-metal RV32 ELF program (or a kernel built for QEMU virt).
     Run(run::RunArgs),
-    /// Profile a bare-metal RV32 ELF: a flamegraph of where the guest
-    /// spends its instructions.
+    /// Profile a guest (an RV32 ELF, or the guest OS on a disk image): a
+    /// flamegraph of where its instructions go.
     Profile(profile::ProfileArgs),
     /// Build a file-system image from a host folder (or the default image).
     Mkfs(mkfs::MkfsArgs),
