@@ -1,34 +1,37 @@
-//! Interpreter throughput on the integer workload. Criterion reports time
-//! per run; the throughput line gives guest instructions per second (the
-//! issue's target: at least 300 MIPS).
+//! Interpreter throughput on the benchmark workloads: the integer one and
+//! min-rt (contest.sld at 32x32, f32). Criterion reports time per run; the
+//! throughput line gives guest instructions per second (the integer
+//! workload's target: at least 300 MIPS).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use interp::{Interp, RunLimits, Stop};
-use perf::workload;
+use interp::{Interp, RunLimits};
+use perf::workload::{CONTEST_SLD, Precision, Workload};
 
-fn intbench(c: &mut Criterion) {
-    let elf =
-        std::fs::read(workload::INTBENCH_ELF).expect("intbench ELF is built by perf/build.rs");
-    // Count the instructions once; deterministic mode makes every run equal.
-    let (mut m, _) = workload::machine(&elf);
-    assert_eq!(
-        Interp::new().run(&mut m, RunLimits::default()),
-        Stop::Exit(0)
-    );
-    let insns = m.hart.retired;
+/// Runs `elf` to its end on a fresh interpreter; returns the instructions.
+fn run(elf: &[u8]) -> u64 {
+    let mut interp = Interp::new();
+    let run = perf::guest::run(
+        elf,
+        &mut |m, n| interp.run(m, RunLimits { max_insns: Some(n) }),
+        &mut |_| {},
+    )
+    .expect("workloads load");
+    assert_eq!(run.exit, Ok(0));
+    run.insns.unwrap_or(0)
+}
 
+fn workloads(c: &mut Criterion) {
+    let minrt = Workload::raytrace("contest.sld", CONTEST_SLD.to_vec(), 32, Precision::F32)
+        .expect("the course scene renders");
     let mut group = c.benchmark_group("interp");
     group.sample_size(10);
-    group.throughput(Throughput::Elements(insns));
-    group.bench_function("intbench", |b| {
-        b.iter(|| {
-            let (mut m, _) = workload::machine(&elf);
-            let stop = Interp::new().run(&mut m, RunLimits::default());
-            assert_eq!(stop, Stop::Exit(0));
-        })
-    });
+    for (name, elf) in [("intbench", Workload::int().elf), ("minrt-32", minrt.elf)] {
+        // Deterministic time makes every run retire the same instructions.
+        group.throughput(Throughput::Elements(run(&elf)));
+        group.bench_function(name, |b| b.iter(|| run(&elf)));
+    }
     group.finish();
 }
 
-criterion_group!(benches, intbench);
+criterion_group!(benches, workloads);
 criterion_main!(benches);

@@ -1,0 +1,73 @@
+//! Running a guest ELF to its end on an in-process engine, timed, with its
+//! UART output streamed to the caller slice by slice (for progress bars).
+//!
+//! This is the bench's only contact with an engine: the caller passes a
+//! function that runs the machine for at most some instructions and says
+//! how it stopped, so each engine is one closure wherever the CLI names it.
+
+use interp::Stop;
+use soc::machine::Machine;
+
+use crate::clock::{Cpu, Stopwatch};
+use crate::workload::machine;
+use crate::{BenchError, Measured};
+
+/// Instructions per slice: output is handed on between slices.
+const SLICE_INSNS: u64 = 1 << 22;
+
+/// Runs `elf` on the virt machine (deterministic time, 64 MiB of RAM) with
+/// `engine` until the guest exits, handing new UART output to `on_output`
+/// after each slice of at most [`SLICE_INSNS`] instructions.
+pub fn run(
+    elf: &[u8],
+    engine: &mut dyn FnMut(&mut Machine, u64) -> Stop,
+    on_output: &mut dyn FnMut(&[u8]),
+) -> Result<Measured, BenchError> {
+    let watch = Stopwatch::start(Cpu::Thread);
+    let (mut m, console) = machine(elf)?;
+    let mut output = Vec::new();
+    let stop = loop {
+        let stop = engine(&mut m, SLICE_INSNS);
+        let new = console.take_output();
+        if !new.is_empty() {
+            on_output(&new);
+            output.extend_from_slice(&new);
+        }
+        if stop != Stop::InsnLimit {
+            break stop;
+        }
+    };
+    let times = watch.stop();
+    let exit = match stop {
+        Stop::Exit(code) => Ok(code),
+        other => Err(format!("the guest did not exit: {other:?}")),
+    };
+    Ok(Measured {
+        times,
+        insns: Some(m.hart.retired),
+        output,
+        exit,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use interp::{Interp, RunLimits};
+
+    #[test]
+    fn streams_the_output_of_the_integer_workload() {
+        let elf = crate::workload::INTBENCH;
+        let mut interp = Interp::new();
+        let mut pieces = Vec::new();
+        let run = run(
+            elf,
+            &mut |m, n| interp.run(m, RunLimits { max_insns: Some(n) }),
+            &mut |b| pieces.extend_from_slice(b),
+        )
+        .unwrap();
+        assert_eq!(run.exit, Ok(0));
+        assert_eq!(pieces, run.output);
+        assert!(run.insns.unwrap() > 50_000_000);
+    }
+}
