@@ -1,35 +1,66 @@
-//! Builds the benchmark workloads in `workloads/` for RV32 (see rvbuild),
-//! and computes each workload's expected checksum on the host from the
-//! same source.
+//! Builds the benchmark workloads in `workloads/` for RV32 (see rvbuild):
+//! `intbench.elf`, and `fpbench-f32.elf` and `fpbench-f64.elf` (the latter
+//! with the D extension and `--cfg fpbench_f64`); and computes each
+//! workload's expected checksum on the host from the same source.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[path = "workloads/intbench_work.rs"]
 mod intbench_work;
+
+#[path = "workloads/fpbench_work.rs"]
+mod fpbench_work;
+
+/// Writes `value` as a Rust literal to `OUT_DIR/name`.
+fn write_expected(out_dir: &Path, name: &str, value: String) {
+    let path = out_dir.join(name);
+    std::fs::write(&path, value)
+        .unwrap_or_else(|e| rvbuild::fail(&format!("cannot write {}: {e}", path.display())));
+}
 
 fn main() {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     println!("cargo::rerun-if-changed=workloads");
 
-    let expected = intbench_work::run(intbench_work::ROUNDS);
-    let expected_rs = out_dir.join("intbench_expected.rs");
-    std::fs::write(&expected_rs, format!("{expected:#010x}"))
-        .unwrap_or_else(|e| rvbuild::fail(&format!("cannot write {}: {e}", expected_rs.display())));
+    let int = intbench_work::run(intbench_work::ROUNDS);
+    write_expected(&out_dir, "intbench_expected.rs", format!("{int:#010x}"));
+    let f32_sum = fpbench_work::run::<f32>(fpbench_work::STEPS);
+    write_expected(
+        &out_dir,
+        "fpbench_expected_f32.rs",
+        format!("{f32_sum:#018x}"),
+    );
+    let f64_sum = fpbench_work::run::<f64>(fpbench_work::STEPS);
+    write_expected(
+        &out_dir,
+        "fpbench_expected_f64.rs",
+        format!("{f64_sum:#018x}"),
+    );
 
     let rustc = rvbuild::rustc();
     rvbuild::check_target(&rustc);
-    let elf = out_dir.join("intbench.elf");
-    let program = rvbuild::Program {
-        main_rs: &manifest.join("workloads/intbench.rs"),
-        elf: &elf,
-        link_script: &manifest.join("workloads/link.ld"),
-        opt_level: "3",
-        extra_args: &[],
-    };
-    if let Err(e) = program.build(&rustc) {
-        eprintln!("{e}");
-        rvbuild::fail("building the intbench workload failed (see stderr above)");
+    let d: &[&str] = &["-C", "target-feature=+d", "--cfg", "fpbench_f64"];
+    let builds: [(&str, &str, &str, &[&str]); 3] = [
+        ("intbench", "INTBENCH_ELF", "intbench.rs", &[]),
+        ("fpbench-f32", "FPBENCH_F32_ELF", "fpbench.rs", &[]),
+        ("fpbench-f64", "FPBENCH_F64_ELF", "fpbench.rs", d),
+    ];
+    for (name, env, main_rs, extra_args) in builds {
+        let elf = out_dir.join(format!("{name}.elf"));
+        let program = rvbuild::Program {
+            main_rs: &manifest.join("workloads").join(main_rs),
+            elf: &elf,
+            link_script: &manifest.join("workloads/link.ld"),
+            opt_level: "3",
+            extra_args,
+        };
+        if let Err(e) = program.build(&rustc) {
+            eprintln!("{e}");
+            rvbuild::fail(&format!(
+                "building the {name} workload failed (see stderr above)"
+            ));
+        }
+        println!("cargo::rustc-env={env}={}", elf.display());
     }
-    println!("cargo::rustc-env=INTBENCH_ELF={}", elf.display());
 }

@@ -174,10 +174,7 @@ pub fn bench(args: BenchArgs) -> Result<ExitCode> {
             (w, a.common, a.image)
         }
         WorkloadCommand::Int(common) => (Workload::int(), common, None),
-        WorkloadCommand::Fp(a) => {
-            let _ = a.precision;
-            bail!("fp: not yet")
-        }
+        WorkloadCommand::Fp(a) => (Workload::fp(a.precision), a.common, None),
     };
     let columns = columns(&common.engines)?;
     let report = bench::run(&workload, &columns, common.runs, &run_on)?;

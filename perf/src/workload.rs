@@ -21,8 +21,15 @@ use crate::BenchError;
 #[path = "../workloads/intbench_work.rs"]
 mod intbench_work;
 
+#[path = "../workloads/fpbench_work.rs"]
+mod fpbench_work;
+
 /// The integer workload's ELF.
 pub static INTBENCH: &[u8] = include_bytes!(env!("INTBENCH_ELF"));
+/// The FP workload's ELF in single precision (riscv32imafc).
+pub static FPBENCH_F32: &[u8] = include_bytes!(env!("FPBENCH_F32_ELF"));
+/// The FP workload's ELF in double precision (with D).
+pub static FPBENCH_F64: &[u8] = include_bytes!(env!("FPBENCH_F64_ELF"));
 
 /// The course scene, min-rt's default.
 pub static CONTEST_SLD: &[u8] = include_bytes!("../../raytrace-bench/scenes/contest.sld");
@@ -125,6 +132,27 @@ impl Workload {
             progress: None,
         }
     }
+
+    /// The floating-point workload in `precision`.
+    pub fn fp(precision: Precision) -> Workload {
+        let (elf, bits) = match precision {
+            Precision::F32 => (FPBENCH_F32, "f32"),
+            Precision::F64 => (FPBENCH_F64, "f64"),
+        };
+        Workload {
+            title: format!("fpbench n-body {bits}"),
+            elf: elf.to_vec(),
+            native: Box::new(move || {
+                let steps = fpbench_work::STEPS;
+                let sum = match precision {
+                    Precision::F32 => fpbench_work::run::<f32>(steps),
+                    Precision::F64 => fpbench_work::run::<f64>(steps),
+                };
+                format!("fpbench {bits} checksum {sum:016x}\n").into_bytes()
+            }),
+            progress: None,
+        }
+    }
 }
 
 /// A virt machine with `elf` loaded, deterministic time, 64 MiB of RAM,
@@ -156,6 +184,38 @@ mod tests {
         let out = console.output();
         assert_eq!(stop, Stop::Exit(0), "{}", String::from_utf8_lossy(&out));
         assert_eq!(out, (Workload::int().native)());
+    }
+
+    #[test]
+    fn fpbench_passes_its_own_checksum_in_both_precisions() {
+        for precision in [Precision::F32, Precision::F64] {
+            let w = Workload::fp(precision);
+            let (mut m, console) = machine(&w.elf).unwrap();
+            let stop = Interp::new().run(&mut m, RunLimits::default());
+            let out = console.output();
+            assert_eq!(stop, Stop::Exit(0), "{}", String::from_utf8_lossy(&out));
+            assert_eq!(out, (w.native)());
+        }
+    }
+
+    /// The FP builds do their arithmetic in F and D instructions: no
+    /// soft-float routine (`__addsf3`, `__divdf3` and kin) is linked in.
+    #[test]
+    fn fpbench_builds_have_no_soft_float() {
+        for elf in [FPBENCH_F32, FPBENCH_F64] {
+            let elf = goblin::elf::Elf::parse(elf).unwrap();
+            let names: Vec<&str> = elf
+                .syms
+                .iter()
+                .filter_map(|s| elf.strtab.get_at(s.st_name))
+                .collect();
+            assert!(names.contains(&"main"));
+            let soft: Vec<&&str> = names
+                .iter()
+                .filter(|n| n.starts_with("__") && (n.contains("sf") || n.contains("df")))
+                .collect();
+            assert!(soft.is_empty(), "soft-float routines: {soft:?}");
+        }
     }
 
     #[test]
