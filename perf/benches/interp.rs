@@ -1,5 +1,5 @@
-//! Interpreter throughput on the benchmark workloads: the integer one and
-//! min-rt (contest.sld at 32x32, f32). Criterion reports time per run; the
+//! Interpreter throughput on the benchmark workloads: the integer one, the
+//! FP one in both precisions, and min-rt (contest.sld at 32x32, f32). Criterion reports time per run; the
 //! throughput line gives guest instructions per second (the integer
 //! workload's target: at least 300 MIPS).
 
@@ -25,7 +25,13 @@ fn workloads(c: &mut Criterion) {
         .expect("the course scene renders");
     let mut group = c.benchmark_group("interp");
     group.sample_size(10);
-    for (name, elf) in [("intbench", Workload::int().elf), ("minrt-32", minrt.elf)] {
+    let cases = [
+        ("intbench", Workload::int().elf),
+        ("fpbench-f64", Workload::fp(Precision::F64).elf),
+        ("fpbench-f32", Workload::fp(Precision::F32).elf),
+        ("minrt-32", minrt.elf),
+    ];
+    for (name, elf) in cases {
         // Deterministic time makes every run retire the same instructions.
         group.throughput(Throughput::Elements(run(&elf)));
         group.bench_function(name, |b| b.iter(|| run(&elf)));

@@ -101,9 +101,9 @@ fn draw(report: &Report, root: &Area) -> Result<(), Box<dyn std::error::Error>> 
             Some(b) if i > 0 => {
                 let s = Report::speed(c, b);
                 if s >= 1.0 {
-                    format!("  {s:.1}× faster than {}", b.name)
+                    format!(" · {s:.1}× faster than {}", b.name)
                 } else {
-                    format!("  {:.1}× slower than {}", 1.0 / s, b.name)
+                    format!(" · {:.1}× slower than {}", 1.0 / s, b.name)
                 }
             }
             _ => String::new(),
@@ -111,7 +111,7 @@ fn draw(report: &Report, root: &Area) -> Result<(), Box<dyn std::error::Error>> 
         let flag = if c.matches_native {
             ""
         } else {
-            "  (output differs)"
+            " · output differs"
         };
         chart.draw_series([Text::new(
             format!("{:.3} s{ratio}{flag}", c.wall_s),
@@ -133,7 +133,7 @@ mod tests {
         assert!(svg.contains("min-rt spheres.sld 16x16 f32: wall time, median of 3 runs"));
         assert!(svg.contains("4.0× faster than interp"), "{svg}");
         assert!(svg.contains("2.0× faster than interp"));
-        assert!(svg.contains("(output differs)"));
+        assert!(svg.contains("· output differs"));
         for name in ["\ninterp\n", "\nnative\n", "\nqemu\n"] {
             assert!(svg.contains(name), "{name} in {svg}");
         }
