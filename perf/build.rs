@@ -1,89 +1,83 @@
-//! Builds the benchmark workloads in `workloads/` for RV32 (see rvbuild),
-//! and computes each workload's expected checksum on the host from the
-//! same source.
+//! Builds the benchmark workloads in `workloads/` for RV32 (see rvbuild):
+//! `intbench.elf`, `fpbench-f32.elf` and `fpbench-f64.elf` (the latter with
+//! the D extension and `--cfg fpbench_f64`), and `codedata_apart.elf` and
+//! `codedata_near.elf` (data apart from, or beside, the hot loop); and
+//! computes each workload's expected checksum on the host from the same
+//! source. Every workload has frame pointers, so `rvjit profile` can walk
+//! its stack.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicU32;
 
 #[path = "workloads/codedata_work.rs"]
 mod codedata_work;
+#[path = "workloads/fpbench_work.rs"]
+mod fpbench_work;
 #[path = "workloads/intbench_work.rs"]
 mod intbench_work;
+
+/// Writes `value` as a Rust literal to `OUT_DIR/name`.
+fn write_expected(out_dir: &Path, name: &str, value: String) {
+    let path = out_dir.join(name);
+    std::fs::write(&path, value)
+        .unwrap_or_else(|e| rvbuild::fail(&format!("cannot write {}: {e}", path.display())));
+}
 
 fn main() {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     println!("cargo::rerun-if-changed=workloads");
 
+    let int = intbench_work::run(intbench_work::ROUNDS);
+    write_expected(&out_dir, "intbench_expected.rs", format!("{int:#010x}"));
+    let f32_sum = fpbench_work::run::<f32>(fpbench_work::STEPS);
     write_expected(
         &out_dir,
-        "intbench",
-        intbench_work::run(intbench_work::ROUNDS),
+        "fpbench_expected_f32.rs",
+        format!("{f32_sum:#018x}"),
+    );
+    let f64_sum = fpbench_work::run::<f64>(fpbench_work::STEPS);
+    write_expected(
+        &out_dir,
+        "fpbench_expected_f64.rs",
+        format!("{f64_sum:#018x}"),
     );
     let counts = [const { AtomicU32::new(0) }; codedata_work::WORDS];
-    let sum = codedata_work::run(&counts, codedata_work::ITERATIONS);
-    write_expected(&out_dir, "codedata", sum);
+    let codedata = codedata_work::run(&counts, codedata_work::ITERATIONS);
+    write_expected(
+        &out_dir,
+        "codedata_expected.rs",
+        format!("{codedata:#010x}"),
+    );
 
     let rustc = rvbuild::rustc();
     rvbuild::check_target(&rustc);
-    let workloads = manifest.join("workloads");
-    build(&rustc, &workloads, &out_dir, "intbench", "intbench", &[]);
-    build(
-        &rustc,
-        &workloads,
-        &out_dir,
-        "codedata",
-        "codedata_apart",
-        &[],
-    );
-    let near = ["--cfg", "near_code"];
-    build(
-        &rustc,
-        &workloads,
-        &out_dir,
-        "codedata",
-        "codedata_near",
-        &near,
-    );
-}
-
-/// Writes the checksum `name`'s guest program must print.
-fn write_expected(out_dir: &Path, name: &str, sum: u32) {
-    let path = out_dir.join(format!("{name}_expected.rs"));
-    std::fs::write(&path, format!("{sum:#010x}"))
-        .unwrap_or_else(|e| rvbuild::fail(&format!("cannot write {}: {e}", path.display())));
-}
-
-/// Builds `workloads/<source>.rs` into `<elf>.elf` and names it in the
-/// environment variable `<ELF>_ELF`.
-fn build(
-    rustc: &std::ffi::OsString,
-    workloads: &Path,
-    out_dir: &Path,
-    source: &str,
-    elf: &str,
-    extra_args: &[&str],
-) {
-    let path = out_dir.join(format!("{elf}.elf"));
-    // Frame pointers let `rvjit profile` walk the guest's stack.
-    let mut args = vec!["-C", "force-frame-pointers=yes"];
-    args.extend_from_slice(extra_args);
-    let program = rvbuild::Program {
-        main_rs: &workloads.join(format!("{source}.rs")),
-        elf: &path,
-        link_script: &workloads.join("link.ld"),
-        opt_level: "3",
-        extra_args: &args,
-    };
-    if let Err(e) = program.build(rustc) {
-        eprintln!("{e}");
-        rvbuild::fail(&format!(
-            "building the {elf} workload failed (see stderr above)"
-        ));
+    let d: &[&str] = &["-C", "target-feature=+d", "--cfg", "fpbench_f64"];
+    let near: &[&str] = &["--cfg", "near_code"];
+    let builds: [(&str, &str, &str, &[&str]); 5] = [
+        ("intbench", "INTBENCH_ELF", "intbench.rs", &[]),
+        ("fpbench-f32", "FPBENCH_F32_ELF", "fpbench.rs", &[]),
+        ("fpbench-f64", "FPBENCH_F64_ELF", "fpbench.rs", d),
+        ("codedata_apart", "CODEDATA_APART_ELF", "codedata.rs", &[]),
+        ("codedata_near", "CODEDATA_NEAR_ELF", "codedata.rs", near),
+    ];
+    for (name, env, main_rs, extra_args) in builds {
+        let elf = out_dir.join(format!("{name}.elf"));
+        let mut args = vec!["-C", "force-frame-pointers=yes"];
+        args.extend_from_slice(extra_args);
+        let program = rvbuild::Program {
+            main_rs: &manifest.join("workloads").join(main_rs),
+            elf: &elf,
+            link_script: &manifest.join("workloads/link.ld"),
+            opt_level: "3",
+            extra_args: &args,
+        };
+        if let Err(e) = program.build(&rustc) {
+            eprintln!("{e}");
+            rvbuild::fail(&format!(
+                "building the {name} workload failed (see stderr above)"
+            ));
+        }
+        println!("cargo::rustc-env={env}={}", elf.display());
     }
-    println!(
-        "cargo::rustc-env={}_ELF={}",
-        elf.to_uppercase(),
-        path.display()
-    );
 }

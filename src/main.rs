@@ -2,6 +2,7 @@
 //! module; this file only parses arguments and reports errors on one line.
 #![forbid(unsafe_code)]
 
+mod bench;
 mod boot;
 mod fsck;
 mod guest;
@@ -37,6 +38,8 @@ enum Command {
     Mkfs(mkfs::MkfsArgs),
     /// Check a file-system image; exits 1 if it has problems.
     Fsck(fsck::FsckArgs),
+    /// Compare the engines, QEMU and native code on a workload.
+    Bench(bench::BenchArgs),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +53,7 @@ fn main() -> ExitCode {
         Command::Profile(args) => profile::profile(args),
         Command::Mkfs(args) => mkfs::mkfs(args),
         Command::Fsck(args) => fsck::fsck(args),
+        Command::Bench(args) => bench::bench(args),
     };
     match result {
         Ok(code) => code,

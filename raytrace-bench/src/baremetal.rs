@@ -69,6 +69,26 @@ pub fn with_scene(elf: &[u8], size: ImageSize, scene: &[u8]) -> Result<Vec<u8>, 
     Ok(out)
 }
 
+/// The soft-float routines (`__adddf3`, `__mulsf3` and kin) an RV32 ELF
+/// links in; a build whose FP arithmetic is all F and D instructions has
+/// none. Errors when `elf` is not an ELF file with a `main` symbol.
+pub fn soft_float_routines(elf: &[u8]) -> Result<Vec<String>, String> {
+    let parsed = Elf::parse(elf).map_err(|e| format!("not an ELF file: {e}"))?;
+    let names: Vec<&str> = parsed
+        .syms
+        .iter()
+        .filter_map(|s| parsed.strtab.get_at(s.st_name))
+        .collect();
+    if !names.contains(&"main") {
+        return Err("the ELF has no main symbol".into());
+    }
+    Ok(names
+        .into_iter()
+        .filter(|n| n.starts_with("__") && (n.contains("sf") || n.contains("df")))
+        .map(str::to_owned)
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,24 +113,13 @@ mod tests {
         assert!(with_scene(b"not an elf", size, b"").is_err());
     }
 
-    /// The f64 build does its arithmetic with D instructions: no soft-float
-    /// routine is linked in.
+    /// Both builds do their arithmetic with F and D instructions: no
+    /// soft-float routine is linked in.
     #[test]
-    fn f64_build_has_no_soft_float() {
-        let elf = Elf::parse(F64_ELF).unwrap();
-        let names: Vec<&str> = elf
-            .syms
-            .iter()
-            .filter_map(|s| elf.strtab.get_at(s.st_name))
-            .collect();
-        assert!(names.contains(&"main"));
-        let soft: Vec<&&str> = names
-            .iter()
-            .filter(|n| n.starts_with("__") && n.contains("df"))
-            .collect();
-        assert!(
-            soft.is_empty(),
-            "soft-float routines in the f64 build: {soft:?}"
-        );
+    fn builds_have_no_soft_float() {
+        for elf in [F32_ELF, F64_ELF] {
+            assert_eq!(soft_float_routines(elf), Ok(vec![]));
+        }
+        assert!(soft_float_routines(b"not an elf").is_err());
     }
 }

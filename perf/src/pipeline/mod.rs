@@ -371,7 +371,7 @@ mod tests {
     fn the_interpreter_feeds_the_model_every_instruction_of_a_run() {
         use std::sync::{Arc, Mutex};
         let elf = std::fs::read(crate::workload::INTBENCH_ELF).unwrap();
-        let (mut m, _console) = crate::workload::machine(&elf);
+        let (mut m, _console) = crate::workload::machine(&elf).unwrap();
         let model = Arc::new(Mutex::new(Pipeline::new(PipelineConfig::default())));
         let mut interp = interp::Interp::new();
         interp.set_observer(Box::new(model.clone()));

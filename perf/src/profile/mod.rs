@@ -54,7 +54,7 @@ mod tests {
     #[test]
     fn the_intbench_profile_is_hottest_in_its_kernels() {
         let elf = std::fs::read(INTBENCH_ELF).unwrap();
-        let (mut m, _console) = workload::machine(&elf);
+        let (mut m, _console) = workload::machine(&elf).unwrap();
         let mut sampler = Sampler::new(Symbols::from_elf(&elf).unwrap());
         let stop = run(
             &mut m,
@@ -82,7 +82,7 @@ mod tests {
             &profile.collapsed()[..3]
         );
         // The same run samples the same stacks.
-        let (mut m2, _) = workload::machine(&elf);
+        let (mut m2, _) = workload::machine(&elf).unwrap();
         let mut again = Sampler::new(Symbols::from_elf(&elf).unwrap());
         run(
             &mut m2,
