@@ -186,18 +186,28 @@ fn session(boot: &dyn Fn(&Path) -> Command, image: &Path) {
     assert_eq!(c.run("cat /tmp/note"), "persisted text\n");
 }
 
-#[test]
-fn scripted_session_on_rvjit() {
-    let image = default_image("rvjit");
+/// The scripted session on `rvjit boot --engine <engine>`.
+fn scripted_session_on(engine: &str) {
+    let image = default_image(engine);
     session(
         &|img| {
             let mut cmd = rvjit();
-            cmd.arg("boot").arg(img);
+            cmd.arg("boot").arg(img).args(["--engine", engine]);
             cmd
         },
         &image,
     );
     let _ = std::fs::remove_file(image);
+}
+
+#[test]
+fn scripted_session_on_the_interpreter() {
+    scripted_session_on("interp");
+}
+
+#[test]
+fn scripted_session_on_the_jit() {
+    scripted_session_on("jit");
 }
 
 #[test]

@@ -57,6 +57,38 @@ const NO_LINK: Link = Link {
     to: BlockId(0),
 };
 
+/// Decodes the block at physical `paddr` (which translated from a fetch)
+/// and watches its bytes for stores; returns its instructions and the
+/// physical address after them, or `None` if its first instruction
+/// straddles a page. Both engines form their blocks here.
+pub fn decode_block(m: &mut Machine, paddr: u32) -> Option<(Vec<Insn>, u32)> {
+    let mut insns = Vec::new();
+    let mut p = paddr;
+    while insns.len() < MAX_BLOCK_INSNS {
+        let lo = m.read_code_parcel(p)?;
+        let raw = if isa::insn_len(lo) == 2 {
+            u32::from(lo)
+        } else if p & PAGE_OFFSET_MASK == PAGE_SIZE - 2 {
+            break; // straddles the page: not part of any block
+        } else {
+            u32::from(lo) | u32::from(m.read_code_parcel(p + 2)?) << 16
+        };
+        let insn = isa::decode(raw);
+        insns.push(insn);
+        p = p.wrapping_add(u32::from(insn.len));
+        if insn.op.flags().contains(Flags::ENDS_BLOCK) || p & PAGE_OFFSET_MASK == 0 {
+            break;
+        }
+    }
+    if insns.is_empty() {
+        return None;
+    }
+    if let Some(off) = paddr.checked_sub(RAM_BASE) {
+        m.watch_code(off, off + (p - paddr));
+    }
+    Some((insns, p))
+}
+
 /// The block cache.
 pub struct BlockCache {
     blocks: Vec<Block>,
@@ -139,30 +171,7 @@ impl BlockCache {
     /// Decodes and caches the block at physical `paddr` (which translated
     /// from a fetch), or `None` if its first instruction straddles a page.
     pub fn build(&mut self, m: &mut Machine, paddr: u32) -> Option<BlockId> {
-        let mut insns = Vec::new();
-        let mut p = paddr;
-        while insns.len() < MAX_BLOCK_INSNS {
-            let lo = m.read_code_parcel(p)?;
-            let raw = if isa::insn_len(lo) == 2 {
-                u32::from(lo)
-            } else if p & PAGE_OFFSET_MASK == PAGE_SIZE - 2 {
-                break; // straddles the page: not part of any block
-            } else {
-                u32::from(lo) | u32::from(m.read_code_parcel(p + 2)?) << 16
-            };
-            let insn = isa::decode(raw);
-            insns.push(insn);
-            p = p.wrapping_add(u32::from(insn.len));
-            if insn.op.flags().contains(Flags::ENDS_BLOCK) || p & PAGE_OFFSET_MASK == 0 {
-                break;
-            }
-        }
-        if insns.is_empty() {
-            return None;
-        }
-        if let Some(off) = paddr.checked_sub(RAM_BASE) {
-            m.watch_code(off, off + (p - paddr));
-        }
+        let (insns, p) = decode_block(m, paddr)?;
         let id = BlockId(self.blocks.len() as u32);
         self.blocks.push(Block {
             insns: insns.into_boxed_slice(),
