@@ -8,12 +8,13 @@
 //!   back (the helper table); the crate's only `unsafe`.
 //! - [`helpers`]: the safe side of the helpers (loads and stores).
 //! - [`lockstep`]: the interpreter and the JIT side by side, compared at
-//!   block boundaries.
+//!   block boundaries; [`randprog`]: random integer programs for it.
 
 pub mod engine;
 mod exec;
 mod helpers;
 pub mod lockstep;
+pub mod randprog;
 mod translate;
 
 pub use engine::{DEFAULT_THRESHOLD, Jit, JitStats};

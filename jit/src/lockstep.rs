@@ -106,6 +106,9 @@ fn difference(a: &Machine, b: &Machine, ram: Range<usize>) -> Option<String> {
     }
     let len = ram.len();
     let (ra, rb) = (a.ram.bytes(ram.start, len), b.ram.bytes(ram.start, len));
+    if ra == rb {
+        return None;
+    }
     let at = ra.iter().zip(rb).position(|(x, y)| x != y)?;
     let off = ram.start + at;
     Some(format!(
@@ -127,4 +130,38 @@ fn report(m: &mut Machine, pc: u32, n: u64, done: u64, what: &str) -> String {
         at = at.wrapping_add(u32::from(insn.len));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use soc::board::{VirtConfig, virt};
+    use soc::dev::console::BufferConsole;
+    use soc::elf::{EM_RISCV, minimal_image};
+    use soc::memmap::RAM_BASE;
+
+    fn machine() -> Machine {
+        let config = VirtConfig {
+            deterministic: true,
+            ..VirtConfig::new(1 << 20, Box::new(BufferConsole::new()))
+        };
+        let image = minimal_image(RAM_BASE, &0x0000_006fu32.to_le_bytes(), 4, EM_RISCV);
+        virt(config, &image).expect("the test image loads").0
+    }
+
+    #[test]
+    fn differences_are_found() {
+        let (a, mut b) = (machine(), machine());
+        assert_eq!(difference(&a, &b, 0..4096), None);
+        b.hart.x[5] = 1;
+        let found = difference(&a, &b, 0..0).unwrap();
+        assert!(found.starts_with("t0:"), "{found}");
+        b.hart.x[5] = 0;
+        b.ram.write::<1>(0x100, [7]);
+        assert_eq!(difference(&a, &b, 0..0x100), None, "outside the window");
+        let found = difference(&a, &b, 0..4096).unwrap();
+        assert!(found.starts_with("RAM offset 0x100:"), "{found}");
+        b.hart.csr.mscratch = 3;
+        assert!(difference(&a, &b, 0..0).unwrap().starts_with("CSRs:"));
+    }
 }

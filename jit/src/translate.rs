@@ -98,7 +98,15 @@ impl Translator {
     /// A translator for the host.
     pub fn new() -> Result<Translator, String> {
         let mut flags = settings::builder();
-        flags.set("opt_level", "speed").map_err(|e| e.to_string())?;
+        // The IR verifier runs in debug builds (and so in tests) only.
+        let verify = if cfg!(debug_assertions) {
+            "true"
+        } else {
+            "false"
+        };
+        for (name, value) in [("opt_level", "speed"), ("enable_verifier", verify)] {
+            flags.set(name, value).map_err(|e| e.to_string())?;
+        }
         let isa = cranelift_native::builder()
             .map_err(|e| e.to_string())?
             .finish(settings::Flags::new(flags))
