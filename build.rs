@@ -1,7 +1,8 @@
 //! Builds the guest OS (the `guest/` workspace, for riscv32) and generates
 //! `guest_files.rs`, which embeds its firmware and the files of the default
 //! disk image into `rvjit`: `/boot/kernel`, `/sbin/init`, `/sbin/fsd`, the
-//! other programs in `/bin`, and everything under `guest/rootfs`.
+//! other programs in `/bin`, everything under `guest/rootfs`, and the
+//! scenes of `raytrace-bench/scenes` in `/etc/minrt` (for `/bin/minrt`).
 //! `rvjit boot` builds the image from them at start-up.
 
 use std::fmt::Write as _;
@@ -14,6 +15,7 @@ use rvbuild::{TARGET, fail};
 const GUEST_INPUTS: &[&str] = &[
     "Cargo.toml",
     "Cargo.lock",
+    ".cargo",
     "abi",
     "fs",
     "mmio",
@@ -23,6 +25,7 @@ const GUEST_INPUTS: &[&str] = &[
     "ulib",
     "user",
     "rootfs",
+    ".cargo",
 ];
 
 fn main() {
@@ -32,6 +35,9 @@ fn main() {
     for input in GUEST_INPUTS {
         println!("cargo::rerun-if-changed=guest/{input}");
     }
+    // /bin/minrt's ray tracer and its scenes.
+    println!("cargo::rerun-if-changed=raytrace-bench/core");
+    println!("cargo::rerun-if-changed=raytrace-bench/scenes");
     rvbuild::check_target(&rvbuild::rustc());
 
     let target_dir = out_dir.join("guest-target");
@@ -54,6 +60,7 @@ fn main() {
         }
     }
     collect_rootfs(&guest.join("rootfs"), "", &mut files);
+    collect_scenes(&manifest.join("raytrace-bench/scenes"), &mut files);
     files.sort();
     let Some(firmware) = firmware else {
         fail("the guest build produced no firmware");
@@ -88,6 +95,8 @@ fn main() {
 fn build_guest(guest: &Path, target_dir: &Path) {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
+        // In guest/, so that its .cargo/config.toml applies.
+        .current_dir(guest)
         .args(["build", "--release", "--target", TARGET, "--manifest-path"])
         .arg(guest.join("Cargo.toml"))
         .arg("--target-dir")
@@ -118,6 +127,19 @@ fn elf_files(dir: &Path) -> Vec<PathBuf> {
         .collect();
     out.sort();
     out
+}
+
+/// Adds the SLD scenes of raytrace-bench (the course's contest.sld and
+/// our small ones) as `/etc/minrt/NAME.sld`, for `/bin/minrt`.
+fn collect_scenes(dir: &Path, files: &mut Vec<(String, PathBuf)>) {
+    let entries = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", dir.display())));
+    for path in entries.flatten().map(|e| e.path()) {
+        if path.extension().is_some_and(|x| x == "sld") {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            files.push((format!("/etc/minrt/{name}"), path.clone()));
+        }
+    }
 }
 
 /// Adds every file under `dir` as `/prefix/...`.

@@ -13,6 +13,7 @@ use anyhow::{Context, Result};
 
 use crate::guest;
 use crate::session::{self, MachineArgs};
+use crate::term::InputEnd;
 
 /// Arguments of `rvjit boot`.
 #[derive(clap::Args)]
@@ -47,5 +48,6 @@ pub fn boot(args: BootArgs) -> Result<ExitCode> {
             private.path()
         }
     };
-    session::run(&firmware, name, Some(image), &args.machine).map(|outcome| outcome.status)
+    session::run(&firmware, name, Some(image), &args.machine, InputEnd::CtrlD)
+        .map(|outcome| outcome.status)
 }

@@ -1,7 +1,7 @@
 //! `rvjit fsck`: check a file-system image and print what is wrong.
 //!
 //! Exit status 0 when the image is clean, 1 when problems were found, and
-//! [`EXIT_HOST_ERROR`](crate::run::EXIT_HOST_ERROR) when it cannot be read
+//! [`EXIT_HOST_ERROR`](crate::session::EXIT_HOST_ERROR) when it cannot be read
 //! or is not an rvfs image at all.
 
 use std::path::PathBuf;
@@ -9,6 +9,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use rvfs::{FileDevice, FileSystem};
+
+use crate::output;
 
 /// Exit status when the check found problems.
 pub const EXIT_PROBLEMS: u8 = 1;
@@ -36,12 +38,15 @@ pub fn fsck(args: FsckArgs) -> Result<ExitCode> {
     }
     let report = fs.check().with_context(|| format!("cannot check {name}"))?;
     for p in &report.problems {
-        println!("{name}: {p}");
+        output::line(format_args!("{name}: {p}"))?;
     }
     if report.more_problems > 0 {
-        println!("{name}: ... and {} more problems", report.more_problems);
+        output::line(format_args!(
+            "{name}: ... and {} more problems",
+            report.more_problems
+        ))?;
     }
-    println!("{name}: {}", report.summary());
+    output::line(format_args!("{name}: {}", report.summary()))?;
     Ok(if report.is_clean() {
         ExitCode::SUCCESS
     } else {

@@ -11,15 +11,22 @@ include!(concat!(env!("OUT_DIR"), "/guest_files.rs"));
 /// Size of the default image.
 pub const DEFAULT_IMAGE_BYTES: u64 = 32 << 20;
 
-/// The default disk image: a fresh file system holding [`FILES`].
-pub fn default_image() -> Result<Vec<u8>> {
-    let blocks = (DEFAULT_IMAGE_BYTES / BLOCK_SIZE as u64) as u32;
+/// The default disk image of `bytes` (a multiple of the block size): a
+/// fresh file system holding [`FILES`] and the kernel's checksum file.
+pub fn default_image(bytes: u64) -> Result<Vec<u8>> {
+    anyhow::ensure!(
+        bytes.is_multiple_of(BLOCK_SIZE as u64),
+        "image size {bytes} is not a multiple of 4 KiB"
+    );
+    let blocks = u32::try_from(bytes / BLOCK_SIZE as u64).context("the image is too large")?;
     let mut fs = FileSystem::format(MemDevice::new(blocks), blocks)
         .context("cannot format the default image")?;
     for (path, bytes) in FILES {
         add_file(&mut fs, path, bytes)
             .with_context(|| format!("cannot add {path} to the default image"))?;
     }
+    fs.write_sum(rvfs::KERNEL_PATH)
+        .context("cannot write the kernel's checksum to the default image")?;
     Ok(fs.into_device().into_bytes())
 }
 
@@ -49,7 +56,7 @@ pub fn default_image_file() -> Result<tempfile::NamedTempFile> {
         .suffix(".img")
         .tempfile()
         .context("cannot create a temporary disk image")?;
-    file.write_all(&default_image()?)
+    file.write_all(&default_image(DEFAULT_IMAGE_BYTES)?)
         .context("cannot write the temporary disk image")?;
     Ok(file)
 }

@@ -6,6 +6,7 @@ mod boot;
 mod fsck;
 mod guest;
 mod mkfs;
+mod output;
 mod run;
 mod session;
 mod term;
@@ -35,7 +36,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return output::bad_args::<Cli>(&e),
+    };
     let result = match cli.command {
         Command::Boot(args) => boot::boot(args),
         Command::Run(args) => run::run(args),
@@ -44,9 +48,6 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
-        Err(e) => {
-            eprintln!("error: {e:#}");
-            ExitCode::from(session::EXIT_HOST_ERROR)
-        }
+        Err(e) => output::fail(&e),
     }
 }

@@ -14,7 +14,8 @@ pub struct MkfsArgs {
     /// The image file to write.
     #[arg(long, value_name = "IMG")]
     out: PathBuf,
-    /// Image size: a number of MiB, or with a K/M/G suffix (a multiple of 4K).
+    /// Image size: a number of MiB, or with a K/M/G suffix (a multiple of 4K);
+    /// also for the default image.
     #[arg(long, default_value = "32M", value_parser = parse_size)]
     size: u64,
     /// The folder copied into the image's root. Without it, the default
@@ -26,7 +27,7 @@ pub struct MkfsArgs {
 pub fn mkfs(args: MkfsArgs) -> Result<ExitCode> {
     let image = match &args.dir {
         Some(dir) => rvfs::build_image(dir, args.size).context("cannot build the image")?,
-        None => crate::guest::default_image()?,
+        None => crate::guest::default_image(args.size)?,
     };
     std::fs::write(&args.out, &image)
         .with_context(|| format!("cannot write {}", args.out.display()))?;

@@ -12,6 +12,7 @@ use anyhow::{Context, Result, bail};
 use soc::machine::Machine;
 
 use crate::session::{self, MachineArgs};
+use crate::term::InputEnd;
 
 /// Arguments of `rvjit run`.
 #[derive(clap::Args)]
@@ -60,6 +61,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
         &args.program,
         args.drive.as_deref(),
         &args.machine,
+        InputEnd::Nothing,
     )?;
     if let (Some(path), Some(range)) = (&args.signature, outcome.loaded.signature) {
         write_signature(&outcome.machine, range, args.signature_granularity, path)?;
@@ -93,8 +95,9 @@ fn write_signature(
             "{:0width$x}",
             u64::from_le_bytes(w),
             width = 2 * granularity
-        )?;
+        )
+        .with_context(|| format!("cannot write {}", path.display()))?;
     }
-    out.flush()?;
-    Ok(())
+    out.flush()
+        .with_context(|| format!("cannot write {}", path.display()))
 }

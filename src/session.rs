@@ -10,7 +10,7 @@
 //! [`EXIT_HALTED`], and [`EXIT_HOST_ERROR`] for bad input.
 
 use std::fs::File;
-use std::io::BufWriter;
+use std::io::{BufWriter, IsTerminal, Stdout};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -26,7 +26,8 @@ use soc::dev::virtio::blk::FileBackend;
 use soc::elf::LoadedElf;
 use soc::machine::{Engine, Machine, RunLimits, Stop};
 
-use crate::term::{EscapeReader, RawMode};
+use crate::output;
+use crate::term::{ConsoleOut, EndOfInput, EscapeReader, InputEnd, RawMode};
 
 /// Bad input or a host failure (also clap's status for bad flags).
 pub const EXIT_HOST_ERROR: u8 = 2;
@@ -140,20 +141,29 @@ pub struct Outcome {
 }
 
 /// Runs `program` (named `name` in messages) with the disk image at
-/// `drive`, until the guest exits, a limit is hit or the user quits. A
-/// guest reset starts the machine again with the same program and disk.
+/// `drive`, until the guest exits, a limit is hit or the user quits; the
+/// end of piped input reaches the guest as `input_end` says. A guest reset
+/// starts the machine again with the same program and disk.
 pub fn run(
     program: &[u8],
     name: &Path,
     drive: Option<&Path>,
     opts: &MachineArgs,
+    input_end: InputEnd,
 ) -> Result<Outcome> {
     let quit = Arc::new(AtomicBool::new(false));
+    let stdout = ConsoleOut::new(std::io::stdout(), quit.clone());
     let _raw = RawMode::enter();
+    // Loading warnings are given once, not again at each reset.
+    let mut warned = false;
     // Instructions retired by the machines that reset before this one.
     let mut before_reset = 0u64;
     loop {
-        let (mut machine, loaded) = build(program, name, drive, opts, quit.clone())?;
+        let (mut machine, loaded) = build(program, name, drive, opts, input_end, &stdout)?;
+        for dropped in loaded.dropped.iter().filter(|_| !warned) {
+            output::note(format_args!("warning: {}: {dropped}", name.display()))?;
+        }
+        warned = true;
         let mut engine = engine(opts)?;
         let limits = RunLimits {
             max_insns: opts.max_insns.map(|n| n.saturating_sub(before_reset)),
@@ -161,15 +171,26 @@ pub fn run(
         };
         let started = Instant::now();
         let stop = machine.run(engine.as_engine(), &limits);
+        if let Some(e) = stdout.take_error() {
+            return Err(
+                anyhow::Error::new(e).context("cannot write the console to standard output")
+            );
+        }
+        if let Some(path) = &opts.trace {
+            engine
+                .as_engine()
+                .finish()
+                .with_context(|| format!("cannot write the trace to {}", path.display()))?;
+        }
         if opts.stats {
             let insns = machine.hart.retired;
             let secs = started.elapsed().as_secs_f64();
-            eprintln!(
+            output::note(format_args!(
                 "rvjit: {insns} instructions in {secs:.3} s host time: {:.1} MIPS",
                 insns as f64 / secs.max(1e-9) / 1e6
-            );
+            ))?;
             if let Some(line) = engine.stats(insns, secs) {
-                eprintln!("{line}");
+                output::note(format_args!("{line}"))?;
             }
         }
         drop(engine);
@@ -215,19 +236,21 @@ fn exit_status(stop: Stop, machine: &Machine, total: u64) -> ExitCode {
         Stop::Quit | Stop::Reset => ExitCode::SUCCESS,
         Stop::Exit(code) => ExitCode::from(u8::try_from(code).unwrap_or(255)),
         Stop::InsnLimit => {
-            eprintln!("rvjit: stopped after {total} instructions (--max-insns), pc {pc:#010x}");
+            output::note_best_effort(format_args!(
+                "rvjit: stopped after {total} instructions (--max-insns), pc {pc:#010x}"
+            ));
             ExitCode::from(EXIT_INSN_LIMIT)
         }
         Stop::TrapLoop { cause, pc } => {
-            eprintln!(
+            output::note_best_effort(format_args!(
                 "rvjit: trap loop: cause {cause} at pc {pc:#010x} keeps trapping without progress"
-            );
+            ));
             ExitCode::from(EXIT_TRAP_LOOP)
         }
         Stop::Halted { pc } => {
-            eprintln!(
+            output::note_best_effort(format_args!(
                 "rvjit: hart halted in wfi at pc {pc:#010x} with no interrupt that could wake it"
-            );
+            ));
             ExitCode::from(EXIT_HALTED)
         }
     }
@@ -240,10 +263,17 @@ fn build(
     name: &Path,
     drive: Option<&Path>,
     opts: &MachineArgs,
-    quit: Arc<AtomicBool>,
+    input_end: InputEnd,
+    stdout: &ConsoleOut<Stdout>,
 ) -> Result<(Machine, LoadedElf)> {
-    let input = EscapeReader::new(std::io::stdin(), quit);
-    let console = StdioConsole::from_streams(input, std::io::stdout());
+    let stdin = std::io::stdin();
+    let quit = stdout.quit();
+    let console = if stdin.is_terminal() || input_end == InputEnd::Nothing {
+        StdioConsole::from_streams(EscapeReader::new(stdin, quit), stdout.clone())
+    } else {
+        let input = EscapeReader::new(EndOfInput::new(stdin), quit);
+        StdioConsole::from_streams(input, stdout.clone())
+    };
     let drive = match drive {
         Some(path) => Some(FileBackend::open(path, false).context("cannot open drive")?),
         None => None,

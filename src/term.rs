@@ -1,9 +1,13 @@
 //! The terminal as the guest's console: raw mode while the guest runs (so
-//! keys reach the UART unprocessed) and QEMU's escape, Ctrl-A x, to quit.
+//! keys reach the UART unprocessed), QEMU's escape, Ctrl-A x, to quit, and
+//! for input that is not a terminal (a pipe, a file) its end delivered as a
+//! terminal's Ctrl-D would be, so that `rvjit boot < script.txt` ends; on
+//! the output side, a console that cannot be written (a closed pipe, a full
+//! disk) ends the run.
 
-use std::io::{IsTerminal, Read};
-use std::sync::Arc;
+use std::io::{self, IsTerminal, Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use nix::sys::termios::{self, SetArg, Termios};
 
@@ -100,6 +104,130 @@ impl<R: Read> Read for EscapeReader<R> {
     }
 }
 
+/// The guest's console output stream: the first write error (a pipe whose
+/// reader left, a full disk) asks the run to stop, through the same flag as
+/// Ctrl-A x, and is kept for [`ConsoleOut::take_error`]; later output is
+/// dropped. Clones (of the stdout one) share the flag and the error.
+pub struct ConsoleOut<W> {
+    inner: W,
+    quit: Arc<AtomicBool>,
+    error: Arc<Mutex<Option<io::Error>>>,
+}
+
+impl<W: Write> ConsoleOut<W> {
+    /// Wraps `inner`; `quit` is set on the first write error.
+    pub fn new(inner: W, quit: Arc<AtomicBool>) -> Self {
+        ConsoleOut {
+            inner,
+            quit,
+            error: Arc::default(),
+        }
+    }
+
+    /// The flag the first write error sets.
+    pub fn quit(&self) -> Arc<AtomicBool> {
+        self.quit.clone()
+    }
+
+    /// The write error that stopped the run, if one did.
+    pub fn take_error(&self) -> Option<io::Error> {
+        self.error.lock().unwrap_or_else(|e| e.into_inner()).take()
+    }
+
+    /// Runs `op` unless an error was seen; records its error and stops.
+    fn watch<T>(&mut self, done: T, op: impl FnOnce(&mut W) -> io::Result<T>) -> io::Result<T> {
+        let mut error = self.error.lock().unwrap_or_else(|e| e.into_inner());
+        if error.is_some() {
+            return Ok(done);
+        }
+        op(&mut self.inner).map_err(|e| {
+            let kind = e.kind();
+            *error = Some(e);
+            self.quit.store(true, Ordering::Relaxed);
+            io::Error::from(kind)
+        })
+    }
+}
+
+impl Clone for ConsoleOut<io::Stdout> {
+    fn clone(&self) -> Self {
+        ConsoleOut {
+            inner: io::stdout(),
+            quit: self.quit.clone(),
+            error: self.error.clone(),
+        }
+    }
+}
+
+impl<W: Write> Write for ConsoleOut<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.watch(buf.len(), |w| w.write(buf))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.watch((), Write::flush)
+    }
+}
+
+/// What the guest sees when standard input, not a terminal, ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputEnd {
+    /// Nothing: a bare-metal program gets exactly the bytes (as on QEMU).
+    Nothing,
+    /// A terminal's Ctrl-D ([`EndOfInput`]), for an OS whose shell should
+    /// end with its script.
+    CtrlD,
+}
+
+/// Ctrl-D: a terminal's end-of-file character.
+const EOT: u8 = 0x04;
+
+/// Passes a reader through and, when it ends, delivers end of input as a
+/// terminal's Ctrl-D: one EOT after the last byte, or two when the last line
+/// is unfinished (a canonical line discipline takes the first Ctrl-D as
+/// "send this partial line" and only the second, on an empty line, as end
+/// of file). Then the reader ends.
+pub struct EndOfInput<R> {
+    inner: R,
+    /// Whether the last byte passed on ended a line (true before any).
+    at_line_start: bool,
+    /// EOTs still to deliver once `inner` has ended.
+    eots: Option<usize>,
+}
+
+impl<R: Read> EndOfInput<R> {
+    /// Wraps `inner`, a pipe or file (not a terminal, whose user types
+    /// Ctrl-D).
+    pub fn new(inner: R) -> Self {
+        EndOfInput {
+            inner,
+            at_line_start: true,
+            eots: None,
+        }
+    }
+}
+
+impl<R: Read> Read for EndOfInput<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        if self.eots.is_none() {
+            let n = self.inner.read(buf)?;
+            if n > 0 {
+                self.at_line_start = buf[n - 1] == b'\n';
+                return Ok(n);
+            }
+            self.eots = Some(if self.at_line_start { 1 } else { 2 });
+        }
+        let left = self.eots.unwrap_or(0);
+        let n = left.min(buf.len());
+        buf[..n].fill(EOT);
+        self.eots = Some(left - n);
+        Ok(n)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,5 +251,52 @@ mod tests {
         let (out, quit) = filter(b"ab\x01xcd");
         assert!(quit);
         assert_eq!(out, b"ab");
+    }
+
+    fn through_end_of_input(input: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        EndOfInput::new(input).read_to_end(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn end_of_input_arrives_as_ctrl_d() {
+        assert_eq!(through_end_of_input(b"ls /bin\n"), b"ls /bin\n\x04");
+        // An unfinished last line: flushed by the first, then end of file.
+        assert_eq!(through_end_of_input(b"echo hi"), b"echo hi\x04\x04");
+        assert_eq!(through_end_of_input(b""), b"\x04");
+        // Through the escape filter, as the CLI stacks them.
+        let quit = Arc::new(AtomicBool::new(false));
+        let mut out = Vec::new();
+        EscapeReader::new(EndOfInput::new(&b"a\n"[..]), quit)
+            .read_to_end(&mut out)
+            .unwrap();
+        assert_eq!(out, b"a\n\x04");
+    }
+
+    /// A writer that fails every write, as `/dev/full` does.
+    struct Full;
+
+    impl Write for Full {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::from_raw_os_error(28))
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_console_write_error_stops_the_run_and_is_kept() {
+        let quit = Arc::new(AtomicBool::new(false));
+        let mut out = ConsoleOut::new(Full, quit.clone());
+        assert!(out.write_all(b"PASS\n").is_err());
+        assert!(quit.load(Ordering::Relaxed));
+        assert!(out.write_all(b"more").is_ok(), "later output is dropped");
+        assert_eq!(out.take_error().unwrap().raw_os_error(), Some(28));
+        let quit = Arc::new(AtomicBool::new(false));
+        let mut out = ConsoleOut::new(Vec::new(), quit.clone());
+        out.write_all(b"ok").unwrap();
+        assert!(out.take_error().is_none() && !quit.load(Ordering::Relaxed));
     }
 }

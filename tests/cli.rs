@@ -1,11 +1,13 @@
-//! The `rvjit` command line: exit statuses, one-line errors on bad input,
-//! `--trace`, `--signature`, `--stats` and `--max-insns`.
+//! The `rvjit` command line: exit statuses, one-line errors on bad input
+//! and bad flags, failures to write rvjit's own output, `--trace`,
+//! `--signature`, `--stats`, `--max-insns`, disk-image locks and ELF
+//! segments that reach outside RAM.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use soc::elf::{EM_RISCV, minimal_image};
+use soc::elf::{EM_RISCV, image, minimal_image};
 use soc::memmap::RAM_BASE;
 
 /// A scratch directory for this test's files, removed when dropped.
@@ -203,16 +205,33 @@ fn malformed_inputs_get_one_line_errors() {
     assert_one_line_error(&rvjit(&["run", truncated.to_str().unwrap()]), "truncated");
 
     let low = write(&dir, "low.elf", &minimal_image(0x1000, &code, 4, EM_RISCV));
-    assert_one_line_error(&rvjit(&["run", low.to_str().unwrap()]), "outside RAM");
+    assert_one_line_error(
+        &rvjit(&["run", low.to_str().unwrap()]),
+        "overlap the boot ROM's reset vector",
+    );
 
-    let big = write(
+    let nowhere = write(
         &dir,
-        "big.elf",
-        &minimal_image(RAM_BASE, &code, 64 << 20, EM_RISCV),
+        "nowhere.elf",
+        &image(
+            RAM_BASE,
+            &[(RAM_BASE, &code, 4), (0x2000_0000, &code, 4)],
+            EM_RISCV,
+        ),
     );
     assert_one_line_error(
-        &rvjit(&["run", big.to_str().unwrap(), "-m", "32M"]),
-        "outside RAM",
+        &rvjit(&["run", nowhere.to_str().unwrap()]),
+        "segment at 0x20000000 size 0x4 lies outside memory",
+    );
+
+    let entry_outside = write(
+        &dir,
+        "entry.elf",
+        &image(0x2000_0000, &[(RAM_BASE, &code, 4)], EM_RISCV),
+    );
+    assert_one_line_error(
+        &rvjit(&["run", entry_outside.to_str().unwrap()]),
+        "entry point 0x20000000 lies outside memory",
     );
 
     let ok = write(&dir, "ok.elf", &program(&[JUMP_SELF]));
@@ -242,6 +261,157 @@ fn malformed_inputs_get_one_line_errors() {
         "--stats",
     ]);
     assert_one_line_error(&o, "begin_signature");
+}
+
+#[test]
+fn a_bad_flag_is_one_line_with_the_suggestion() {
+    let o = rvjit(&["run", "--max-insn", "5", "x.elf"]);
+    assert_one_line_error(&o, "unexpected argument '--max-insn'");
+    assert!(stderr(&o).contains("tip: a similar argument exists: '--max-insns'"));
+    assert_one_line_error(&rvjit(&["bot"]), "'boot'");
+    assert_one_line_error(&rvjit(&["run"]), "<PROGRAM>");
+    assert_one_line_error(&rvjit(&[]), "boot, run, mkfs, fsck");
+    let o = rvjit(&["--version"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("rvjit "));
+}
+
+/// Runs rvjit with stdout and stderr sent where the test says.
+fn rvjit_to(args: &[&str], stdout: impl Into<Stdio>, stderr: impl Into<Stdio>) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rvjit"))
+        .args(args)
+        .stdout(stdout)
+        .stderr(stderr)
+        .output()
+        .unwrap()
+}
+
+fn dev_full() -> std::fs::File {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap()
+}
+
+#[test]
+fn output_errors_end_in_one_line_or_quietly_never_a_panic() {
+    let dir = scratch("output");
+    let img = dir.join("fs.img");
+    assert_eq!(
+        rvjit(&["mkfs", "--out", img.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+    let img = img.to_str().unwrap();
+
+    // A pipe whose reader has gone: quiet, with the status of SIGPIPE.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let o = rvjit_to(&["fsck", img], writer, Stdio::piped());
+    assert_eq!(o.status.code(), Some(141), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+
+    let o = rvjit_to(&["fsck", img], dev_full(), Stdio::piped());
+    assert_one_line_error(&o, "cannot write to standard output");
+
+    // With stderr full nothing can be said; the status still tells.
+    let o = rvjit_to(&["run", "/nonexistent"], Stdio::null(), dev_full());
+    assert_eq!(o.status.code(), Some(2));
+    let pass = write(
+        &dir,
+        "pass.elf",
+        &program(&[LUI_T0_FINISHER, LUI_T1_5, ADDI_T1_555, SW_T1_T0]),
+    );
+    let pass = pass.to_str().unwrap();
+    let o = rvjit_to(&["run", pass, "--stats"], Stdio::null(), dev_full());
+    assert_eq!(o.status.code(), Some(2));
+
+    assert_one_line_error(
+        &rvjit(&["run", pass, "--trace", "/dev/full"]),
+        "cannot write the trace to /dev/full",
+    );
+    let signature = conformance::programs()
+        .iter()
+        .find(|p| p.name == "engine/signature")
+        .expect("engine/signature is built by the conformance crate");
+    assert_one_line_error(
+        &rvjit(&["run", signature.elf, "--signature", "/dev/full"]),
+        "cannot write /dev/full",
+    );
+
+    // The guest's console (its PASS line) on a full disk or a closed pipe.
+    let o = rvjit_to(&["run", signature.elf], dev_full(), Stdio::piped());
+    assert_one_line_error(&o, "cannot write the console to standard output");
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let o = rvjit_to(&["run", signature.elf], writer, Stdio::piped());
+    assert_eq!(o.status.code(), Some(141), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn a_disk_image_has_one_writer_at_a_time() {
+    let dir = scratch("lock");
+    let img = write(&dir, "disk.img", &[0; 4096]);
+    let img = img.to_str().unwrap();
+    let spin = write(&dir, "spin.elf", &program(&[JUMP_SELF]));
+    let spin = spin.to_str().unwrap();
+    let mut first = Command::new(env!("CARGO_BIN_EXE_rvjit"))
+        .args(["run", spin, "--drive", img])
+        .stdin(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the first run holds the lock.
+    let probe = std::fs::File::open(img).unwrap();
+    while probe.try_lock_shared().is_ok() {
+        probe.unlock().unwrap();
+        assert!(first.try_wait().unwrap().is_none(), "the first run ended");
+        std::thread::yield_now();
+    }
+    let o = rvjit(&["run", spin, "--drive", img, "--max-insns", "1000"]);
+    assert_one_line_error(&o, "is in use by another process");
+    let o = rvjit(&["boot", img]);
+    assert_one_line_error(&o, "is in use by another process");
+    first.kill().unwrap();
+    first.wait().unwrap();
+    // Released at exit.
+    let o = rvjit(&["run", spin, "--drive", img, "--max-insns", "1000"]);
+    assert_eq!(o.status.code(), Some(124), "{}", stderr(&o));
+}
+
+#[test]
+fn segments_reaching_outside_memory_load_what_lands_in_memory() {
+    let dir = scratch("partial");
+    // As `gcc -nostdlib -Wl,-Ttext=0x80000000` links it: the ELF header in
+    // a segment starting below RAM, in front of the code.
+    let mut bytes = vec![0u8; 16];
+    for w in [LUI_T0_FINISHER, LUI_T1_5, ADDI_T1_555, SW_T1_T0] {
+        bytes.extend_from_slice(&w.to_le_bytes());
+    }
+    let len = bytes.len() as u32;
+    let elf = write(
+        &dir,
+        "partial.elf",
+        &image(RAM_BASE, &[(RAM_BASE - 16, &bytes, len)], EM_RISCV),
+    );
+    let o = rvjit(&["run", elf.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("warning: ") && err.contains("0x10 bytes not loaded"),
+        "{err}"
+    );
+    // Code in the boot ROM's window, past the reset vector, runs there.
+    let rom = write(
+        &dir,
+        "rom.elf",
+        &image(0x2000, &[(0x2000, &bytes[16..], len - 16)], EM_RISCV),
+    );
+    let o = rvjit(&["run", rom.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
 }
 
 /// Runs rvjit with `input` on its standard input; fails the test if it has

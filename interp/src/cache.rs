@@ -16,6 +16,7 @@
 
 use std::collections::HashMap;
 
+use soc::addr::{PhysAddr, RamOffset};
 use soc::isa::{self, Flags, Insn};
 use soc::machine::{CODE_LINE_SHIFT, Machine};
 use soc::memmap::RAM_BASE;
@@ -35,7 +36,7 @@ pub struct Block {
     /// The instructions, in order; empty once the block is dropped.
     pub insns: Box<[Insn]>,
     /// Physical address of the first instruction.
-    paddr: u32,
+    paddr: PhysAddr,
 }
 
 /// Index of a block in the cache.
@@ -58,35 +59,37 @@ const NO_LINK: Link = Link {
 };
 
 /// Decodes the block at physical `paddr` (which translated from a fetch)
-/// and watches its bytes for stores; returns its instructions and the
-/// physical address after them, or `None` if its first instruction
-/// straddles a page. Both engines form their blocks here.
-pub fn decode_block(m: &mut Machine, paddr: u32) -> Option<(Vec<Insn>, u32)> {
+/// and watches its bytes for stores; returns its instructions and their
+/// length in bytes, or `None` if its first instruction straddles a page.
+/// Both engines form their blocks here.
+pub fn decode_block(m: &mut Machine, paddr: PhysAddr) -> Option<(Vec<Insn>, u32)> {
     let mut insns = Vec::new();
     let mut p = paddr;
     while insns.len() < MAX_BLOCK_INSNS {
         let lo = m.read_code_parcel(p)?;
         let raw = if isa::insn_len(lo) == 2 {
             u32::from(lo)
-        } else if p & PAGE_OFFSET_MASK == PAGE_SIZE - 2 {
+        } else if p.0 & PAGE_OFFSET_MASK == PAGE_SIZE - 2 {
             break; // straddles the page: not part of any block
         } else {
-            u32::from(lo) | u32::from(m.read_code_parcel(p + 2)?) << 16
+            u32::from(lo) | u32::from(m.read_code_parcel(p.wrapping_add(2))?) << 16
         };
         let insn = isa::decode(raw);
         insns.push(insn);
         p = p.wrapping_add(u32::from(insn.len));
-        if insn.op.flags().contains(Flags::ENDS_BLOCK) || p & PAGE_OFFSET_MASK == 0 {
+        if insn.op.flags().contains(Flags::ENDS_BLOCK) || p.0 & PAGE_OFFSET_MASK == 0 {
             break;
         }
     }
     if insns.is_empty() {
         return None;
     }
-    if let Some(off) = paddr.checked_sub(RAM_BASE) {
-        m.watch_code(off, off + (p - paddr));
+    // Computed from the length: the block may end at 2^32 (2 GiB of RAM).
+    let len = p.0.wrapping_sub(paddr.0);
+    if let Some(start) = paddr.above_ram_base() {
+        m.watch_code(start, RamOffset(start.0 + len));
     }
-    Some((insns, p))
+    Some((insns, len))
 }
 
 /// The block cache.
@@ -96,14 +99,14 @@ pub struct BlockCache {
     links: Vec<[Link; 2]>,
     /// Per block: the blocks that may hold a link to it.
     incoming: Vec<Vec<BlockId>>,
-    index: HashMap<u32, BlockId>,
+    index: HashMap<PhysAddr, BlockId>,
     /// Per physical code line (address >> CODE_LINE_SHIFT): the blocks
     /// whose bytes touch it.
     by_line: HashMap<u32, Vec<BlockId>>,
-    jump: Box<[(u32, BlockId); JUMP_SLOTS]>,
+    jump: Box<[(PhysAddr, BlockId); JUMP_SLOTS]>,
 }
 
-const NO_SLOT: (u32, BlockId) = (u32::MAX, BlockId(0));
+const NO_SLOT: (PhysAddr, BlockId) = (PhysAddr(u32::MAX), BlockId(0));
 
 impl Default for BlockCache {
     fn default() -> Self {
@@ -121,8 +124,8 @@ impl Default for BlockCache {
 impl BlockCache {
     /// The cached block starting at physical `paddr`.
     #[inline(always)]
-    pub fn get(&mut self, paddr: u32) -> Option<BlockId> {
-        let slot = (paddr >> 1) as usize % JUMP_SLOTS;
+    pub fn get(&mut self, paddr: PhysAddr) -> Option<BlockId> {
+        let slot = jump_slot(paddr);
         let (tag, id) = self.jump[slot];
         if tag == paddr {
             return Some(id);
@@ -170,8 +173,9 @@ impl BlockCache {
 
     /// Decodes and caches the block at physical `paddr` (which translated
     /// from a fetch), or `None` if its first instruction straddles a page.
-    pub fn build(&mut self, m: &mut Machine, paddr: u32) -> Option<BlockId> {
-        let (insns, p) = decode_block(m, paddr)?;
+    pub fn build(&mut self, m: &mut Machine, paddr: PhysAddr) -> Option<BlockId> {
+        let (insns, len) = decode_block(m, paddr)?;
+        let last = paddr.0.wrapping_add(len - 1);
         let id = BlockId(self.blocks.len() as u32);
         self.blocks.push(Block {
             insns: insns.into_boxed_slice(),
@@ -180,10 +184,10 @@ impl BlockCache {
         self.links.push([NO_LINK; 2]);
         self.incoming.push(Vec::new());
         self.index.insert(paddr, id);
-        for line in (paddr >> CODE_LINE_SHIFT)..=((p - 1) >> CODE_LINE_SHIFT) {
+        for line in (paddr.0 >> CODE_LINE_SHIFT)..=(last >> CODE_LINE_SHIFT) {
             self.by_line.entry(line).or_default().push(id);
         }
-        self.jump[(paddr >> 1) as usize % JUMP_SLOTS] = (paddr, id);
+        self.jump[jump_slot(paddr)] = (paddr, id);
         Some(id)
     }
 
@@ -206,7 +210,7 @@ impl BlockCache {
         if self.index.get(&paddr) == Some(&id) {
             self.index.remove(&paddr);
         }
-        let slot = &mut self.jump[(paddr >> 1) as usize % JUMP_SLOTS];
+        let slot = &mut self.jump[jump_slot(paddr)];
         if *slot == (paddr, id) {
             *slot = NO_SLOT;
         }
@@ -230,4 +234,10 @@ impl BlockCache {
         self.by_line.clear();
         self.jump.fill(NO_SLOT);
     }
+}
+
+/// The direct-mapped slot of the block at `paddr`.
+#[inline(always)]
+fn jump_slot(paddr: PhysAddr) -> usize {
+    (paddr.0 >> 1) as usize % JUMP_SLOTS
 }

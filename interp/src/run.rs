@@ -9,6 +9,7 @@ use std::io::Write;
 use crate::cache::BlockCache;
 use crate::exec::{self, Flow, Leave};
 use crate::trace::Tracer;
+use soc::addr::VirtAddr;
 use soc::isa::{self, Insn};
 use soc::machine::{CodeChange, Engine, EngineExit, Machine, RunLimits, Stop};
 use soc::trap::Exception;
@@ -68,7 +69,7 @@ impl Interp {
             Some(id) => id,
             None => {
                 let paddr = m
-                    .translate_fetch(pc)
+                    .translate_fetch(VirtAddr(pc))
                     .inspect_err(|_| self.previous = None)?;
                 let found = match self.cache.get(paddr) {
                     Some(id) => Some(id),
@@ -249,16 +250,22 @@ impl Engine for Interp {
             }
         }
     }
+
+    /// Ends tracing: flushes the commit log and returns the first error
+    /// writing it met (the run itself carries on past such an error).
+    fn finish(&mut self) -> std::io::Result<()> {
+        self.tracer.take().map_or(Ok(()), Tracer::finish)
+    }
 }
 
 /// Fetches and decodes the instruction at virtual `pc`, parcel by parcel,
 /// so that a fault on either half reports that half's address.
 pub fn fetch(m: &mut Machine, pc: u32) -> Result<Insn, Exception> {
-    let lo = m.fetch_parcel(pc)?;
+    let lo = m.fetch_parcel(VirtAddr(pc))?;
     let raw = if isa::insn_len(lo) == 2 {
         u32::from(lo)
     } else {
-        u32::from(lo) | u32::from(m.fetch_parcel(pc.wrapping_add(2))?) << 16
+        u32::from(lo) | u32::from(m.fetch_parcel(VirtAddr(pc).wrapping_add(2))?) << 16
     };
     Ok(isa::decode(raw))
 }

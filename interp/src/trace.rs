@@ -24,15 +24,26 @@ pub struct Before {
     store: Option<(u32, u64, usize)>,
 }
 
-/// Writes commit-log lines.
+/// Writes commit-log lines. A write error does not change the guest's run:
+/// the tracer stops writing and keeps the error for [`Tracer::finish`].
 pub struct Tracer {
     out: Box<dyn Write + Send>,
+    error: Option<std::io::Error>,
 }
 
 impl Tracer {
     /// A tracer writing to `out`.
     pub fn new(out: Box<dyn Write + Send>) -> Tracer {
-        Tracer { out }
+        Tracer { out, error: None }
+    }
+
+    /// Flushes the log; returns the first error writing it met.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        let flushed = self.out.flush();
+        match self.error.take() {
+            Some(e) => Err(e),
+            None => flushed,
+        }
     }
 
     /// Snapshot taken before executing `insn`.
@@ -90,13 +101,17 @@ impl Tracer {
     }
 
     fn emit(&mut self, line: &str) {
-        // Tracing is a diagnostic: a full disk must not change the guest's run.
-        let _ = writeln!(self.out, "{line}");
+        if self.error.is_none()
+            && let Err(e) = writeln!(self.out, "{line}")
+        {
+            self.error = Some(e);
+        }
     }
 }
 
 impl Drop for Tracer {
     fn drop(&mut self) {
+        // Reached only without `finish`, which reports errors: best effort.
         let _ = self.out.flush();
     }
 }
@@ -117,4 +132,31 @@ fn store_of(m: &Machine, insn: &Insn) -> Option<(u32, u64, usize)> {
         Fsd => (addr, f2, 8),
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A writer that fails every write, as `/dev/full` does.
+    struct Full;
+
+    impl Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::from_raw_os_error(28))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn the_first_write_error_is_reported_at_the_end() {
+        let mut t = Tracer::new(Box::new(Full));
+        t.emit("one");
+        t.emit("two");
+        let err = t.finish().unwrap_err();
+        assert_eq!(err.raw_os_error(), Some(28));
+        assert!(Tracer::new(Box::new(Vec::new())).finish().is_ok());
+    }
 }

@@ -19,6 +19,7 @@ use std::time::{Duration, Instant};
 
 use interp::Interp;
 use interp::cache::decode_block;
+use soc::addr::{PhysAddr, VirtAddr};
 use soc::machine::{CODE_LINE_SHIFT, CodeChange, Engine, EngineExit, Machine};
 use soc::memmap::RAM_BASE;
 
@@ -55,9 +56,9 @@ pub struct Jit {
     interp: Interp,
     translator: Translator,
     code: CodeBuffer,
-    slots: HashMap<(u32, u32), Slot>,
+    slots: HashMap<(u32, PhysAddr), Slot>,
     /// Per physical code line: the slots whose blocks touch it.
-    by_line: HashMap<u32, Vec<(u32, u32)>>,
+    by_line: HashMap<u32, Vec<(u32, PhysAddr)>>,
     threshold: u32,
     stats: JitStats,
 }
@@ -93,9 +94,9 @@ impl Jit {
 
     /// The slot for `hart.pc`, compiling the block once it is hot; `None`
     /// when the fetch faults (the interpreter raises it).
-    fn slot(&mut self, m: &mut Machine) -> Option<((u32, u32), Slot)> {
+    fn slot(&mut self, m: &mut Machine) -> Option<((u32, PhysAddr), Slot)> {
         let pc = m.hart.pc;
-        let paddr = m.translate_fetch(pc).ok()?;
+        let paddr = m.translate_fetch(VirtAddr(pc)).ok()?;
         let key = (pc, paddr);
         let slot = *self.slots.entry(key).or_insert(Slot::Warm(0));
         let slot = match slot {
@@ -110,16 +111,16 @@ impl Jit {
     }
 
     /// Compiles the block at `key` and records the result.
-    fn compile(&mut self, m: &mut Machine, key: (u32, u32)) -> Slot {
+    fn compile(&mut self, m: &mut Machine, key: (u32, PhysAddr)) -> Slot {
         let began = Instant::now();
         let (pc, paddr) = key;
         let slot = match decode_block(m, paddr) {
-            Some((insns, end)) => {
+            Some((insns, bytes)) => {
                 let len = translated_len(&insns);
                 let code = (len > 0)
                     .then(|| self.translator.translate(&insns[..len], pc))
                     .flatten();
-                self.watch(key, paddr, end);
+                self.watch(key, paddr, bytes);
                 match code.and_then(|c| self.install(&c)) {
                     Some(entry) => {
                         self.stats.compiled += 1;
@@ -147,9 +148,10 @@ impl Jit {
         self.code.install(code)
     }
 
-    /// Lists `key` under the code lines of `[paddr, end)`.
-    fn watch(&mut self, key: (u32, u32), paddr: u32, end: u32) {
-        for line in (paddr >> CODE_LINE_SHIFT)..=((end - 1) >> CODE_LINE_SHIFT) {
+    /// Lists `key` under the code lines of the `bytes` from `paddr`.
+    fn watch(&mut self, key: (u32, PhysAddr), paddr: PhysAddr, bytes: u32) {
+        let last = paddr.0.wrapping_add(bytes - 1);
+        for line in (paddr.0 >> CODE_LINE_SHIFT)..=(last >> CODE_LINE_SHIFT) {
             self.by_line.entry(line).or_default().push(key);
         }
     }
@@ -190,6 +192,10 @@ impl Engine for Jit {
             }
         }
         EngineExit::Deadline
+    }
+
+    fn finish(&mut self) -> std::io::Result<()> {
+        self.interp.finish()
     }
 
     fn invalidate(&mut self, change: CodeChange<'_>) {

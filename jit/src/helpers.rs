@@ -6,6 +6,7 @@
 //! registers and returns), or the instruction completed and moved the
 //! deadline to now (the block leaves right after it).
 
+use soc::addr::VirtAddr;
 use soc::machine::Machine;
 
 /// What a helper tells generated code.
@@ -32,9 +33,9 @@ fn after_slow(m: &Machine, retired: u64) -> Status {
 
 /// Load of `N` bytes at `vaddr` by the instruction at `pc`: `status << 32 | value` (zero-extended).
 pub fn load<const N: usize>(m: &mut Machine, vaddr: u32, pc: u32, retired: u64) -> u64 {
-    let (bytes, status) = match m.load_fast::<N>(vaddr) {
+    let (bytes, status) = match m.load_fast::<N>(VirtAddr(vaddr)) {
         Some(bytes) => (bytes, Status::Next),
-        None => match m.load_slow::<N>(vaddr, retired) {
+        None => match m.load_slow::<N>(VirtAddr(vaddr), retired) {
             Ok(bytes) => (bytes, after_slow(m, retired)),
             Err(e) => {
                 m.raise(e, pc, retired);
@@ -57,10 +58,10 @@ pub fn store<const N: usize>(
 ) -> u32 {
     let mut bytes = [0u8; N];
     bytes.copy_from_slice(&value.to_le_bytes()[..N]);
-    if m.store_fast(vaddr, bytes) {
+    if m.store_fast(VirtAddr(vaddr), bytes) {
         return Status::Next as u32;
     }
-    match m.store_slow(vaddr, bytes, retired) {
+    match m.store_slow(VirtAddr(vaddr), bytes, retired) {
         Ok(()) => after_slow(m, retired) as u32,
         Err(e) => {
             m.raise(e, pc, retired);

@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use interp::Interp;
+use soc::addr::RamOffset;
 use soc::isa;
 use soc::machine::{Machine, RunLimits, Stop};
 
@@ -105,7 +106,8 @@ fn difference(a: &Machine, b: &Machine, ram: Range<usize>) -> Option<String> {
         return Some(format!("CSRs: interp {ca}\n  jit {cb}"));
     }
     let len = ram.len();
-    let (ra, rb) = (a.ram.bytes(ram.start, len), b.ram.bytes(ram.start, len));
+    let start = RamOffset(ram.start as u32);
+    let (ra, rb) = (a.ram.bytes(start, len), b.ram.bytes(start, len));
     if ra == rb {
         return None;
     }
@@ -157,7 +159,7 @@ mod tests {
         let found = difference(&a, &b, 0..0).unwrap();
         assert!(found.starts_with("t0:"), "{found}");
         b.hart.x[5] = 0;
-        b.ram.write::<1>(0x100, [7]);
+        b.ram.write::<1>(RamOffset(0x100), [7]);
         assert_eq!(difference(&a, &b, 0..0x100), None, "outside the window");
         let found = difference(&a, &b, 0..4096).unwrap();
         assert!(found.starts_with("RAM offset 0x100:"), "{found}");

@@ -66,6 +66,18 @@ pub enum BoardError {
     /// The device tree could not be generated.
     #[error(transparent)]
     Fdt(#[from] FdtError),
+    /// The program puts bytes where the boot ROM's reset vector lives.
+    #[error(
+        "the program's bytes at {lo:#x}..{hi:#x} overlap the boot ROM's reset vector ({BOOT_ROM_BASE:#x}..{vector_end:#x})"
+    )]
+    RomOverlap {
+        /// Start of the program's part of the ROM window.
+        lo: u32,
+        /// Its end.
+        hi: u32,
+        /// End of the reset vector.
+        vector_end: u32,
+    },
     /// No room for the device tree in RAM next to the program.
     #[error("no room for the {0}-byte device tree in RAM next to the program")]
     NoRoomForFdt(usize),
@@ -77,7 +89,8 @@ const FDT_ALIGN: u32 = 2 << 20;
 /// Builds the virt board with `program` (an ELF) loaded.
 pub fn virt(config: VirtConfig, program: &[u8]) -> Result<(Machine, LoadedElf), BoardError> {
     let mut ram = Ram::new(config.ram_bytes)?;
-    let loaded = elf::load(program, &mut ram)?;
+    let mut rom = vec![0; BOOT_ROM_SIZE as usize];
+    let loaded = elf::load(program, &mut ram, &mut rom)?;
     let fdt = fdt::build(&FdtConfig {
         ram_size: ram.size(),
         virtio_count: MAX_VIRTIO_TRANSPORTS,
@@ -91,7 +104,7 @@ pub fn virt(config: VirtConfig, program: &[u8]) -> Result<(Machine, LoadedElf), 
     bus.map(
         BOOT_ROM_BASE,
         BOOT_ROM_SIZE,
-        Box::new(BootRom::reset_vector(loaded.entry, fdt_addr)),
+        Box::new(boot_rom(loaded.entry, fdt_addr, rom, loaded.rom_extent)?),
     )?;
     bus.map(FINISHER_BASE, FINISHER_SIZE, Box::new(finisher))?;
     bus.map(CLINT_BASE, CLINT_SIZE, Box::new(Clint::new()))?;
@@ -131,6 +144,28 @@ pub fn virt(config: VirtConfig, program: &[u8]) -> Result<(Machine, LoadedElf), 
     }));
     m.refresh_interrupts();
     Ok((m, loaded))
+}
+
+/// The boot ROM: QEMU's reset vector, then whatever the program loaded
+/// into the rest of the ROM's window (`rom`, from offset 0), which must
+/// leave the reset vector alone (QEMU refuses overlapping ROM contents too).
+fn boot_rom(
+    entry: u32,
+    fdt_addr: u32,
+    mut rom: Vec<u8>,
+    program: Option<(u32, u32)>,
+) -> Result<BootRom, BoardError> {
+    let vector = BootRom::reset_vector(entry, fdt_addr);
+    let vector_end = BOOT_ROM_BASE + vector.bytes().len() as u32;
+    let Some((lo, hi)) = program else {
+        return Ok(vector);
+    };
+    if lo < vector_end {
+        return Err(BoardError::RomOverlap { lo, hi, vector_end });
+    }
+    rom.truncate((hi - BOOT_ROM_BASE) as usize);
+    rom[..vector.bytes().len()].copy_from_slice(vector.bytes());
+    Ok(BootRom::new(rom))
 }
 
 /// Copies the device tree near the top of RAM (2 MiB-aligned as QEMU does,
@@ -194,5 +229,23 @@ mod tests {
         let addr = place_fdt(&mut ram, &[7; 64], (RAM_BASE, RAM_BASE + 0x1000)).unwrap();
         assert_eq!(addr, 0xffe0_0000);
         assert_eq!(ram.slice(addr, 64), Some(&[7; 64][..]));
+    }
+
+    #[test]
+    fn program_bytes_in_the_rom_window_follow_the_reset_vector() {
+        let vector_len = BootRom::reset_vector(0, 0).bytes().len();
+        let mut rom = vec![0; BOOT_ROM_SIZE as usize];
+        rom[0x1000] = 0xab;
+        let built = boot_rom(0x2000, 0, rom.clone(), Some((0x2000, 0x2004))).unwrap();
+        assert_eq!(built.bytes().len(), 0x1004);
+        assert_eq!(built.bytes()[0x1000], 0xab);
+        assert_eq!(
+            built.bytes()[..vector_len],
+            BootRom::reset_vector(0x2000, 0).bytes()[..]
+        );
+        assert!(matches!(
+            boot_rom(0x2000, 0, rom, Some((0x1010, 0x2000))),
+            Err(BoardError::RomOverlap { .. })
+        ));
     }
 }

@@ -69,25 +69,40 @@ pub fn read_le(bytes: &[u8], offset: u32, size: AccessSize) -> u32 {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BusFault;
 
-/// Level-triggered interrupt lines from devices to the PLIC (sources 1..31),
-/// shared by handle so that no device holds a pointer to the PLIC.
+/// Interrupt lines from devices to the PLIC (sources 1..31), shared by
+/// handle so that no device holds a pointer to the PLIC. Each line has a
+/// level, and every time a device drives its line high (as QEMU's
+/// `qemu_set_irq` with level 1, even when the line already was) it also
+/// records a *raise*, which the PLIC takes as a new request.
 #[derive(Clone, Debug, Default)]
-pub struct IrqLines(Arc<AtomicU32>);
+pub struct IrqLines(Arc<LineBits>);
+
+#[derive(Debug, Default)]
+struct LineBits {
+    levels: AtomicU32,
+    raised: AtomicU32,
+}
 
 impl IrqLines {
-    /// Raises or lowers source `irq`.
+    /// Drives source `irq` high (a raise) or low.
     pub fn set(&self, irq: u32, level: bool) {
         let bit = 1u32 << (irq & 31);
         if level {
-            self.0.fetch_or(bit, Ordering::Relaxed);
+            self.0.levels.fetch_or(bit, Ordering::Relaxed);
+            self.0.raised.fetch_or(bit, Ordering::Relaxed);
         } else {
-            self.0.fetch_and(!bit, Ordering::Relaxed);
+            self.0.levels.fetch_and(!bit, Ordering::Relaxed);
         }
     }
 
     /// All line levels, bit n for source n.
     pub fn levels(&self) -> u32 {
-        self.0.load(Ordering::Relaxed)
+        self.0.levels.load(Ordering::Relaxed)
+    }
+
+    /// The sources raised since the last call, bit n for source n.
+    pub fn take_raised(&self) -> u32 {
+        self.0.raised.swap(0, Ordering::Relaxed)
     }
 }
 

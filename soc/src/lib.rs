@@ -5,6 +5,7 @@
 //! here knows which engine runs it. See `../shared/DESIGN.md` for the map.
 #![deny(missing_docs)]
 
+pub mod addr;
 pub mod board;
 pub mod bus;
 pub mod clock;

@@ -16,6 +16,7 @@
 
 use memmap2::{MmapMut, MmapRaw};
 
+use crate::addr::RamOffset;
 use crate::memmap::RAM_BASE;
 
 /// Error creating RAM.
@@ -74,15 +75,16 @@ impl Ram {
     /// The RAM offset of physical range `[paddr, paddr + len)`, if all of it
     /// is RAM.
     #[inline]
-    pub fn offset_of(&self, paddr: u32, len: u32) -> Option<usize> {
+    pub fn offset_of(&self, paddr: u32, len: u32) -> Option<RamOffset> {
         let off = paddr.checked_sub(RAM_BASE)?;
-        (u64::from(off) + u64::from(len) <= self.len as u64).then_some(off as usize)
+        (u64::from(off) + u64::from(len) <= self.len as u64).then_some(RamOffset(off))
     }
 
     /// The `len` bytes at RAM offset `offset`. Panics only on a host bug
     /// (a range the MMU or a device did not check).
     #[inline(always)]
-    pub fn bytes(&self, offset: usize, len: usize) -> &[u8] {
+    pub fn bytes(&self, offset: RamOffset, len: usize) -> &[u8] {
+        let offset = offset.index();
         assert!(
             offset <= self.len && len <= self.len - offset,
             "RAM range out of bounds"
@@ -98,7 +100,8 @@ impl Ram {
     /// The `len` bytes at RAM offset `offset`, mutably. Panics only on a
     /// host bug.
     #[inline(always)]
-    pub fn bytes_mut(&mut self, offset: usize, len: usize) -> &mut [u8] {
+    pub fn bytes_mut(&mut self, offset: RamOffset, len: usize) -> &mut [u8] {
+        let offset = offset.index();
         assert!(
             offset <= self.len && len <= self.len - offset,
             "RAM range out of bounds"
@@ -110,7 +113,7 @@ impl Ram {
 
     /// Reads `N` little-endian bytes at `offset`.
     #[inline(always)]
-    pub fn read<const N: usize>(&self, offset: usize) -> [u8; N] {
+    pub fn read<const N: usize>(&self, offset: RamOffset) -> [u8; N] {
         let mut out = [0u8; N];
         out.copy_from_slice(self.bytes(offset, N));
         out
@@ -118,7 +121,7 @@ impl Ram {
 
     /// Writes `N` bytes at `offset`.
     #[inline(always)]
-    pub fn write<const N: usize>(&mut self, offset: usize, value: [u8; N]) {
+    pub fn write<const N: usize>(&mut self, offset: RamOffset, value: [u8; N]) {
         self.bytes_mut(offset, N).copy_from_slice(&value);
     }
 
@@ -138,13 +141,12 @@ impl Ram {
     /// All of RAM (tests only).
     #[cfg(test)]
     pub(crate) fn as_slice(&self) -> &[u8] {
-        self.bytes(0, self.len)
+        self.bytes(RamOffset(0), self.len)
     }
 
-    /// All of RAM, mutably (tests only).
-    #[cfg(test)]
+    /// All of RAM, mutably: for loading a program, before any engine runs.
     pub(crate) fn as_mut_slice(&mut self) -> &mut [u8] {
-        self.bytes_mut(0, self.len)
+        self.bytes_mut(RamOffset(0), self.len)
     }
 }
 
@@ -162,8 +164,8 @@ mod tests {
     #[test]
     fn offsets_are_checked_against_the_end() {
         let ram = Ram::new(8192).unwrap();
-        assert_eq!(ram.offset_of(RAM_BASE, 4), Some(0));
-        assert_eq!(ram.offset_of(RAM_BASE + 8188, 4), Some(8188));
+        assert_eq!(ram.offset_of(RAM_BASE, 4), Some(RamOffset(0)));
+        assert_eq!(ram.offset_of(RAM_BASE + 8188, 4), Some(RamOffset(8188)));
         assert_eq!(ram.offset_of(RAM_BASE + 8189, 4), None);
         assert_eq!(ram.offset_of(RAM_BASE - 1, 1), None);
         assert_eq!(ram.offset_of(u32::MAX, 4), None);
@@ -172,15 +174,15 @@ mod tests {
     #[test]
     fn reads_back_little_endian() {
         let mut ram = Ram::new(4096).unwrap();
-        ram.write(16, 0x1234_5678u32.to_le_bytes());
-        assert_eq!(ram.read::<1>(16), [0x78]);
-        assert_eq!(u16::from_le_bytes(ram.read(17)), 0x3456);
+        ram.write(RamOffset(16), 0x1234_5678u32.to_le_bytes());
+        assert_eq!(ram.read::<1>(RamOffset(16)), [0x78]);
+        assert_eq!(u16::from_le_bytes(ram.read(RamOffset(17))), 0x3456);
         assert_eq!(
             ram.slice(RAM_BASE + 16, 4).unwrap(),
             &[0x78, 0x56, 0x34, 0x12]
         );
-        ram.bytes_mut(4094, 2).copy_from_slice(&[1, 2]);
-        assert_eq!(ram.bytes(4093, 3), &[0, 1, 2]);
+        ram.bytes_mut(RamOffset(4094), 2).copy_from_slice(&[1, 2]);
+        assert_eq!(ram.bytes(RamOffset(4093), 3), &[0, 1, 2]);
         assert!(ram.slice(RAM_BASE + 4095, 2).is_none());
     }
 
@@ -188,6 +190,6 @@ mod tests {
     #[should_panic(expected = "out of bounds")]
     fn unchecked_ranges_are_a_host_bug() {
         let ram = Ram::new(4096).unwrap();
-        let _ = ram.bytes(4095, 2);
+        let _ = ram.bytes(RamOffset(4095), 2);
     }
 }

@@ -11,6 +11,14 @@
 
 TEST_BEGIN
     PRIV_PMP_OPEN
+    # ---- stimecmp resets to 0, as on QEMU (a kernel that writes only the
+    #      low half relies on the high half being 0)
+    SET_TEST 100
+    csrr a0, stimecmp
+    CHECK_EQ a0, 0
+    SET_TEST 101
+    csrr a0, stimecmph
+    CHECK_EQ a0, 0
     # ---- menvcfg/menvcfgh/senvcfg fields
     SET_TEST 1
     li a1, FIOM

@@ -130,17 +130,35 @@ pub enum Sysno {
     FreeFrames = 27,
     /// Flush the disk's write cache (file server only).
     DiskFlush = 28,
+    /// Power the machine off, or crash the kernel on purpose: a0 =
+    /// [`REBOOT_MAGIC`], a1 = [`REBOOT_POWER_OFF`] (a2: nonzero reports a
+    /// failure) or [`REBOOT_CRASH`].
+    Reboot = 29,
+    /// Frame accounting: a0 = 1 starts an account for the caller and the
+    /// children it forks from then on; a0 = 0 returns the frames they
+    /// allocated minus those they freed since (a signed count).
+    FrameAccount = 30,
 }
+
+/// `Reboot`'s a0, so that a stray system call cannot stop the machine.
+pub const REBOOT_MAGIC: usize = 0x5242_4f54;
+/// `Reboot` command: power off.
+pub const REBOOT_POWER_OFF: usize = 0;
+/// `Reboot` command: the kernel faults on purpose, to show its panic
+/// report (as Linux's SysRq-c).
+pub const REBOOT_CRASH: usize = 1;
 
 impl TryFrom<usize> for Sysno {
     type Error = Errno;
 
     fn try_from(n: usize) -> Result<Sysno, Errno> {
         use Sysno::*;
-        const ALL: [Sysno; 29] = [
+        // One line per group of calls (rustfmt would give each its own).
+        #[rustfmt::skip]
+        const ALL: [Sysno; 31] = [
             Exit, Fork, Exec, Wait, Getpid, Kill, Sleep, Yield, Sbrk, Mmap, Munmap, Write, Read, Send,
             Recv, ShmCreate, ShmMap, ShmUnmap, Ps, DiskRead, DiskWrite, Register, Lookup,
-            SetForeground, FdGet, FdSet, Uptime, FreeFrames, DiskFlush,
+            SetForeground, FdGet, FdSet, Uptime, FreeFrames, DiskFlush, Reboot, FrameAccount,
         ];
         ALL.get(n).copied().ok_or(Errno::ENOSYS)
     }
@@ -201,8 +219,28 @@ impl Errno {
     pub fn from_result(value: isize) -> Option<Errno> {
         use Errno::*;
         const ALL: [Errno; 22] = [
-            EPERM, ENOENT, ESRCH, EIO, E2BIG, ENOEXEC, EBADF, ECHILD, EAGAIN, ENOMEM, EFAULT, EBUSY,
-            EEXIST, ENOTDIR, EISDIR, EINVAL, EMFILE, EFBIG, ENOSPC, ENAMETOOLONG, ENOSYS, ENOTEMPTY,
+            EPERM,
+            ENOENT,
+            ESRCH,
+            EIO,
+            E2BIG,
+            ENOEXEC,
+            EBADF,
+            ECHILD,
+            EAGAIN,
+            ENOMEM,
+            EFAULT,
+            EBUSY,
+            EEXIST,
+            ENOTDIR,
+            EISDIR,
+            EINVAL,
+            EMFILE,
+            EFBIG,
+            ENOSPC,
+            ENAMETOOLONG,
+            ENOSYS,
+            ENOTEMPTY,
         ];
         ALL.into_iter().find(|e| -(*e as i32 as isize) == value)
     }
@@ -321,15 +359,18 @@ pub enum FsOp {
     /// `words[1]` = handle: one more reference (a forked fd, a dup); each
     /// `Close` drops one and the file closes with the last.
     Dup = 14,
+    /// The client is done (it exits): the server unmaps its buffer, which
+    /// is then freed with the client's own mapping.
+    Detach = 15,
 }
 
 impl FsOp {
     /// The operation a request's `words[0]` names.
     pub fn from_word(w: u32) -> Option<FsOp> {
         use FsOp::*;
-        const ALL: [FsOp; 14] = [
+        const ALL: [FsOp; 15] = [
             Attach, Open, Close, Read, Write, Seek, Stat, Fstat, Mkdir, Rmdir, Unlink, ReadDir,
-            Truncate, Dup,
+            Truncate, Dup, Detach,
         ];
         ALL.into_iter().find(|op| *op as u32 == w)
     }

@@ -1,7 +1,7 @@
 //! Machine-mode assembly and CSRs: the reset entry, the trap vector, PMP,
 //! delegation and the drop to S-mode; and M-mode's direct reach into
-//! physical RAM: the loader's heap, the kernel copy, the debug console's
-//! buffers. With `mmio`, the only unsafe code of the firmware.
+//! physical RAM: the loader's heap, the boot ROM's device tree, the kernel
+//! copy, the debug console's buffers. With `mmio`, the only unsafe code of the firmware.
 //!
 //! RAM layout: the firmware's image and stacks fill [0x8000_0000,
 //! [`FW_END`]) (PMP entry 0); the loader's heap follows up to
@@ -293,6 +293,37 @@ pub fn copy_to_ram(addr: usize, bytes: &[u8], zero_bytes: usize) -> bool {
         core::ptr::write_bytes(dst.add(bytes.len()), 0, zero_bytes);
     }
     true
+}
+
+/// Largest device tree the firmware takes.
+const FDT_MAX_BYTES: usize = 256 * 1024;
+/// A device tree's magic (its first word, big-endian).
+const FDT_MAGIC: u32 = 0xd00d_feed;
+
+/// A copy of the device tree at `addr` (the boot ROM's a1): as many bytes
+/// as its header's `totalsize`. None if `addr` is unaligned, lies in the
+/// firmware's memory, or holds no device tree header of a sane size.
+pub fn device_tree_copy(addr: usize) -> Option<alloc::vec::Vec<u8>> {
+    if addr < FW_END || !addr.is_multiple_of(8) {
+        return None;
+    }
+    let word = |at: usize| {
+        // SAFETY: `at` is within the device tree that the boot ROM's a1
+        // points at (fw_main passes it here): RAM above the firmware
+        // (checked), which nothing writes while the firmware runs this.
+        u32::from_be(unsafe { (at as *const u32).read_volatile() })
+    };
+    if word(addr) != FDT_MAGIC {
+        return None;
+    }
+    let size = word(addr + 4) as usize;
+    if !(8..=FDT_MAX_BYTES).contains(&size) || addr.checked_add(size).is_none() {
+        return None;
+    }
+    // SAFETY: [addr, addr + size) is the device tree the header describes,
+    // in RAM above the firmware (as above); copied at once, so no
+    // reference into it outlives this call (the kernel's load may cover it).
+    Some(unsafe { core::slice::from_raw_parts(addr as *const u8, size) }.to_vec())
 }
 
 /// The byte at physical `addr`, read on behalf of S-mode; None below

@@ -1,13 +1,27 @@
-//! Reads `/boot/kernel` from the rvfs file system on the virtio disk and
-//! copies its segments to their physical addresses.
+//! Reads `/boot/kernel` from the rvfs file system on the virtio disk,
+//! checks it, copies its segments to their physical addresses and puts the
+//! device tree right above it.
+//!
+//! Checked before anything is written: the device tree is valid and names
+//! the RAM; `/boot/kernel` matches its checksum file (`rvfs::checksum`,
+//! written by `rvjit mkfs`); it is an RV32 executable whose segments lie
+//! in the file and in RAM above the loader's heap, with its entry point in
+//! its code; and the kernel and the device tree fit in RAM together. The
+//! device tree is copied first (wherever the boot ROM put it, the kernel's
+//! zeroed memory could cover it) and put on the page after the kernel's
+//! last byte, where the kernel finds it (a1) and keeps it out of its frames.
 
-use rvfs::{BLOCK_SIZE, BlockDevice, FileSystem, FsError};
+use alloc::format;
+use alloc::string::String;
+
+use rvfs::{BLOCK_SIZE, BlockDevice, FileSystem, FsError, KERNEL_PATH, SumCheck};
 use virtio::{Blk, Op};
 
 use crate::elf;
 
 /// The kernel may only load above the firmware's heap, inside RAM.
 const KERNEL_LOW: usize = crate::arch::HEAP_END;
+const PAGE: usize = 4096;
 
 /// The disk as rvfs sees it: polled virtio requests.
 struct Disk(Blk);
@@ -26,8 +40,37 @@ impl BlockDevice for Disk {
     }
 }
 
-/// Loads the kernel; returns its entry point or why it could not.
-pub fn load_kernel() -> Result<usize, &'static str> {
+/// Where the loaded kernel starts and where its device tree is.
+pub struct Loaded {
+    /// The kernel's entry point.
+    pub entry: usize,
+    /// The device tree's new address (for a1).
+    pub fdt: usize,
+}
+
+/// The first RAM region the device tree `dtb` names: (start, end).
+fn ram(dtb: &[u8]) -> Result<(usize, usize), String> {
+    let fdt = fdt::Fdt::new(dtb).map_err(|e| format!("the device tree is not valid: {e:?}"))?;
+    let region = fdt
+        .memory()
+        .regions()
+        .next()
+        .ok_or("the device tree names no memory")?;
+    let start = region.starting_address as usize;
+    Ok((start, start.saturating_add(region.size.unwrap_or(0))))
+}
+
+/// Bytes as MiB, rounded up, for messages.
+fn mib(bytes: usize) -> usize {
+    bytes.div_ceil(1 << 20)
+}
+
+/// Checks and loads the kernel, then moves the device tree at `fdt_addr`
+/// (the boot ROM's) above it; or says why it cannot.
+pub fn load_kernel(fdt_addr: usize) -> Result<Loaded, String> {
+    let dtb = crate::arch::device_tree_copy(fdt_addr)
+        .ok_or_else(|| format!("no device tree at {fdt_addr:#x}"))?;
+    let (ram_start, ram_end) = ram(&dtb)?;
     let blk = crate::mmio::probe_virtio_blk().map_err(|_| "no virtio block device")?;
     crate::println!(
         "firmware: virtio-blk at transport {} ({}), {} blocks",
@@ -37,21 +80,55 @@ pub fn load_kernel() -> Result<usize, &'static str> {
     );
     let mut fs = FileSystem::mount(Disk(blk)).map_err(|_| "no rvfs file system on the disk")?;
     let image = fs
-        .read_file("/boot/kernel")
-        .map_err(|_| "cannot read /boot/kernel")?;
-    let (entry, segments) = elf::parse(&image).ok_or("/boot/kernel is not an RV32 ELF")?;
-    for seg in segments {
-        if seg.addr < KERNEL_LOW {
-            return Err("/boot/kernel has a segment below 0x8020_0000");
+        .read_file(KERNEL_PATH)
+        .map_err(|e| format!("cannot read {KERNEL_PATH}: {e}"))?;
+    match fs.check_sum(KERNEL_PATH, &image) {
+        Ok(SumCheck::Matches) => {}
+        Ok(SumCheck::Missing) => return Err(format!("{KERNEL_PATH}.crc32 is missing")),
+        Ok(SumCheck::Malformed) => return Err(format!("{KERNEL_PATH}.crc32 is malformed")),
+        Ok(SumCheck::Differs) => {
+            return Err(format!(
+                "{KERNEL_PATH} does not match its checksum (corrupted)"
+            ));
         }
+        Err(e) => return Err(format!("cannot read {KERNEL_PATH}.crc32: {e}")),
+    }
+    let kernel = elf::parse(&image).map_err(|why| format!("{KERNEL_PATH} {why}"))?;
+    if kernel.segments.iter().any(|s| s.addr < KERNEL_LOW) {
+        return Err(format!(
+            "{KERNEL_PATH} has a segment below {KERNEL_LOW:#x} (the firmware's memory)"
+        ));
+    }
+    let kernel_end = kernel
+        .segments
+        .iter()
+        .map(elf::Segment::end)
+        .max()
+        .unwrap_or(0);
+    let fdt = kernel_end.next_multiple_of(PAGE);
+    let needed = fdt.saturating_add(dtb.len());
+    if needed > ram_end {
+        return Err(format!(
+            "the kernel and the device tree need RAM up to {needed:#x}, but it ends at \
+             {ram_end:#x} ({} MiB)",
+            mib(ram_end.saturating_sub(ram_start))
+        ));
+    }
+    for seg in &kernel.segments {
         let bytes = &image[seg.offset..seg.offset + seg.file_bytes];
         if !crate::arch::copy_to_ram(seg.addr, bytes, seg.mem_bytes - seg.file_bytes) {
-            return Err("/boot/kernel has a segment that wraps around memory");
+            return Err(format!("{KERNEL_PATH} has a segment that cannot be loaded"));
         }
+    }
+    if !crate::arch::copy_to_ram(fdt, &dtb, 0) {
+        return Err(String::from("cannot move the device tree"));
     }
     // The kernel's code was written as data: make it visible to fetches.
     crate::arch::fence_i();
     // Dropping the file system drops the device; the kernel resets it.
     drop(fs);
-    Ok(entry)
+    Ok(Loaded {
+        entry: kernel.entry,
+        fdt,
+    })
 }

@@ -1,8 +1,9 @@
 //! The M-mode firmware of the guest OS (see guest/README.md, "Boot").
 //!
 //! Protects itself with PMP, delegates S-level traps, finds the virtio block
-//! disk, loads `/boot/kernel` (an ELF) from its rvfs file system by polling,
-//! and enters it in S-mode with a0 = hartid, a1 = device tree. Afterwards it
+//! disk, checks and loads `/boot/kernel` (an ELF) from its rvfs file system
+//! by polling, moves the device tree above it, and enters it in S-mode
+//! with a0 = hartid, a1 = device tree. Afterwards it
 //! only serves SBI calls ([`sbi`]) and forwards the machine timer.
 #![no_std]
 #![no_main]
@@ -31,15 +32,18 @@ extern "C" fn fw_main(hartid: usize, fdt: usize) -> ! {
     println!("rvjit firmware: hart {hartid}, device tree at {fdt:#x}");
     arch::init_heap(&HEAP);
     arch::setup_machine();
-    let entry = match loader::load_kernel() {
-        Ok(entry) => entry,
+    let kernel = match loader::load_kernel(fdt) {
+        Ok(kernel) => kernel,
         Err(why) => {
             println!("firmware: cannot boot: {why}");
             sbi::shutdown(1);
         }
     };
-    println!("firmware: entering the kernel at {entry:#x} in S-mode");
-    arch::enter_supervisor(entry, hartid, fdt)
+    println!(
+        "firmware: entering the kernel at {:#x} in S-mode, device tree at {:#x}",
+        kernel.entry, kernel.fdt
+    );
+    arch::enter_supervisor(kernel.entry, hartid, kernel.fdt)
 }
 
 #[panic_handler]

@@ -3,10 +3,11 @@
 //! It reads the whole inode table, claims every block each in-use inode
 //! points at (so a block claimed twice is found), walks the directory tree
 //! from the root (a directory reached twice means a cycle or a hard-linked
-//! directory; it is reported and not walked again), counts the entries naming
-//! each inode, and finally compares the on-disk bitmap with the blocks found.
-//! Everything it reads is bounded by the layout, so a corrupt image yields
-//! problems in the report, never a hang.
+//! directory; it is reported and not walked again), counts the entries
+//! naming each inode, and compares the on-disk bitmap with the blocks
+//! found; if all that is sound, it compares files with their checksum
+//! files. Everything it reads is bounded by the layout, so a corrupt image
+//! yields problems in the report, never a hang.
 
 use alloc::collections::BTreeSet;
 use alloc::vec;
@@ -88,6 +89,11 @@ pub enum Problem {
         /// The inode.
         ino: InodeNum,
     },
+    /// A file whose contents differ from its checksum file (`crate::checksum`).
+    SumMismatch {
+        /// The file.
+        ino: InodeNum,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -127,6 +133,9 @@ impl fmt::Display for Problem {
                 ino.0
             ),
             Problem::Orphan { ino } => write!(f, "inode {} is in use but no entry names it", ino.0),
+            Problem::SumMismatch { ino } => {
+                write!(f, "inode {} does not match its checksum file", ino.0)
+            }
         }
     }
 }
@@ -233,6 +242,12 @@ impl<D: BlockDevice> FileSystem<D> {
             }
         }
         self.check_bitmap(&mut st);
+        // Checksum files are compared only in a sound tree.
+        if st.report.is_clean() {
+            for ino in self.sum_mismatches()? {
+                st.report.add(Problem::SumMismatch { ino });
+            }
+        }
         Ok(st.report)
     }
 

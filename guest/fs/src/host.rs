@@ -157,7 +157,8 @@ fn fail(path: &Path, reason: impl ToString) -> BuildError {
 /// Formats an image of `size_bytes` (a whole number of blocks) and copies
 /// the host folder `dir` into its root, recursively. Symbolic links to files
 /// are followed; other special files are refused, as are names that are not
-/// UTF-8 or longer than [`NAME_MAX`] bytes.
+/// UTF-8 or longer than [`NAME_MAX`] bytes. If the folder holds a kernel
+/// ([`crate::KERNEL_PATH`]), its checksum file is written beside it.
 pub fn build_image(dir: &Path, size_bytes: u64) -> Result<Vec<u8>, BuildError> {
     let block = BLOCK_SIZE as u64;
     if !size_bytes.is_multiple_of(block) || size_bytes / block > u64::from(MAX_BLOCKS) {
@@ -173,6 +174,10 @@ pub fn build_image(dir: &Path, size_bytes: u64) -> Result<Vec<u8>, BuildError> {
         return Err(fail(dir, "not a directory"));
     }
     copy_dir(&mut fs, dir, "")?;
+    if fs.lookup(crate::KERNEL_PATH).is_ok() {
+        fs.write_sum(crate::KERNEL_PATH)
+            .map_err(|e| fail(dir, format!("cannot write the kernel's checksum: {e}")))?;
+    }
     fs.sync().map_err(|e| fail(dir, e))?;
     Ok(fs.into_device().into_bytes())
 }

@@ -13,6 +13,7 @@
 //! - `path`: absolute path parsing and resolution.
 //! - `fs`: [`FileSystem`], the public operations (create, read, write, ...).
 //! - `fsck`: a consistency check returning a [`Report`].
+//! - `checksum`: CRC-32 checksum files beside files (`NAME.crc32`).
 //! - `host` (feature `std`): [`MemDevice`], [`FileDevice`], [`build_image`].
 //!
 //! Nothing on the disk is trusted: every block pointer, inode number, size and
@@ -30,6 +31,7 @@ extern crate std;
 
 mod bitmap;
 mod cache;
+mod checksum;
 mod dir;
 mod error;
 mod fs;
@@ -42,6 +44,7 @@ mod path;
 #[cfg(test)]
 mod test_utils;
 
+pub use checksum::{KERNEL_PATH, SUM_SUFFIX, SumCheck, crc32, parse_sum, sum_text};
 pub use error::FsError;
 pub use fs::{DirEntry, FileSystem, Kind, Stat, Usage};
 pub use fsck::{Problem, Report};

@@ -16,6 +16,7 @@ mod arch;
 mod console;
 mod elf_load;
 mod ipc;
+mod panic;
 mod plic;
 mod proc;
 mod sbi;
@@ -40,40 +41,75 @@ static HEAP: LockedHeap = LockedHeap::empty();
 
 /// 4 MiB: one Sv32 superpage.
 const MEGAPAGE: usize = 4 << 20;
+/// RAM for frames below which the kernel does not boot: page tables and
+/// the first processes (init, fsd, sh) need about this much.
+const MIN_FRAME_BYTES: usize = 1 << 20;
 
 /// What the kernel takes from the device tree.
 struct BootInfo {
     ram_start: usize,
     ram_end: usize,
     timebase_hz: u64,
-    fdt_start: usize,
+    /// Where the device tree itself lies.
+    fdt: core::ops::Range<usize>,
 }
 
 /// Reads RAM and the timebase from the device tree at `fdt_addr`, the
-/// pointer the firmware passed in a1; defaults if there is none.
+/// pointer the firmware passed in a1. RAM comes only from there: without
+/// a device tree naming it, the kernel does not boot.
 fn boot_info(fdt_addr: usize) -> BootInfo {
-    let mut info = BootInfo {
-        ram_start: 0x8000_0000,
-        ram_end: 0x8800_0000,
-        timebase_hz: 10_000_000,
-        fdt_start: fdt_addr,
-    };
     let Some(fdt) = arch::boot::device_tree(fdt_addr) else {
-        println!("kernel: no device tree; assuming 128 MiB of RAM");
-        return info;
+        refuse(format_args!(
+            "no device tree at {fdt_addr:#x} (the kernel learns its RAM only from one)"
+        ))
     };
-    if let Some(r) = fdt.memory().regions().next() {
-        info.ram_start = r.starting_address as usize;
-        info.ram_end = info.ram_start.saturating_add(r.size.unwrap_or(0));
+    let Some(r) = fdt.memory().regions().next() else {
+        refuse(format_args!("the device tree names no memory"))
+    };
+    let ram_start = r.starting_address as usize;
+    // The timebase has a default: QEMU's and rvjit's 10 MHz.
+    let timebase_hz = fdt
+        .find_node("/cpus")
+        .and_then(|cpus| cpus.property("timebase-frequency"))
+        .and_then(|p| p.as_usize())
+        .map_or(10_000_000, |tb| tb as u64);
+    BootInfo {
+        ram_start,
+        ram_end: ram_start.saturating_add(r.size.unwrap_or(0)),
+        timebase_hz,
+        fdt: fdt_addr..fdt_addr.saturating_add(fdt.total_size()),
     }
-    if let Some(cpus) = fdt.find_node("/cpus")
-        && let Some(tb) = cpus
-            .property("timebase-frequency")
-            .and_then(|p| p.as_usize())
-    {
-        info.timebase_hz = tb as u64;
+}
+
+/// The RAM for frames: past the kernel image, around the device tree (our
+/// firmware puts it right after the kernel; another may put it anywhere,
+/// QEMU near the top): the larger free piece. Refuses to boot if too
+/// little is left.
+fn frame_range(info: &BootInfo, kernel_end: usize) -> (usize, usize) {
+    let (start, end) = (kernel_end, info.ram_end.max(kernel_end));
+    let lo = vm::page_down(info.fdt.start.clamp(start, end));
+    let hi = vm::page_up(info.fdt.end.clamp(start, end)).min(end);
+    let range = if lo - start >= end - hi {
+        (start, lo)
+    } else {
+        (hi, end)
+    };
+    let bytes = range.1 - range.0;
+    if bytes < MIN_FRAME_BYTES {
+        refuse(format_args!(
+            "RAM ends at {:#x}: {} KiB are left after the kernel, at least {} KiB are needed",
+            info.ram_end,
+            bytes / 1024,
+            MIN_FRAME_BYTES / 1024
+        ))
     }
-    info
+    range
+}
+
+/// Says why the kernel cannot boot and powers off as a failure.
+fn refuse(why: core::fmt::Arguments) -> ! {
+    println!("kernel: cannot boot: {why}");
+    sbi::shutdown(true)
 }
 
 /// Builds the kernel's page table and turns paging on.
@@ -142,14 +178,8 @@ extern "C" fn kmain(_hartid: usize, fdt_addr: usize) -> ! {
     csr::write_sstatus(csr::sstatus() | csr::SSTATUS_FS_DIRTY);
     println!("rvjit kernel booting");
     let info = boot_info(fdt_addr);
-    let kernel_end = vm::page_up(arch::boot::kernel_end());
-    // Frames: RAM past the kernel, stopping below the device tree if it
-    // lies in RAM (QEMU puts it near the top).
-    let mut frames_end = info.ram_end;
-    if info.fdt_start >= kernel_end && info.fdt_start < info.ram_end {
-        frames_end = vm::page_down(info.fdt_start);
-    }
-    vm::frames::init(kernel_end, frames_end);
+    let (frames_start, frames_end) = frame_range(&info, vm::page_up(arch::boot::kernel_end()));
+    vm::frames::init(frames_start, frames_end);
     println!(
         "kernel: RAM {:#x}..{:#x}, {} free frames, timebase {} Hz",
         info.ram_start,
@@ -195,11 +225,4 @@ extern "C" fn kmain(_hartid: usize, fdt_addr: usize) -> ! {
     csr::write_sie(csr::SIE_STIE | csr::SIE_SEIE);
     trap::arm_timer(&KERNEL.lock());
     sched::resume(false)
-}
-
-#[panic_handler]
-fn panic(info: &core::panic::PanicInfo) -> ! {
-    // The UART needs no lock (see uart::print), so this cannot deadlock.
-    println!("kernel panic: {info}");
-    sbi::shutdown()
 }

@@ -83,6 +83,9 @@ pub struct Proc {
     pub mailbox: VecDeque<(Pid, Message)>,
     /// The deadline of a sleep in progress.
     pub sleep_deadline: Option<u64>,
+    /// In the frame account (`vm::frames`): frames allocated while it runs
+    /// are counted there. Inherited by fork.
+    pub accounted: bool,
 }
 
 impl Proc {
@@ -183,6 +186,7 @@ impl Kernel {
             fds: initial_fds(),
             mailbox: VecDeque::new(),
             sleep_deadline: None,
+            accounted: false,
         };
         self.procs.insert(pid, p);
         Some(pid)

@@ -34,6 +34,7 @@ extern "C" fn user_trap(_frame: *mut TrapFrame) -> ! {
         drop(k);
         sched::resume(false)
     };
+    crate::vm::frames::set_charging(k.proc(pid).is_some_and(|p| p.accounted));
     let keep = match cause {
         c if c == INTERRUPT | IRQ_S_TIMER => {
             timer(&mut k);
@@ -102,19 +103,23 @@ fn fault(k: &mut Kernel, pid: u32, cause: usize, tval: usize) {
     }
 }
 
-/// A trap while the kernel idles: only interrupts are expected.
+/// A trap in S-mode: an interrupt while the kernel idles, or a fault in
+/// kernel code, which is a panic. `fp` is the frame pointer (s0) of the
+/// code that trapped. The fault is told apart before taking the kernel
+/// lock: the faulting code may hold it.
 #[unsafe(no_mangle)]
-extern "C" fn kernel_trap() {
+extern "C" fn kernel_trap(fp: usize) {
     let cause = csr::scause();
+    if cause & INTERRUPT == 0 {
+        crate::panic::fault(cause, csr::sepc(), csr::stval(), fp)
+    }
+    // Whatever the interrupt frees is not the frame account's doing.
+    crate::vm::frames::set_charging(false);
     let mut k = KERNEL.lock();
     match cause {
         c if c == INTERRUPT | IRQ_S_TIMER => timer(&mut k),
         c if c == INTERRUPT | IRQ_S_EXTERNAL => external(&mut k),
-        _ => panic!(
-            "kernel trap: scause {cause:#x} sepc {:#x} stval {:#x}",
-            csr::sepc(),
-            csr::stval()
-        ),
+        _ => {}
     }
 }
 

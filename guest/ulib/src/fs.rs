@@ -92,6 +92,11 @@ fn with_client<T>(f: impl FnOnce(&mut Client) -> Result<T, Errno>) -> Result<T, 
     }
 }
 
+/// Connects to the file server now rather than at the first file operation.
+pub fn connect() -> Result<(), Errno> {
+    with_client(|_| Ok(()))
+}
+
 /// A request with `words[1..]` set from `args`.
 fn msg(op: FsOp, args: &[u32]) -> Message {
     let mut m = Message::default();
@@ -192,17 +197,18 @@ pub fn read(fd: usize, buf: &mut [u8]) -> Result<usize, Errno> {
     }
 }
 
-/// Writes all of `buf` to `fd` (stopping early only on an error or a full disk).
+/// Writes all of `buf` to `fd`; returns `buf.len()`, or the error that
+/// stopped it. A short write (the disk filled up) is not a success: the
+/// rest is tried again, which names the error (`ENOSPC`).
 pub fn write(fd: usize, buf: &[u8]) -> Result<usize, Errno> {
     match crate::sys::fd_get(fd)? {
         (FdKind::Console, _) => {
             let mut done = 0;
             while done < buf.len() {
-                let n = crate::sys::write(fd, &buf[done..])?;
-                if n == 0 {
-                    break;
+                match crate::sys::write(fd, &buf[done..])? {
+                    0 => return Err(Errno::EIO),
+                    n => done += n,
                 }
-                done += n;
             }
             Ok(done)
         }
@@ -211,10 +217,9 @@ pub fn write(fd: usize, buf: &[u8]) -> Result<usize, Errno> {
             while done < buf.len() {
                 let len = (buf.len() - done).min(FS_SHM_BYTES);
                 c.buf()[..len].copy_from_slice(&buf[done..done + len]);
-                let n = c.call(msg(FsOp::Write, &[h, len as u32]))?.min(len);
-                done += n;
-                if n < len {
-                    break;
+                match c.call(msg(FsOp::Write, &[h, len as u32]))?.min(len) {
+                    0 => return Err(Errno::EIO),
+                    n => done += n,
                 }
             }
             Ok(done)
@@ -395,8 +400,9 @@ pub(crate) fn reset_after_fork() {
     }
 }
 
-/// At exit: drop this process's reference to each open file. Skipped if the
-/// client is busy (a panic inside a request).
+/// At exit: drop this process's reference to each open file, then detach
+/// from the server, so that our buffer is freed when we end. Skipped if
+/// the client is busy (a panic inside a request).
 pub(crate) fn close_all() {
     if CLIENT.try_lock().is_none() {
         return;
@@ -406,5 +412,9 @@ pub(crate) fn close_all() {
             let _ = server_close(h);
             let _ = crate::sys::fd_set(fd, FdKind::Closed, 0);
         }
+    }
+    if let Some(mut c) = CLIENT.lock().take() {
+        let _ = c.call(msg(FsOp::Detach, &[]));
+        let _ = crate::sys::shm_unmap(c.buf);
     }
 }

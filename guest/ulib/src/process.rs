@@ -42,11 +42,14 @@ pub fn exit(code: i32) -> ! {
 }
 
 /// Gets ready to compare free-frame counts: touches the next 16 KiB of
-/// stack, and maps and unmaps a page in the mmap area, so that later calls
-/// take no new stack frames and mappings need no new page-table page (page
-/// tables stay until exit).
+/// stack, maps and unmaps a page in the mmap area, and connects to the
+/// file server (its shared buffer stays until exit; `fork` needs it when
+/// files are open, such as the current directory), so that later calls
+/// take no new stack frames, mappings need no new page-table page (page
+/// tables stay until exit) and no buffer is made.
 pub fn prefault_for_counting() {
     prefault_stack();
+    let _ = crate::fs::connect();
     if let Ok(a) = crate::sys::mmap(0, 4096, abi::PROT_READ | abi::PROT_WRITE, abi::MAP_PRIVATE) {
         let _ = crate::sys::munmap(a, 4096);
     }

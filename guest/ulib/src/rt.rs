@@ -29,6 +29,7 @@ extern "C" fn start(sp: *const usize) -> ! {
     // SAFETY: `__ulib_main` is defined by the program through `entry!`
     // with exactly this signature.
     let code = unsafe { __ulib_main(&args) };
+    let code = crate::io::check_stdout(args.first().copied().unwrap_or("?"), code);
     crate::exit(code)
 }
 

@@ -261,3 +261,34 @@ pub fn uptime() -> usize {
 pub fn free_frames() -> usize {
     syscall(Sysno::FreeFrames, 0, 0, 0, 0) as usize
 }
+
+/// Powers the machine off, reporting a failure if `failed` (rvjit then
+/// exits non-zero). Returns only if the kernel refused.
+pub fn power_off(failed: bool) -> Errno {
+    let r = syscall(
+        Sysno::Reboot,
+        abi::REBOOT_MAGIC,
+        abi::REBOOT_POWER_OFF,
+        usize::from(failed),
+        0,
+    );
+    check(r).err().unwrap_or(Errno::EIO)
+}
+
+/// Makes the kernel fault on purpose, to see its panic report. Returns
+/// only if the kernel refused.
+pub fn crash_kernel() -> Errno {
+    let r = syscall(Sysno::Reboot, abi::REBOOT_MAGIC, abi::REBOOT_CRASH, 0, 0);
+    check(r).err().unwrap_or(Errno::EIO)
+}
+
+/// Starts the frame account for this process and the children it forks
+/// from now on (any earlier account ends).
+pub fn frame_account_start() {
+    syscall(Sysno::FrameAccount, 1, 0, 0, 0);
+}
+
+/// Frames the account allocated minus those it freed since its start.
+pub fn frame_account_balance() -> isize {
+    syscall(Sysno::FrameAccount, 0, 0, 0, 0)
+}

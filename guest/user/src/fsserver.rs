@@ -77,7 +77,7 @@ impl<B: Backend> Server<B> {
         self.files.iter().filter(|f| f.is_some()).count()
     }
 
-    /// Handles one request (not `Attach`, which the IPC loop does) with the
+    /// Handles one request (not `Attach`/`Detach`, which the IPC loop does) with the
     /// client's buffer; the reply's result word (`>= 0` or `-errno`).
     pub fn handle(&mut self, req: &Message, buf: &mut [u8]) -> i32 {
         match self.dispatch(req, buf) {
@@ -90,7 +90,7 @@ impl<B: Backend> Server<B> {
         let w = &req.words;
         let op = FsOp::from_word(w[0]).ok_or(Errno::ENOSYS)?;
         match op {
-            FsOp::Attach => Err(Errno::EINVAL),
+            FsOp::Attach | FsOp::Detach => Err(Errno::EINVAL),
             FsOp::Open => {
                 let path = self.path(req, buf)?;
                 self.open(path, w[1])

@@ -7,6 +7,7 @@
 
 use super::Leave;
 use super::float::require_fpu;
+use soc::addr::VirtAddr;
 use soc::csr::state::mstatus;
 use soc::isa::{Insn, Op};
 use soc::machine::Machine;
@@ -21,7 +22,7 @@ pub fn load<const N: usize>(
     retired: u64,
     extend: impl Fn([u8; N]) -> u32,
 ) -> Result<(), Leave> {
-    let addr = m.hart.xreg(i.rs1).wrapping_add(i.imm as u32);
+    let addr = VirtAddr(m.hart.xreg(i.rs1).wrapping_add(i.imm as u32));
     match m.load_fast::<N>(addr) {
         Some(bytes) => {
             m.hart.set_xreg(i.rd, extend(bytes));
@@ -44,7 +45,7 @@ pub fn store<const N: usize>(
     retired: u64,
     bytes: impl Fn(u32) -> [u8; N],
 ) -> Result<(), Leave> {
-    let addr = m.hart.xreg(i.rs1).wrapping_add(i.imm as u32);
+    let addr = VirtAddr(m.hart.xreg(i.rs1).wrapping_add(i.imm as u32));
     let value = bytes(m.hart.xreg(i.rs2));
     if m.store_fast(addr, value) {
         return Ok(());
@@ -72,7 +73,7 @@ pub(super) fn slow(
 /// `flw`, `fld`, `fsw`, `fsd`.
 pub fn fp_load_store(m: &mut Machine, i: &Insn) -> Result<(), Exception> {
     require_fpu(m, i)?;
-    let addr = m.hart.xreg(i.rs1).wrapping_add(i.imm as u32);
+    let addr = VirtAddr(m.hart.xreg(i.rs1).wrapping_add(i.imm as u32));
     let f2 = m.hart.freg(i.rs2);
     match i.op {
         Op::Flw => {

@@ -165,13 +165,12 @@ pub struct Csrs {
 }
 
 impl Csrs {
-    /// Reset values: M-mode, everything off, `stimecmp` at its maximum so
-    /// that no supervisor timer fires before software programs it.
+    /// Reset values: M-mode, everything off and zero, `stimecmp` too (as
+    /// QEMU resets it; the Sstc extension leaves it unspecified). A kernel
+    /// that writes only the low half of `stimecmp` relies on the zero high
+    /// half.
     pub fn new() -> Self {
-        Csrs {
-            stimecmp: u64::MAX,
-            ..Default::default()
-        }
+        Csrs::default()
     }
 
     /// `mip` as software reads it.

@@ -5,12 +5,15 @@
 //! test (or a benchmark) can feed input and read output while the machine
 //! owns the UART. [`StdioConsole`] writes to a stream (stdout) and reads
 //! another (stdin) on a background thread, so that `read_byte` never blocks.
-//! Putting the terminal in raw mode is the CLI's business, not this module's.
+//! That thread holds at most [`INPUT_BUFFER_BYTES`] the guest has not taken
+//! and then stops reading until it does (back-pressure, as a UART's FIFO
+//! stalls a flow-controlled sender), so `rvjit run spin.elf < /dev/zero`
+//! does not grow. Putting the terminal in raw mode is the CLI's business,
+//! not this module's.
 
 use std::collections::VecDeque;
 use std::io::{Read, Write};
-use std::sync::mpsc::{self, Receiver};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread;
 
 /// A byte stream between the guest's UART and the host.
@@ -81,10 +84,66 @@ impl Console for BufferConsole {
 /// the UART polls.
 const OUTPUT_BATCH_BYTES: usize = 4096;
 
+/// Input bytes read ahead of the guest at most.
+pub const INPUT_BUFFER_BYTES: usize = 4096;
+
+/// Input read ahead of the guest, shared by the console and its reader
+/// thread.
+#[derive(Default)]
+struct InputFifo {
+    state: Mutex<FifoState>,
+    /// Signalled when the guest takes a byte or the console goes away.
+    space: Condvar,
+}
+
+#[derive(Default)]
+struct FifoState {
+    bytes: VecDeque<u8>,
+    /// The console was dropped: the reader thread should end.
+    closed: bool,
+}
+
+impl InputFifo {
+    fn lock(&self) -> MutexGuard<'_, FifoState> {
+        // A poisoned lock only means the other side panicked mid-push; the
+        // byte queue is still consistent.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Appends `bytes`, waiting for room while the FIFO is full; false
+    /// once the console is gone.
+    fn push(&self, bytes: &[u8]) -> bool {
+        let mut state = self.lock();
+        for &b in bytes {
+            while state.bytes.len() >= INPUT_BUFFER_BYTES && !state.closed {
+                state = self.space.wait(state).unwrap_or_else(|e| e.into_inner());
+            }
+            if state.closed {
+                return false;
+            }
+            state.bytes.push_back(b);
+        }
+        true
+    }
+
+    fn pop(&self) -> Option<u8> {
+        let byte = self.lock().bytes.pop_front();
+        if byte.is_some() {
+            self.space.notify_one();
+        }
+        byte
+    }
+
+    fn close(&self) {
+        self.lock().closed = true;
+        self.space.notify_one();
+    }
+}
+
 /// A console on host streams: output to a writer, input from a reader that a
-/// background thread drains into a channel.
+/// background thread drains into a bounded FIFO.
 pub struct StdioConsole {
-    input: Receiver<u8>,
+    input: Arc<InputFifo>,
     output: Box<dyn Write + Send>,
     held: Vec<u8>,
 }
@@ -97,19 +156,21 @@ impl StdioConsole {
 
     /// Any reader and writer. The reader thread ends at end of input or on
     /// a read error, after which no more input arrives; it also ends once
-    /// the console is dropped and one more byte has been read.
+    /// the console is dropped (at once if it waits for room, else after its
+    /// next read).
     pub fn from_streams(
         mut reader: impl Read + Send + 'static,
         writer: impl Write + Send + 'static,
     ) -> StdioConsole {
-        let (tx, rx) = mpsc::channel();
+        let input = Arc::new(InputFifo::default());
+        let fifo = input.clone();
         thread::spawn(move || {
             let mut buf = [0u8; 256];
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) => return,
                     Ok(n) => {
-                        if buf[..n].iter().any(|&b| tx.send(b).is_err()) {
+                        if !fifo.push(&buf[..n]) {
                             return;
                         }
                     }
@@ -119,7 +180,7 @@ impl StdioConsole {
             }
         });
         StdioConsole {
-            input: rx,
+            input,
             output: Box::new(writer),
             held: Vec::new(),
         }
@@ -134,8 +195,7 @@ impl Default for StdioConsole {
 
 impl Console for StdioConsole {
     fn read_byte(&mut self) -> Option<u8> {
-        // Empty and disconnected (input ended) both mean "nothing now".
-        self.input.try_recv().ok()
+        self.input.pop()
     }
 
     fn write_bytes(&mut self, bytes: &[u8]) {
@@ -160,6 +220,7 @@ impl Console for StdioConsole {
 impl Drop for StdioConsole {
     fn drop(&mut self) {
         self.flush();
+        self.input.close();
     }
 }
 
@@ -222,5 +283,57 @@ mod tests {
         console.write_bytes(b"tail");
         drop(console);
         assert_eq!(*out.0.lock().unwrap(), b"$ line\ntail");
+    }
+
+    /// Endless input, as `/dev/zero`, counting the bytes it gave; it ends
+    /// after `limit` bytes, so that an unbounded reader would finish.
+    struct Zeros {
+        given: Arc<std::sync::atomic::AtomicUsize>,
+        ended: Arc<std::sync::atomic::AtomicBool>,
+        limit: usize,
+    }
+
+    impl Read for Zeros {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            use std::sync::atomic::Ordering::SeqCst;
+            let given = self.given.load(SeqCst);
+            if given >= self.limit {
+                self.ended.store(true, SeqCst);
+                return Ok(0);
+            }
+            buf.fill(0);
+            self.given.store(given + buf.len(), SeqCst);
+            Ok(buf.len())
+        }
+    }
+
+    #[test]
+    fn endless_input_is_read_only_as_far_as_the_guest_keeps_up() {
+        use std::sync::atomic::Ordering::SeqCst;
+        let given = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let ended = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let zeros = Zeros {
+            given: given.clone(),
+            ended: ended.clone(),
+            limit: 64 << 20,
+        };
+        let mut console = StdioConsole::from_streams(zeros, std::io::sink());
+        let buffered = |c: &StdioConsole| c.input.lock().bytes.len();
+        // Wait until the reader either filled the FIFO or read everything.
+        while buffered(&console) < INPUT_BUFFER_BYTES && !ended.load(SeqCst) {
+            thread::yield_now();
+        }
+        assert!(!ended.load(SeqCst), "the reader must stall, not read on");
+        assert_eq!(buffered(&console), INPUT_BUFFER_BYTES);
+        // One read's worth may be in the thread's hands beyond the FIFO.
+        assert!(given.load(SeqCst) <= INPUT_BUFFER_BYTES + 256);
+        // Taking bytes lets it read on, still bounded.
+        for _ in 0..1000 {
+            assert_eq!(console.read_byte(), Some(0));
+        }
+        while buffered(&console) < INPUT_BUFFER_BYTES {
+            thread::yield_now();
+        }
+        assert!(given.load(SeqCst) <= 1000 + INPUT_BUFFER_BYTES + 256);
     }
 }

@@ -8,18 +8,24 @@
 //! claim/complete 4 bytes above it. Only aligned 4-byte accesses are
 //! accepted (as in QEMU); other offsets read 0 and ignore writes.
 //!
-//! Sources are level-triggered from [`IrqLines`] (sources 1..=31; 32..=95
-//! exist as registers but have no device). The gateway turns a high level
-//! into a request whenever the source has none outstanding: it sets the
-//! pending bit unless the source is pending or claimed (in service). The
-//! pending bit stays set until a claim, even if the device lowers its line
-//! first: the PLIC spec has the handler find that the device needs no
-//! service, and QEMU behaves the same. A level still high at completion is
-//! a new request at once. The gateway samples the lines whenever the PLIC
-//! is consulted (every register access and every `hart_irqs`, which the
-//! machine calls after each device access and poll), so a level that is
-//! high at the end of any device access is seen. As in QEMU, a completion
-//! releases the source whichever context writes it, even one where it is not
+//! Requests follow QEMU, not the PLIC specification's level-triggered
+//! gateway: a source becomes pending each time its device raises its line
+//! ([`IrqLines::take_raised`]: each new used buffer, each UART interrupt
+//! update with the line high), whether or not it is in service, and only
+//! then. A completion does not re-sample the line: a device whose line
+//! stays high through claim and completion is not pending again until it
+//! raises the line anew. This is a deliberate departure from the
+//! specification (whose gateway would make a still-high level a new request
+//! at completion): software built for QEMU, e.g. a legacy virtio driver that
+//! never writes InterruptACK, depends on it, and drivers written to the
+//! specification acknowledge the device before completing and cannot tell
+//! the difference. The pending bit stays set until a claim, even if the
+//! device lowers its line first (the specification, and QEMU since its
+//! 2024 fix, backported to 7.2 stable). A claimed source is not offered
+//! again until completed. The PLIC takes raises whenever it is consulted
+//! (every register access and every `hart_irqs`, which the machine calls
+//! after each device access and poll). As in QEMU, a completion releases
+//! the source whichever context writes it, even one where it is not
 //! enabled (the spec would ignore that; QEMU-tested guests may rely on it).
 
 use std::cell::Cell;
@@ -27,8 +33,8 @@ use std::cell::Cell;
 use crate::bus::{AccessSize, BusFault, DevCtx, Device, IrqLines};
 use crate::trap::Interrupt;
 
-/// Number of interrupt sources including source 0 (`VIRT_IRQCHIP_NUM_SOURCES`);
-/// the device tree's `riscv,ndev` is one less.
+/// Number of interrupt sources including source 0 (`VIRT_IRQCHIP_NUM_SOURCES`),
+/// also the device tree's `riscv,ndev`, as QEMU writes it.
 pub const NUM_SOURCES: u32 = 96;
 /// Number of contexts: hart 0 M-mode and hart 0 S-mode.
 pub const NUM_CONTEXTS: usize = 2;
@@ -58,8 +64,8 @@ pub struct Plic {
     /// Claimed and not yet completed (in service), one bit per source.
     claimed: [u32; WORDS],
     /// Pending requests of sources 0..=31 (the only ones with lines),
-    /// latched by the gateway in [`Plic::pending`]; a cell because
-    /// [`Device::hart_irqs`] samples the lines through `&self`.
+    /// latched from the lines' raises in [`Plic::pending`]; a cell because
+    /// [`Device::hart_irqs`] takes them through `&self`.
     latched: Cell<u32>,
 }
 
@@ -116,11 +122,11 @@ impl Plic {
         }
     }
 
-    /// Pending bits, after the gateway has turned every high line of a
-    /// source not in service into a request. Source 0 never exists; lines
-    /// only reach sources 1..=31.
+    /// Pending bits, after every raise of a line since the last look has
+    /// made its source pending. Source 0 never exists; lines only reach
+    /// sources 1..=31.
     fn pending(&self) -> [u32; WORDS] {
-        let requests = self.lines.levels() & !1 & !self.claimed[0];
+        let requests = self.lines.take_raised() & !1;
         self.latched.set(self.latched.get() | requests);
         let mut pending = [0; WORDS];
         pending[0] = self.latched.get();
@@ -128,14 +134,14 @@ impl Plic {
     }
 
     /// The source a claim by `context` would return: the highest priority
-    /// pending enabled source above the threshold, ties to the lowest id;
-    /// 0 if none.
+    /// pending enabled source above the threshold and not in service, ties
+    /// to the lowest id; 0 if none.
     fn best(&self, context: usize) -> u32 {
         let pending = self.pending();
         let mut best = 0;
         let mut best_priority = self.threshold[context];
         for (word, (&p, &e)) in pending.iter().zip(&self.enable[context]).enumerate() {
-            let mut bits = p & e;
+            let mut bits = p & e & !self.claimed[word];
             while bits != 0 {
                 let source = word as u32 * 32 + bits.trailing_zeros();
                 bits &= bits - 1;
@@ -258,7 +264,18 @@ mod tests {
         assert_eq!(h.r32(&mut plic, PENDING_BASE), 0);
         assert_eq!(plic.hart_irqs(0), 0);
         assert_eq!(h.r32(&mut plic, claim_off(0)), 0);
-        // The level is still high at completion: pending again at once.
+        // As QEMU: the level still high at completion is no new request.
+        h.w32(&mut plic, claim_off(0), 10);
+        assert_eq!(plic.hart_irqs(0), 0);
+        assert_eq!(h.r32(&mut plic, claim_off(0)), 0);
+        // The device raising its line again (already high) is one.
+        lines.set(10, true);
+        assert_eq!(plic.hart_irqs(0), MEIP);
+        assert_eq!(h.r32(&mut plic, claim_off(0)), 10);
+        // A raise while in service is pending, offered after completion.
+        lines.set(10, true);
+        assert_eq!(h.r32(&mut plic, PENDING_BASE), 1 << 10);
+        assert_eq!(plic.hart_irqs(0), 0);
         h.w32(&mut plic, claim_off(0), 10);
         assert_eq!(plic.hart_irqs(0), MEIP);
         assert_eq!(h.r32(&mut plic, claim_off(0)), 10);
@@ -349,6 +366,7 @@ mod tests {
         assert_eq!(h.r32(&mut plic, claim_off(0)), 10);
         // A source claimed by one context is in service for all.
         h.w32(&mut plic, enable_off(1), (1 << 1) | (1 << 10));
+        lines.set(10, true);
         assert_eq!(h.r32(&mut plic, claim_off(1)), 0);
     }
 

@@ -6,6 +6,13 @@
 //! a byte access to the register at that offset, as QEMU's `serial_mm` does:
 //! writes use the low byte, reads are zero-extended.
 //!
+//! Console input reaches the receiver only once the guest has looked at
+//! it (read RBR or LSR, or enabled the received-data interrupt): until
+//! then the bytes wait on the host side, as if still on the wire. Drivers
+//! set the UART up first, and enabling or resetting the FIFO discards what
+//! it holds (16550 data sheet, FCR bit 0), so a script piped in from the
+//! start would otherwise lose its first byte to that set-up.
+//!
 //! Transmission is instantaneous: a byte written to THR goes straight to the
 //! [`Console`] (or, in loopback mode, to the receive FIFO), so LSR.THRE and
 //! LSR.TEMT always read as set. Reception applies back-pressure instead of
@@ -99,6 +106,8 @@ pub struct Uart16550 {
     timeout_ipending: bool,
     /// The identification IIR reports (low four bits).
     iir: u8,
+    /// The guest has looked at the receiver: console input may arrive.
+    receiving: bool,
 }
 
 impl Uart16550 {
@@ -121,6 +130,7 @@ impl Uart16550 {
             thr_ipending: false,
             timeout_ipending: false,
             iir: IIR_NO_INT,
+            receiving: false,
         }
     }
 
@@ -215,6 +225,7 @@ impl Uart16550 {
         match reg {
             RBR_THR_DLL if dlab => self.divisor as u8,
             RBR_THR_DLL => {
+                self.receiving = true;
                 let byte = match self.rx.pop_front() {
                     Some(b) => {
                         self.rbr = b;
@@ -245,6 +256,7 @@ impl Uart16550 {
             LCR => self.lcr,
             MCR => self.mcr,
             LSR => {
+                self.receiving = true;
                 let lsr = self.lsr();
                 if self.overrun {
                     self.overrun = false;
@@ -267,6 +279,7 @@ impl Uart16550 {
             IER_DLM => {
                 let rising = !self.ier & value & IER_THRI != 0;
                 self.ier = value & 0x0f;
+                self.receiving |= value & IER_RDI != 0;
                 // THR is always empty here, so enabling ETBEI raises THRE.
                 if rising {
                     self.thr_ipending = true;
@@ -321,7 +334,7 @@ impl Device for Uart16550 {
     fn poll(&mut self, _ctx: &mut DevCtx) {
         self.console.flush();
         let before = self.rx.len();
-        if self.mcr & MCR_LOOP == 0 {
+        if self.mcr & MCR_LOOP == 0 && self.receiving {
             while self.rx.len() < self.rx_capacity() {
                 match self.console.read_byte() {
                     Some(b) => self.rx.push_back(b),
@@ -330,10 +343,16 @@ impl Device for Uart16550 {
             }
         }
         let idle = self.rx.len() == before;
+        let timeout_before = self.timeout_ipending;
         if self.fifo_enabled() && idle && !self.rx.is_empty() && self.rx.len() < self.rx_trigger() {
             self.timeout_ipending = true;
         }
-        self.update_irq();
+        // Drive the line only on news (bytes arrived, the character timeout
+        // fired): each drive high is a new request at the PLIC, as QEMU's
+        // serial_update_irq is on events, not on a clock.
+        if !idle || self.timeout_ipending != timeout_before {
+            self.update_irq();
+        }
     }
 }
 
@@ -403,6 +422,29 @@ mod tests {
         assert_eq!(rd(&mut h, &mut uart, IER_DLM), IER_RDI);
         assert_eq!(rd(&mut h, &mut uart, LCR), 0x03);
         assert!(console.output().is_empty());
+    }
+
+    #[test]
+    fn input_waits_until_the_guest_looks_at_the_receiver() {
+        let (mut h, mut uart, console, _) = setup();
+        console.push_input(b"ls\n");
+        // Set-up that resets the FIFO loses nothing: no byte has arrived yet.
+        h.poll(&mut uart);
+        wr(&mut h, &mut uart, IIR_FCR, FCR_FE | FCR_RFR | FCR_XFR);
+        h.poll(&mut uart);
+        assert_eq!(console.pending_input(), 3);
+        assert_eq!(rd(&mut h, &mut uart, LSR) & LSR_DR, 0);
+        h.poll(&mut uart);
+        assert_eq!(rd(&mut h, &mut uart, RBR_THR_DLL), b'l');
+    }
+
+    #[test]
+    fn enabling_the_receive_interrupt_lets_input_in() {
+        let (mut h, mut uart, console, lines) = setup();
+        console.push_input(b"x");
+        wr(&mut h, &mut uart, IER_DLM, IER_RDI);
+        h.poll(&mut uart);
+        assert!(irq(&lines));
     }
 
     #[test]

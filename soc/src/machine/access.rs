@@ -9,10 +9,10 @@
 //! they raise address-misaligned exceptions.
 
 use super::{GuestExit, Machine};
+use crate::addr::{PhysAddr, RamOffset, VirtAddr};
 use crate::bus::{AccessSize, DevCtx};
 use crate::csr::state::{mstatus, satp};
 use crate::hart::Privilege;
-use crate::memmap::RAM_BASE;
 use crate::mmu::sv32::{self, PteMemory, WalkMode};
 use crate::mmu::{AccessKind, PAGE_OFFSET_MASK, PAGE_SIZE, pmp};
 use crate::trap::Exception;
@@ -21,7 +21,7 @@ impl Machine {
     /// Loads `N` bytes (1, 2, 4 or 8) from virtual `vaddr`, with
     /// `hart.retired` as it is.
     #[inline(always)]
-    pub fn load<const N: usize>(&mut self, vaddr: u32) -> Result<[u8; N], Exception> {
+    pub fn load<const N: usize>(&mut self, vaddr: VirtAddr) -> Result<[u8; N], Exception> {
         match self.load_fast(vaddr) {
             Some(bytes) => Ok(bytes),
             None => self.load_slow(vaddr, self.hart.retired),
@@ -31,7 +31,11 @@ impl Machine {
     /// Stores `N` bytes (1, 2, 4 or 8) to virtual `vaddr`, with
     /// `hart.retired` as it is.
     #[inline(always)]
-    pub fn store<const N: usize>(&mut self, vaddr: u32, bytes: [u8; N]) -> Result<(), Exception> {
+    pub fn store<const N: usize>(
+        &mut self,
+        vaddr: VirtAddr,
+        bytes: [u8; N],
+    ) -> Result<(), Exception> {
         if self.store_fast(vaddr, bytes) {
             return Ok(());
         }
@@ -42,8 +46,8 @@ impl Machine {
     /// reads and the access stays inside it, else `None` (nothing happened;
     /// take [`Machine::load_slow`]).
     #[inline(always)]
-    pub fn load_fast<const N: usize>(&self, vaddr: u32) -> Option<[u8; N]> {
-        if (vaddr & PAGE_OFFSET_MASK) as usize > PAGE_SIZE as usize - N {
+    pub fn load_fast<const N: usize>(&self, vaddr: VirtAddr) -> Option<[u8; N]> {
+        if (vaddr.0 & PAGE_OFFSET_MASK) as usize > PAGE_SIZE as usize - N {
             return None;
         }
         let off = self.tlb.lookup(self.data_set, AccessKind::Read, vaddr)?;
@@ -54,8 +58,8 @@ impl Machine {
     /// happened; take [`Machine::store_slow`]).
     #[inline(always)]
     #[must_use]
-    pub fn store_fast<const N: usize>(&mut self, vaddr: u32, bytes: [u8; N]) -> bool {
-        if (vaddr & PAGE_OFFSET_MASK) as usize > PAGE_SIZE as usize - N {
+    pub fn store_fast<const N: usize>(&mut self, vaddr: VirtAddr, bytes: [u8; N]) -> bool {
+        if (vaddr.0 & PAGE_OFFSET_MASK) as usize > PAGE_SIZE as usize - N {
             return false;
         }
         match self.tlb.lookup(self.data_set, AccessKind::Write, vaddr) {
@@ -69,38 +73,38 @@ impl Machine {
 
     /// Fetches the 16-bit instruction parcel at virtual `vaddr`.
     #[inline(always)]
-    pub fn fetch_parcel(&mut self, vaddr: u32) -> Result<u16, Exception> {
+    pub fn fetch_parcel(&mut self, vaddr: VirtAddr) -> Result<u16, Exception> {
         if let Some(off) = self.tlb.lookup(self.fetch_set, AccessKind::Fetch, vaddr) {
             return Ok(u16::from_le_bytes(self.ram.read::<2>(off)));
         }
         let paddr = self.translate_fetch_slow(vaddr)?;
         self.read_code_parcel(paddr)
-            .ok_or(Exception::InstructionAccessFault(vaddr))
+            .ok_or(Exception::InstructionAccessFault(vaddr.0))
     }
 
     /// Translates a fetch from `vaddr` to a physical address (filling the
     /// TLB), for engines that cache code by physical address.
     #[inline(always)]
-    pub fn translate_fetch(&mut self, vaddr: u32) -> Result<u32, Exception> {
+    pub fn translate_fetch(&mut self, vaddr: VirtAddr) -> Result<PhysAddr, Exception> {
         match self.tlb.lookup(self.fetch_set, AccessKind::Fetch, vaddr) {
-            Some(off) => Ok(RAM_BASE.wrapping_add(off as u32)),
+            Some(off) => Ok(off.phys()),
             None => self.translate_fetch_slow(vaddr),
         }
     }
 
     #[inline(never)]
-    fn translate_fetch_slow(&mut self, vaddr: u32) -> Result<u32, Exception> {
+    fn translate_fetch_slow(&mut self, VirtAddr(vaddr): VirtAddr) -> Result<PhysAddr, Exception> {
         let prv = self.hart.prv;
         let paddr = self.translate_checked(vaddr, 2, AccessKind::Fetch, prv)?;
         if self.ram.offset_of(paddr, 2).is_some() || self.bus.is_executable(paddr) {
-            Ok(paddr)
+            Ok(PhysAddr(paddr))
         } else {
             Err(Exception::InstructionAccessFault(vaddr))
         }
     }
 
     /// The parcel at physical `paddr`, from RAM or the boot ROM.
-    pub fn read_code_parcel(&mut self, paddr: u32) -> Option<u16> {
+    pub fn read_code_parcel(&mut self, PhysAddr(paddr): PhysAddr) -> Option<u16> {
         if let Some(off) = self.ram.offset_of(paddr, 2) {
             return Some(u16::from_le_bytes(self.ram.read::<2>(off)));
         }
@@ -146,16 +150,16 @@ impl Machine {
                 prv,
             );
             let write = kind == AccessKind::Write;
-            let htif = write && self.htif.is_some_and(|h| h.watched_page() == off as u32);
-            let code = write && self.code.is_code_page(off as u32);
+            let htif = write && self.htif.is_some_and(|h| h.watched_page() == off.0);
+            let code = write && self.code.is_code_page(off);
             let set = if kind == AccessKind::Fetch {
                 self.fetch_set
             } else {
                 self.data_set
             };
             match (whole_page && !htif, code) {
-                (true, false) => self.tlb.insert(set, kind, vaddr, off as u32),
-                (true, true) => self.tlb.insert_code_write(set, vaddr, off as u32),
+                (true, false) => self.tlb.insert(set, kind, VirtAddr(vaddr), off),
+                (true, true) => self.tlb.insert_code_write(set, VirtAddr(vaddr), off),
                 (false, _) => {}
             }
         }
@@ -189,7 +193,7 @@ impl Machine {
     #[inline(never)]
     pub fn load_slow<const N: usize>(
         &mut self,
-        vaddr: u32,
+        VirtAddr(vaddr): VirtAddr,
         retired: u64,
     ) -> Result<[u8; N], Exception> {
         self.hart.retired = retired;
@@ -218,16 +222,16 @@ impl Machine {
     #[inline(never)]
     pub fn store_slow<const N: usize>(
         &mut self,
-        vaddr: u32,
+        VirtAddr(vaddr): VirtAddr,
         bytes: [u8; N],
         retired: u64,
     ) -> Result<(), Exception> {
         self.hart.retired = retired;
         if (vaddr & PAGE_OFFSET_MASK) as usize <= PAGE_SIZE as usize - N
-            && let Some(off) = self.tlb.lookup_code_write(self.data_set, vaddr)
+            && let Some(off) = self.tlb.lookup_code_write(self.data_set, VirtAddr(vaddr))
         {
             self.ram.write::<N>(off, bytes);
-            self.code_written(off as u32, N as u32);
+            self.code_written(off, N as u32);
             return Ok(());
         }
         let prv = self.data_privilege();
@@ -266,7 +270,7 @@ impl Machine {
     fn write_phys(&mut self, paddr: u32, bytes: &[u8]) -> Option<()> {
         if let Some(off) = self.ram.offset_of(paddr, bytes.len() as u32) {
             self.ram.bytes_mut(off, bytes.len()).copy_from_slice(bytes);
-            self.code_written(off as u32, bytes.len() as u32);
+            self.code_written(off, bytes.len() as u32);
             self.htif_store(paddr, bytes.len() as u32);
             return Some(());
         }
@@ -339,7 +343,7 @@ fn access_size(len: usize) -> Option<AccessSize> {
 struct WalkerMemory<'a>(&'a mut Machine);
 
 impl WalkerMemory<'_> {
-    fn pte_offset(&self, paddr: u64, kind: AccessKind) -> Option<usize> {
+    fn pte_offset(&self, paddr: u64, kind: AccessKind) -> Option<RamOffset> {
         let csr = &self.0.hart.csr;
         if !pmp::allows(
             &csr.pmpcfg,
@@ -366,7 +370,7 @@ impl PteMemory for WalkerMemory<'_> {
             return false;
         };
         self.0.ram.write::<4>(off, pte.to_le_bytes());
-        self.0.code_written(off as u32, 4);
+        self.0.code_written(off, 4);
         true
     }
 }

@@ -11,6 +11,7 @@
 //! covers code written by device DMA (the spec requires `fence.i` then).
 
 use super::Machine;
+use crate::addr::RamOffset;
 use crate::mmu::PAGE_SHIFT;
 
 /// log2 of the code-watch granule.
@@ -48,14 +49,14 @@ impl CodeMap {
     /// Whether a store of `len` (1 to 64) bytes at `offset` touches a
     /// watched line (it spans at most two).
     #[inline(always)]
-    fn hits(&self, offset: u32, len: u32) -> bool {
+    fn hits(&self, RamOffset(offset): RamOffset, len: u32) -> bool {
         let last = offset.saturating_add(len - 1);
         self.bit(offset >> CODE_LINE_SHIFT) || self.bit(last >> CODE_LINE_SHIFT)
     }
 
     /// Whether the RAM page holding `ram_offset` has a watched line.
     #[inline]
-    pub(crate) fn is_code_page(&self, ram_offset: u32) -> bool {
+    pub(crate) fn is_code_page(&self, RamOffset(ram_offset): RamOffset) -> bool {
         self.watched_in_page
             .get((ram_offset >> PAGE_SHIFT) as usize)
             .is_some_and(|&n| n != 0)
@@ -91,14 +92,14 @@ impl CodeMap {
 
     /// Watches the lines of `[start, end)`; returns the RAM offsets of
     /// pages that had no watched line before.
-    fn watch(&mut self, start: u32, end: u32) -> Vec<u32> {
+    fn watch(&mut self, RamOffset(start): RamOffset, RamOffset(end): RamOffset) -> Vec<RamOffset> {
         let mut new_pages = Vec::new();
         if end <= start {
             return new_pages;
         }
         for line in (start >> CODE_LINE_SHIFT)..=((end - 1) >> CODE_LINE_SHIFT) {
             if self.set(line, true) {
-                new_pages.push(line << CODE_LINE_SHIFT);
+                new_pages.push(RamOffset(line << CODE_LINE_SHIFT));
             }
         }
         new_pages
@@ -107,7 +108,7 @@ impl CodeMap {
     /// A store wrote `[offset, offset + len)`: records and unwatches the
     /// code lines it hit. Returns (hit code, RAM offsets of pages left with
     /// no watched line).
-    fn written(&mut self, offset: u32, len: u32) -> (bool, Vec<u32>) {
+    fn written(&mut self, RamOffset(offset): RamOffset, len: u32) -> (bool, Vec<RamOffset>) {
         let first = offset >> CODE_LINE_SHIFT;
         let last = offset.saturating_add(len.max(1) - 1) >> CODE_LINE_SHIFT;
         let mut hit = false;
@@ -117,7 +118,7 @@ impl CodeMap {
                 hit = true;
                 self.dirty.push(line);
                 if self.set(line, false) {
-                    freed.push(line << CODE_LINE_SHIFT);
+                    freed.push(RamOffset(line << CODE_LINE_SHIFT));
                 }
             }
         }
@@ -129,7 +130,7 @@ impl Machine {
     /// Records that RAM bytes `[start, end)` (offsets from RAM's start)
     /// hold code an engine has translated: stores into those lines will be
     /// reported through [`super::Engine::invalidate`].
-    pub fn watch_code(&mut self, start: u32, end: u32) {
+    pub fn watch_code(&mut self, start: RamOffset, end: RamOffset) {
         for page in self.code.watch(start, end) {
             self.tlb.flush_writes_to(page);
         }
@@ -139,14 +140,14 @@ impl Machine {
     /// it hit watched code, the engine returns after the store and learns
     /// which lines.
     #[inline(always)]
-    pub(crate) fn code_written(&mut self, offset: u32, len: u32) {
+    pub(crate) fn code_written(&mut self, offset: RamOffset, len: u32) {
         if self.code.hits(offset, len) {
             self.code_hit(offset, len);
         }
     }
 
     #[cold]
-    fn code_hit(&mut self, offset: u32, len: u32) {
+    fn code_hit(&mut self, offset: RamOffset, len: u32) {
         let (hit, freed) = self.code.written(offset, len);
         for page in freed {
             // Stores to the page may take the fast path again.
@@ -175,24 +176,31 @@ mod tests {
     #[test]
     fn lines_are_watched_and_reported_once() {
         let mut c = CodeMap::new(1 << 16);
-        assert_eq!(c.watch(0x1010, 0x1050), vec![0x1000]);
-        assert!(c.is_code_page(0x1fff) && !c.is_code_page(0x2000));
         assert_eq!(
-            c.watch(0x1080, 0x1084),
-            Vec::<u32>::new(),
+            c.watch(RamOffset(0x1010), RamOffset(0x1050)),
+            vec![RamOffset(0x1000)]
+        );
+        assert!(c.is_code_page(RamOffset(0x1fff)) && !c.is_code_page(RamOffset(0x2000)));
+        assert_eq!(
+            c.watch(RamOffset(0x1080), RamOffset(0x1084)),
+            Vec::<RamOffset>::new(),
             "page already watched"
         );
         // Next to code, same page: nothing.
-        assert_eq!(c.written(0x10c0, 4), (false, vec![]));
+        assert_eq!(c.written(RamOffset(0x10c0), 4), (false, vec![]));
         // Across the second line of the first range and the third line.
-        assert_eq!(c.written(0x107e, 4), (true, vec![]));
+        assert_eq!(c.written(RamOffset(0x107e), 4), (true, vec![]));
         assert_eq!(c.dirty, vec![0x1040 >> 6, 0x1080 >> 6]);
-        assert_eq!(c.written(0x1040, 4), (false, vec![]), "reported once");
         assert_eq!(
-            c.written(0x1000, 1),
-            (true, vec![0x1000]),
+            c.written(RamOffset(0x1040), 4),
+            (false, vec![]),
+            "reported once"
+        );
+        assert_eq!(
+            c.written(RamOffset(0x1000), 1),
+            (true, vec![RamOffset(0x1000)]),
             "page free again"
         );
-        assert!(!c.is_code_page(0x1000));
+        assert!(!c.is_code_page(RamOffset(0x1000)));
     }
 }

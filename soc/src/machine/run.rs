@@ -104,6 +104,11 @@ pub trait Engine {
     fn run_until(&mut self, m: &mut Machine) -> EngineExit;
     /// Drops translations of code that changed.
     fn invalidate(&mut self, change: CodeChange<'_>);
+    /// Ends the engine's work: flushes what it writes beside the machine
+    /// (a commit log) and returns the first error writing it met.
+    fn finish(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Result of waiting in WFI.

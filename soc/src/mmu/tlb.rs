@@ -14,6 +14,7 @@
 //! flushing, so system calls do not empty it.
 
 use super::{AccessKind, PAGE_OFFSET_MASK, PAGE_SHIFT};
+use crate::addr::{RamOffset, VirtAddr};
 
 const ENTRIES: usize = 256;
 const INVALID: u32 = u32::MAX;
@@ -75,12 +76,18 @@ impl Default for Tlb {
 impl Tlb {
     /// The RAM offset of `vaddr` if its page is cached for `set` and `kind`.
     #[inline(always)]
-    pub fn lookup(&self, set: TlbSet, kind: AccessKind, vaddr: u32) -> Option<usize> {
+    pub fn lookup(&self, set: TlbSet, kind: AccessKind, vaddr: VirtAddr) -> Option<RamOffset> {
         lookup_in(&self.entries[set as usize][kind as usize], vaddr)
     }
 
     /// Caches the page of `vaddr` as the RAM page at `ram_offset`.
-    pub fn insert(&mut self, set: TlbSet, kind: AccessKind, vaddr: u32, ram_offset: u32) {
+    pub fn insert(
+        &mut self,
+        set: TlbSet,
+        kind: AccessKind,
+        vaddr: VirtAddr,
+        ram_offset: RamOffset,
+    ) {
         insert_in(
             &mut self.entries[set as usize][kind as usize],
             vaddr,
@@ -97,13 +104,13 @@ impl Tlb {
     /// The RAM offset of `vaddr` if its page is a writable code page cached
     /// for `set` (the store then checks the code watch).
     #[inline]
-    pub fn lookup_code_write(&self, set: TlbSet, vaddr: u32) -> Option<usize> {
+    pub fn lookup_code_write(&self, set: TlbSet, vaddr: VirtAddr) -> Option<RamOffset> {
         lookup_in(&self.code_writes[set as usize], vaddr)
     }
 
     /// Caches the page of `vaddr`, a writable page holding translated code,
     /// as the RAM page at `ram_offset`.
-    pub fn insert_code_write(&mut self, set: TlbSet, vaddr: u32, ram_offset: u32) {
+    pub fn insert_code_write(&mut self, set: TlbSet, vaddr: VirtAddr, ram_offset: RamOffset) {
         insert_in(&mut self.code_writes[set as usize], vaddr, ram_offset);
     }
 
@@ -128,7 +135,7 @@ impl Tlb {
 
     /// Drops the write entries that map the RAM page at `ram_offset`, so
     /// that stores to it take the slow path.
-    pub fn flush_writes_to(&mut self, ram_offset: u32) {
+    pub fn flush_writes_to(&mut self, ram_offset: RamOffset) {
         for set in self.entries.iter_mut() {
             drop_page(&mut set[AccessKind::Write as usize], ram_offset);
         }
@@ -136,7 +143,7 @@ impl Tlb {
 
     /// Drops the code-write entries that map the RAM page at `ram_offset`
     /// (it holds no translated code any more).
-    pub fn flush_code_writes_to(&mut self, ram_offset: u32) {
+    pub fn flush_code_writes_to(&mut self, ram_offset: RamOffset) {
         for table in self.code_writes.iter_mut() {
             drop_page(table, ram_offset);
         }
@@ -144,20 +151,20 @@ impl Tlb {
 }
 
 #[inline(always)]
-fn lookup_in(table: &Table, vaddr: u32) -> Option<usize> {
+fn lookup_in(table: &Table, VirtAddr(vaddr): VirtAddr) -> Option<RamOffset> {
     let vpn = vaddr >> PAGE_SHIFT;
     let e = &table[vpn as usize % ENTRIES];
-    (e.vpn == vpn).then(|| vaddr.wrapping_add(e.addend) as usize)
+    (e.vpn == vpn).then(|| RamOffset(vaddr.wrapping_add(e.addend)))
 }
 
-fn insert_in(table: &mut Table, vaddr: u32, ram_offset: u32) {
+fn insert_in(table: &mut Table, VirtAddr(vaddr): VirtAddr, RamOffset(ram_offset): RamOffset) {
     let vpn = vaddr >> PAGE_SHIFT;
     let addend = (ram_offset & !PAGE_OFFSET_MASK).wrapping_sub(vaddr & !PAGE_OFFSET_MASK);
     table[vpn as usize % ENTRIES] = TlbEntry { vpn, addend };
 }
 
 /// Empties the entries of `table` that map the RAM page at `ram_offset`.
-fn drop_page(table: &mut Table, ram_offset: u32) {
+fn drop_page(table: &mut Table, RamOffset(ram_offset): RamOffset) {
     let page = ram_offset & !PAGE_OFFSET_MASK;
     for e in table.iter_mut() {
         if e.vpn != INVALID && (e.vpn << PAGE_SHIFT).wrapping_add(e.addend) == page {
@@ -173,19 +180,30 @@ mod tests {
     #[test]
     fn hit_gives_ram_offset() {
         let mut t = Tlb::default();
-        assert_eq!(t.lookup(TlbSet::User, AccessKind::Read, 0x1234), None);
-        t.insert(TlbSet::User, AccessKind::Read, 0x0040_0000, 0x0020_0000);
         assert_eq!(
-            t.lookup(TlbSet::User, AccessKind::Read, 0x0040_0abc),
-            Some(0x0020_0abc)
-        );
-        assert_eq!(
-            t.lookup(TlbSet::Supervisor, AccessKind::Read, 0x0040_0abc),
+            t.lookup(TlbSet::User, AccessKind::Read, VirtAddr(0x1234)),
             None
         );
-        assert_eq!(t.lookup(TlbSet::User, AccessKind::Write, 0x0040_0abc), None);
+        t.insert(
+            TlbSet::User,
+            AccessKind::Read,
+            VirtAddr(0x0040_0000),
+            RamOffset(0x0020_0000),
+        );
         assert_eq!(
-            t.lookup(TlbSet::User, AccessKind::Read, 0x0050_0abc),
+            t.lookup(TlbSet::User, AccessKind::Read, VirtAddr(0x0040_0abc)),
+            Some(RamOffset(0x0020_0abc))
+        );
+        assert_eq!(
+            t.lookup(TlbSet::Supervisor, AccessKind::Read, VirtAddr(0x0040_0abc)),
+            None
+        );
+        assert_eq!(
+            t.lookup(TlbSet::User, AccessKind::Write, VirtAddr(0x0040_0abc)),
+            None
+        );
+        assert_eq!(
+            t.lookup(TlbSet::User, AccessKind::Read, VirtAddr(0x0050_0abc)),
             None,
             "aliasing index"
         );
@@ -194,42 +212,71 @@ mod tests {
     #[test]
     fn addend_wraps_for_high_pages() {
         let mut t = Tlb::default();
-        t.insert(TlbSet::Machine, AccessKind::Fetch, 0xffff_f000, 0x1000);
+        t.insert(
+            TlbSet::Machine,
+            AccessKind::Fetch,
+            VirtAddr(0xffff_f000),
+            RamOffset(0x1000),
+        );
         assert_eq!(
-            t.lookup(TlbSet::Machine, AccessKind::Fetch, 0xffff_f004),
-            Some(0x1004)
+            t.lookup(TlbSet::Machine, AccessKind::Fetch, VirtAddr(0xffff_f004)),
+            Some(RamOffset(0x1004))
         );
     }
 
     #[test]
     fn flushes() {
         let mut t = Tlb::default();
-        t.insert(TlbSet::Supervisor, AccessKind::Write, 0x1000, 0x5000);
-        t.insert(TlbSet::User, AccessKind::Write, 0x2000, 0x6000);
-        t.insert(TlbSet::User, AccessKind::Read, 0x1000, 0x5000);
-        t.flush_writes_to(0x5123);
+        t.insert(
+            TlbSet::Supervisor,
+            AccessKind::Write,
+            VirtAddr(0x1000),
+            RamOffset(0x5000),
+        );
+        t.insert(
+            TlbSet::User,
+            AccessKind::Write,
+            VirtAddr(0x2000),
+            RamOffset(0x6000),
+        );
+        t.insert(
+            TlbSet::User,
+            AccessKind::Read,
+            VirtAddr(0x1000),
+            RamOffset(0x5000),
+        );
+        t.flush_writes_to(RamOffset(0x5123));
         assert_eq!(
-            t.lookup(TlbSet::Supervisor, AccessKind::Write, 0x1000),
+            t.lookup(TlbSet::Supervisor, AccessKind::Write, VirtAddr(0x1000)),
             None
         );
         assert_eq!(
-            t.lookup(TlbSet::User, AccessKind::Write, 0x2000),
-            Some(0x6000)
+            t.lookup(TlbSet::User, AccessKind::Write, VirtAddr(0x2000)),
+            Some(RamOffset(0x6000))
         );
         assert_eq!(
-            t.lookup(TlbSet::User, AccessKind::Read, 0x1000),
-            Some(0x5000)
+            t.lookup(TlbSet::User, AccessKind::Read, VirtAddr(0x1000)),
+            Some(RamOffset(0x5000))
         );
-        t.insert_code_write(TlbSet::User, 0x3000, 0x7000);
-        assert_eq!(t.lookup_code_write(TlbSet::User, 0x3004), Some(0x7004));
-        assert_eq!(t.lookup(TlbSet::User, AccessKind::Write, 0x3004), None);
-        t.flush_code_writes_to(0x7000);
-        assert_eq!(t.lookup_code_write(TlbSet::User, 0x3004), None);
-        t.insert_code_write(TlbSet::User, 0x3000, 0x7000);
+        t.insert_code_write(TlbSet::User, VirtAddr(0x3000), RamOffset(0x7000));
+        assert_eq!(
+            t.lookup_code_write(TlbSet::User, VirtAddr(0x3004)),
+            Some(RamOffset(0x7004))
+        );
+        assert_eq!(
+            t.lookup(TlbSet::User, AccessKind::Write, VirtAddr(0x3004)),
+            None
+        );
+        t.flush_code_writes_to(RamOffset(0x7000));
+        assert_eq!(t.lookup_code_write(TlbSet::User, VirtAddr(0x3004)), None);
+        t.insert_code_write(TlbSet::User, VirtAddr(0x3000), RamOffset(0x7000));
         let before = t.generation();
         t.flush();
-        assert_eq!(t.lookup_code_write(TlbSet::User, 0x3004), None);
-        assert_eq!(t.lookup(TlbSet::User, AccessKind::Write, 0x2000), None);
+        assert_eq!(t.lookup_code_write(TlbSet::User, VirtAddr(0x3004)), None);
+        assert_eq!(
+            t.lookup(TlbSet::User, AccessKind::Write, VirtAddr(0x2000)),
+            None
+        );
         assert_eq!(t.generation(), before + 1);
     }
 }

@@ -15,13 +15,21 @@ use core::arch::global_asm;
 pub struct TrapFrame {
     /// x0..x31 (x0 unused).
     pub x: [usize; 32],
-    /// f0..f31 (single precision).
-    pub f: [u32; 32],
+    /// f0..f31, all 64 bits (user programs may use the D extension).
+    pub f: [u64; 32],
     /// fcsr.
     pub fcsr: usize,
     /// The user pc to resume at.
     pub sepc: usize,
 }
+
+// The trap vector below saves and restores the frame at these offsets.
+const _: () = {
+    use core::mem::offset_of;
+    assert!(offset_of!(TrapFrame, f) == 128);
+    assert!(offset_of!(TrapFrame, fcsr) == 384);
+    assert!(offset_of!(TrapFrame, sepc) == 388);
+};
 
 global_asm!(
     r#"
@@ -81,49 +89,51 @@ trap_vector:
     csrr t0, sscratch
     sw t0, 8(sp)
     csrw sscratch, zero
-    fsw f0, 128(sp)
-    fsw f1, 132(sp)
-    fsw f2, 136(sp)
-    fsw f3, 140(sp)
-    fsw f4, 144(sp)
-    fsw f5, 148(sp)
-    fsw f6, 152(sp)
-    fsw f7, 156(sp)
-    fsw f8, 160(sp)
-    fsw f9, 164(sp)
-    fsw f10, 168(sp)
-    fsw f11, 172(sp)
-    fsw f12, 176(sp)
-    fsw f13, 180(sp)
-    fsw f14, 184(sp)
-    fsw f15, 188(sp)
-    fsw f16, 192(sp)
-    fsw f17, 196(sp)
-    fsw f18, 200(sp)
-    fsw f19, 204(sp)
-    fsw f20, 208(sp)
-    fsw f21, 212(sp)
-    fsw f22, 216(sp)
-    fsw f23, 220(sp)
-    fsw f24, 224(sp)
-    fsw f25, 228(sp)
-    fsw f26, 232(sp)
-    fsw f27, 236(sp)
-    fsw f28, 240(sp)
-    fsw f29, 244(sp)
-    fsw f30, 248(sp)
-    fsw f31, 252(sp)
+    fsd f0, 128(sp)
+    fsd f1, 136(sp)
+    fsd f2, 144(sp)
+    fsd f3, 152(sp)
+    fsd f4, 160(sp)
+    fsd f5, 168(sp)
+    fsd f6, 176(sp)
+    fsd f7, 184(sp)
+    fsd f8, 192(sp)
+    fsd f9, 200(sp)
+    fsd f10, 208(sp)
+    fsd f11, 216(sp)
+    fsd f12, 224(sp)
+    fsd f13, 232(sp)
+    fsd f14, 240(sp)
+    fsd f15, 248(sp)
+    fsd f16, 256(sp)
+    fsd f17, 264(sp)
+    fsd f18, 272(sp)
+    fsd f19, 280(sp)
+    fsd f20, 288(sp)
+    fsd f21, 296(sp)
+    fsd f22, 304(sp)
+    fsd f23, 312(sp)
+    fsd f24, 320(sp)
+    fsd f25, 328(sp)
+    fsd f26, 336(sp)
+    fsd f27, 344(sp)
+    fsd f28, 352(sp)
+    fsd f29, 360(sp)
+    fsd f30, 368(sp)
+    fsd f31, 376(sp)
     frcsr t0
-    sw t0, 256(sp)
+    sw t0, 384(sp)
     csrr t0, sepc
-    sw t0, 260(sp)
+    sw t0, 388(sp)
     mv a0, sp
     la sp, __kstack_top
     call user_trap
 5:  j 5b
 
-    # A trap while the kernel itself runs (its idle loop): caller-saved
-    # registers on the kernel stack, then back with sret.
+    # A trap while the kernel itself runs: in its idle loop (an interrupt)
+    # or a fault in kernel code. Caller-saved registers on the kernel
+    # stack, then kernel_trap(s0: the frame pointer there, for a
+    # backtrace) and back with sret.
 4:  csrrw sp, sscratch, sp
     addi sp, sp, -64
     sw ra, 0(sp)
@@ -142,6 +152,7 @@ trap_vector:
     sw t4, 52(sp)
     sw t5, 56(sp)
     sw t6, 60(sp)
+    mv a0, s0
     call kernel_trap
     lw ra, 0(sp)
     lw t0, 4(sp)
@@ -165,42 +176,42 @@ trap_vector:
     .globl user_return
 user_return:
     mv sp, a0
-    lw t0, 260(sp)
+    lw t0, 388(sp)
     csrw sepc, t0
-    lw t0, 256(sp)
+    lw t0, 384(sp)
     fscsr t0
-    flw f0, 128(sp)
-    flw f1, 132(sp)
-    flw f2, 136(sp)
-    flw f3, 140(sp)
-    flw f4, 144(sp)
-    flw f5, 148(sp)
-    flw f6, 152(sp)
-    flw f7, 156(sp)
-    flw f8, 160(sp)
-    flw f9, 164(sp)
-    flw f10, 168(sp)
-    flw f11, 172(sp)
-    flw f12, 176(sp)
-    flw f13, 180(sp)
-    flw f14, 184(sp)
-    flw f15, 188(sp)
-    flw f16, 192(sp)
-    flw f17, 196(sp)
-    flw f18, 200(sp)
-    flw f19, 204(sp)
-    flw f20, 208(sp)
-    flw f21, 212(sp)
-    flw f22, 216(sp)
-    flw f23, 220(sp)
-    flw f24, 224(sp)
-    flw f25, 228(sp)
-    flw f26, 232(sp)
-    flw f27, 236(sp)
-    flw f28, 240(sp)
-    flw f29, 244(sp)
-    flw f30, 248(sp)
-    flw f31, 252(sp)
+    fld f0, 128(sp)
+    fld f1, 136(sp)
+    fld f2, 144(sp)
+    fld f3, 152(sp)
+    fld f4, 160(sp)
+    fld f5, 168(sp)
+    fld f6, 176(sp)
+    fld f7, 184(sp)
+    fld f8, 192(sp)
+    fld f9, 200(sp)
+    fld f10, 208(sp)
+    fld f11, 216(sp)
+    fld f12, 224(sp)
+    fld f13, 232(sp)
+    fld f14, 240(sp)
+    fld f15, 248(sp)
+    fld f16, 256(sp)
+    fld f17, 264(sp)
+    fld f18, 272(sp)
+    fld f19, 280(sp)
+    fld f20, 288(sp)
+    fld f21, 296(sp)
+    fld f22, 304(sp)
+    fld f23, 312(sp)
+    fld f24, 320(sp)
+    fld f25, 328(sp)
+    fld f26, 336(sp)
+    fld f27, 344(sp)
+    fld f28, 352(sp)
+    fld f29, 360(sp)
+    fld f30, 368(sp)
+    fld f31, 376(sp)
     lw x1, 4(sp)
     lw x3, 12(sp)
     lw x4, 16(sp)
@@ -263,4 +274,16 @@ pub unsafe fn return_to_user(frame: *const TrapFrame, satp: usize) -> ! {
     // user_return restores the frame and srets to U-mode. The kernel keeps no
     // state on its stack across this call (every trap starts afresh).
     unsafe { user_return(frame) }
+}
+
+/// Loads from address 0 in S-mode: a load page fault in the kernel, to
+/// test its panic report (`abi::REBOOT_CRASH`, as Linux's SysRq-c).
+pub fn fault_on_purpose() -> ! {
+    // SAFETY: address 0 is never mapped (abi: the first user page stays
+    // unmapped, the kernel maps only RAM and MMIO), so the load traps and
+    // the trap handler stops the machine; it only clobbers t0 otherwise.
+    unsafe { core::arch::asm!("lw t0, 0(zero)", out("t0") _) };
+    loop {
+        core::hint::spin_loop();
+    }
 }

@@ -1,5 +1,5 @@
 //! Memory system calls: sbrk, mmap/munmap (anonymous, private or shared),
-//! and shared-memory regions.
+//! shared-memory regions, and the frame account.
 
 use abi::{Errno, MAP_PRIVATE, MAP_SHARED, MMAP_BASE, PROT_EXEC, PROT_WRITE};
 
@@ -179,4 +179,22 @@ pub fn shm_unmap(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
     crate::arch::csr::sfence_vma();
     k.shm.unmapped(m.id);
     Outcome::Return(0)
+}
+
+/// a0 = 1: the caller (and the children it forks from now on) become the
+/// frame account, which starts at 0; any earlier account ends. a0 = 0:
+/// the frames they allocated minus those they freed since.
+pub fn frame_account(k: &mut Kernel, pid: Pid, a: Args) -> Outcome {
+    match a[0] {
+        1 => {
+            for p in k.procs.values_mut() {
+                p.accounted = p.pid == pid;
+            }
+            frames::start_account();
+            frames::set_charging(true);
+            Outcome::Return(0)
+        }
+        0 => Outcome::Return(frames::account_balance()),
+        _ => Outcome::from(Err(Errno::EINVAL)),
+    }
 }

@@ -46,7 +46,7 @@ pub type Args = [usize; 6];
 type Handler = fn(&mut Kernel, Pid, Args) -> Outcome;
 
 /// Handlers by number (abi's `Sysno` order).
-const TABLE: [Handler; 29] = [
+const TABLE: [Handler; 31] = [
     process::exit,
     process::fork,
     process::exec,
@@ -76,6 +76,8 @@ const TABLE: [Handler; 29] = [
     process::uptime,
     process::free_frames,
     disk::flush,
+    process::reboot,
+    memory::frame_account,
 ];
 
 /// Runs the system call of process `pid`; returns whether it may keep the

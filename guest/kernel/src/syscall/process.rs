@@ -1,5 +1,5 @@
 //! Process system calls: exit, fork, exec, wait, getpid, kill, sleep,
-//! yield, ps, set_foreground, uptime, free_frames.
+//! yield, ps, set_foreground, uptime, free_frames, reboot.
 
 use abi::{
     Errno, ProcInfo, STATE_RUNNABLE, STATE_RUNNING, STATE_SLEEPING, STATE_ZOMBIE, STATUS_KILLED,
@@ -29,7 +29,7 @@ pub fn fork(k: &mut Kernel, pid: Pid, _: Args) -> Outcome {
     let Some(p) = k.proc(pid) else {
         return Outcome::Exited;
     };
-    let (mut frame, fds, name) = (*p.frame, p.fds, p.name);
+    let (mut frame, fds, name, accounted) = (*p.frame, p.fds, p.name, p.accounted);
     let Some(child_space) = p.aspace.as_mut().and_then(|a| a.fork()) else {
         return Outcome::from(Err(Errno::ENOMEM));
     };
@@ -44,6 +44,7 @@ pub fn fork(k: &mut Kernel, pid: Pid, _: Args) -> Outcome {
     if let Some(c) = k.proc(child) {
         c.fds = fds;
         c.name = name;
+        c.accounted = accounted;
     }
     Outcome::Return(child as isize)
 }
@@ -221,4 +222,12 @@ pub fn uptime(k: &mut Kernel, _: Pid, _: Args) -> Outcome {
 
 pub fn free_frames(_: &mut Kernel, _: Pid, _: Args) -> Outcome {
     Outcome::Return(crate::vm::frames::free_count() as isize)
+}
+
+pub fn reboot(_: &mut Kernel, _: Pid, a: Args) -> Outcome {
+    match (a[0], a[1]) {
+        (abi::REBOOT_MAGIC, abi::REBOOT_POWER_OFF) => crate::sbi::shutdown(a[2] != 0),
+        (abi::REBOOT_MAGIC, abi::REBOOT_CRASH) => crate::arch::fault_on_purpose(),
+        _ => Outcome::from(Err(Errno::EINVAL)),
+    }
 }

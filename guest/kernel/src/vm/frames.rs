@@ -2,6 +2,13 @@
 //! device tree reports (past the kernel image), with a reference count per
 //! frame so copy-on-write and shared memory can share frames. A frame is
 //! free exactly when its count is 0.
+//!
+//! The frame account, for leak checks beside other work: while a process
+//! of the account runs (`Proc::accounted`, told at each trap with
+//! [`set_charging`]), each frame allocated counts one up and each frame
+//! freed one down; [`account_balance`] is the sum. A copy-on-write copy
+//! made by one member and the original freed when another exits cancel
+//! out; frames that other processes take and free do not count.
 
 use alloc::vec::Vec;
 use spin::Mutex;
@@ -13,12 +20,18 @@ struct Frames {
     base: usize,
     refs: Vec<u16>,
     free: Vec<u32>,
+    /// A process of the account runs.
+    charging: bool,
+    /// Frames the account allocated minus those it freed.
+    balance: isize,
 }
 
 static FRAMES: Mutex<Frames> = Mutex::new(Frames {
     base: 0,
     refs: Vec::new(),
     free: Vec::new(),
+    charging: false,
+    balance: 0,
 });
 
 /// Hands `[start, end)` (page-aligned) to the allocator; once, at boot.
@@ -36,6 +49,9 @@ pub fn alloc() -> Option<usize> {
     let mut f = FRAMES.lock();
     let n = f.free.pop()? as usize;
     f.refs[n] = 1;
+    if f.charging {
+        f.balance += 1;
+    }
     let pa = f.base + n * PAGE_SIZE;
     drop(f);
     zero(pa);
@@ -59,6 +75,9 @@ pub fn decref(pa: usize) {
         f.refs[n] -= 1;
         if f.refs[n] == 0 {
             f.free.push(n as u32);
+            if f.charging {
+                f.balance -= 1;
+            }
         }
     }
 }
@@ -72,6 +91,22 @@ pub fn refcount(pa: usize) -> u16 {
 /// Free frames now.
 pub fn free_count() -> usize {
     FRAMES.lock().free.len()
+}
+
+/// Whether frames allocated and freed from now on count for the account
+/// (a process of it runs).
+pub fn set_charging(on: bool) {
+    FRAMES.lock().charging = on;
+}
+
+/// Starts the account afresh, at 0.
+pub fn start_account() {
+    FRAMES.lock().balance = 0;
+}
+
+/// Frames the account allocated minus those it freed since its start.
+pub fn account_balance() -> isize {
+    FRAMES.lock().balance
 }
 
 fn index(f: &Frames, pa: usize) -> Option<usize> {

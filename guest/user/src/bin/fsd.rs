@@ -1,9 +1,10 @@
 //! fsd: the file server. Registers as `SERVICE_FS`, mounts the disk with
 //! rvfs over the disk_read/disk_write system calls, and serves `FsOp`
-//! requests: one message in, one reply out, paths and data in each
-//! client's shared buffer (attached once per process image with
-//! `FsOp::Attach`). The request logic is `user::fsserver`; this file is the
-//! disk, the clients' buffers and the message loop.
+//! requests: one message in, one reply out, paths and data in each client's
+//! shared buffer (attached once per process image with `FsOp::Attach`,
+//! given back at exit with `FsOp::Detach`). The request logic is
+//! `user::fsserver`; this file is the disk, the clients' buffers and the
+//! message loop.
 #![no_std]
 #![no_main]
 
@@ -135,6 +136,9 @@ fn main(_args: &[&str]) -> i32 {
                 Ok(_) => 0,
                 Err(e) => -(e as i32),
             }
+        } else if req.words[0] == FsOp::Detach as u32 {
+            clients.sweep(Some(from));
+            0
         } else {
             match clients.buffer(from) {
                 Some(buf) => server.handle(&req, buf),

@@ -19,7 +19,7 @@
 //! image embedded in the binary, writable (changes are lost at exit) or
 //! read-only.
 
-use std::fs::{File, OpenOptions};
+use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
@@ -89,6 +89,13 @@ pub enum BlockError {
         /// The host error.
         source: io::Error,
     },
+    /// Another process (or another drive of this one) holds a conflicting
+    /// lock on the image.
+    #[error("disk image {} is in use by another process (locked)", path.display())]
+    Locked {
+        /// The image path.
+        path: PathBuf,
+    },
 }
 
 fn out_of_range() -> io::Error {
@@ -118,7 +125,12 @@ pub struct FileBackend {
 }
 
 impl FileBackend {
-    /// Opens `path`, read-write unless `read_only`.
+    /// Opens `path`, read-write unless `read_only`, and locks it as QEMU
+    /// does: a writer takes an exclusive lock, a reader a shared one, so a
+    /// second writer (or a writer next to readers) is refused with
+    /// [`BlockError::Locked`]. The lock (advisory, `flock`) is held while
+    /// the backend lives and released when it is dropped or the process
+    /// ends.
     pub fn open(path: &Path, read_only: bool) -> Result<FileBackend, BlockError> {
         let err = |source| BlockError::Open {
             path: path.to_path_buf(),
@@ -129,6 +141,20 @@ impl FileBackend {
             .write(!read_only)
             .open(path)
             .map_err(err)?;
+        let locked = if read_only {
+            file.try_lock_shared()
+        } else {
+            file.try_lock()
+        };
+        match locked {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                return Err(BlockError::Locked {
+                    path: path.to_path_buf(),
+                });
+            }
+            Err(TryLockError::Error(e)) => return Err(err(e)),
+        }
         let len = file.metadata().map_err(err)?.len();
         Ok(FileBackend {
             file,
@@ -384,8 +410,16 @@ impl VirtioDevice for VirtioBlk {
         queue: &mut Queue,
         ram: &mut Ram,
     ) -> Result<bool, QueueError> {
+        // At most a queue's worth of chains per notification, as devices
+        // bound their work: a driver cannot have more outstanding, and a
+        // guest whose buffers land on its own avail ring (so that serving
+        // a chain publishes another) must not keep the device here forever.
+        // Chains left over wait for the next notification.
         let mut any = false;
-        while let Some(chain) = queue.pop(ram)? {
+        for _ in 0..queue.size {
+            let Some(chain) = queue.pop(ram)? else {
+                break;
+            };
             let written = self.serve(&chain, ram)?;
             queue.push_used(ram, chain.head(), written)?;
             any = true;
@@ -469,6 +503,31 @@ mod tests {
             assert_eq!(id, 0);
             (self.ram.slice(STATUS, 1).unwrap()[0], len)
         }
+    }
+
+    #[test]
+    fn a_chain_that_republishes_itself_is_served_a_queue_size_at_a_time() {
+        // A read whose data buffer covers the avail ring and its own
+        // header: sector k rewrites avail.idx to one past the chain just
+        // taken and the header to sector k + 1, so every chain served
+        // publishes the next, for as long as the disk lasts.
+        let ring = RAM_BASE + 0x1000;
+        let header = ring + 0x100;
+        let mut image = vec![0u8; 4096 * 512];
+        for (k, sector) in image.chunks_mut(512).enumerate() {
+            sector[2..4].copy_from_slice(&((k + 2) as u16).to_le_bytes());
+            sector[0x108..0x110].copy_from_slice(&(k as u64 + 1).to_le_bytes());
+        }
+        let mut r = rig(MemBackend::new(image));
+        r.ram.slice_mut(header + 8, 8).unwrap().fill(0);
+        r.tq.set_desc(&mut r.ram, 0, u64::from(header), 16, R, 1);
+        r.tq.set_desc(&mut r.ram, 1, u64::from(ring), 512, W, 2);
+        r.tq.set_desc(&mut r.ram, 2, u64::from(STATUS), 1, VIRTQ_DESC_F_WRITE, 0);
+        r.tq.publish(&mut r.ram, 0);
+        assert!(r.blk.process_queue(0, &mut r.q, &mut r.ram).unwrap());
+        assert_eq!(r.tq.used_idx(&r.ram), 16, "one queue size per notification");
+        assert!(r.blk.process_queue(0, &mut r.q, &mut r.ram).unwrap());
+        assert_eq!(r.tq.used_idx(&r.ram), 32);
     }
 
     #[test]
@@ -736,6 +795,27 @@ mod tests {
         let on_disk = std::fs::read(&tmp.0).unwrap();
         assert!(on_disk[3072..4096].iter().all(|&b| b == 0x11));
         assert!(on_disk[..3072].iter().all(|&b| b == 0));
+    }
+
+    #[test]
+    fn a_second_writer_is_refused_until_the_first_is_gone() {
+        let path = std::env::temp_dir().join(format!("rvjit-lock-{}.img", std::process::id()));
+        std::fs::write(&path, [0u8; 512]).unwrap();
+        let first = FileBackend::open(&path, false).unwrap();
+        let err = FileBackend::open(&path, false).unwrap_err();
+        assert!(matches!(err, BlockError::Locked { .. }), "{err}");
+        assert!(err.to_string().contains("in use"), "{err}");
+        assert!(matches!(
+            FileBackend::open(&path, true),
+            Err(BlockError::Locked { .. })
+        ));
+        drop(first);
+        let reader = FileBackend::open(&path, true).unwrap();
+        assert!(FileBackend::open(&path, true).is_ok());
+        assert!(FileBackend::open(&path, false).is_err());
+        drop(reader);
+        assert!(FileBackend::open(&path, false).is_ok());
+        let _ = std::fs::remove_file(&path);
     }
 
     #[test]

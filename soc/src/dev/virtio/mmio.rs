@@ -273,13 +273,11 @@ impl VirtioMmio {
             return;
         }
         slot.queue.indirect = indirect != 0;
+        // The line is driven only when there is news for the driver: each
+        // drive high is a new request at the PLIC (as QEMU's virtio_notify).
         match device.process_queue(index as usize, &mut slot.queue, ram) {
-            Ok(true) => {
-                if slot.queue.wants_interrupt(ram) {
-                    self.interrupt_status |= INTERRUPT_VRING;
-                }
-            }
-            Ok(false) => {}
+            Ok(true) if slot.queue.wants_interrupt(ram) => self.interrupt_status |= INTERRUPT_VRING,
+            Ok(_) => return,
             Err(e) => {
                 log::warn!("{}: queue {index}: {e}; device needs reset", device.name());
                 self.status |= STATUS_DEVICE_NEEDS_RESET;
@@ -593,6 +591,26 @@ mod tests {
         // Notifying a queue that does not exist is ignored.
         h.w32(&mut dev, QUEUE_NOTIFY, 7);
         assert!(!irq(&lines));
+    }
+
+    #[test]
+    fn each_used_buffer_raises_the_line_even_without_ack() {
+        // A legacy-style driver that never writes InterruptACK: the PLIC
+        // must see one raise per used buffer, and none for a notify that
+        // serves nothing (QEMU's virtio_notify).
+        let (mut h, mut dev, lines, _) = setup(MmioVersion::Modern);
+        let mut tq = TestQueue::new(8, RAM_BASE);
+        init_modern(&mut h, &mut dev, &tq, VIRTIO_F_VERSION_1);
+        lines.take_raised();
+        echo_request(&mut h, &mut tq, b"one!");
+        h.w32(&mut dev, QUEUE_NOTIFY, 0);
+        assert_eq!(lines.take_raised(), 1 << IRQ);
+        h.w32(&mut dev, QUEUE_NOTIFY, 0);
+        assert_eq!(lines.take_raised(), 0, "nothing new: no raise");
+        echo_request(&mut h, &mut tq, b"two!");
+        h.w32(&mut dev, QUEUE_NOTIFY, 0);
+        assert_eq!(lines.take_raised(), 1 << IRQ);
+        assert!(irq(&lines));
     }
 
     #[test]
