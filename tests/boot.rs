@@ -264,6 +264,29 @@ fn scripted_session_on_the_jit() {
 }
 
 #[test]
+fn deterministic_boot_is_the_same_under_both_engines() {
+    let run = |engine: &str| {
+        let image = default_image(&format!("det-{engine}"), &[]);
+        let args = [
+            "--deterministic",
+            "--max-insns",
+            "40000000",
+            "--engine",
+            engine,
+        ];
+        let (status, out) = boot_until_it_stops(&image, &args, "echo same\n");
+        let _ = std::fs::remove_file(image);
+        (status.code(), out)
+    };
+    let (interp, jit) = (run("interp"), run("jit"));
+    assert!(interp.1.contains("$ same"), "{interp:?}");
+    assert_eq!(
+        interp, jit,
+        "exit status or console output differ between the engines"
+    );
+}
+
+#[test]
 fn scripted_session_on_qemu() {
     let Some(qemu) = qemu_boot() else {
         eprintln!("qemu-system-riscv32 not found: skipping the guest session on QEMU");
