@@ -14,11 +14,11 @@
 //! (`decode_block`), and [`Engine::invalidate`] drops the translations on
 //! the lines reported (and the interpreter's blocks there).
 
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use interp::Interp;
 use interp::cache::decode_block;
+use rustc_hash::FxHashMap;
 use soc::addr::{PhysAddr, VirtAddr};
 use soc::machine::{CODE_LINE_SHIFT, CodeChange, Engine, EngineExit, Machine};
 use soc::memmap::RAM_BASE;
@@ -56,9 +56,9 @@ pub struct Jit {
     interp: Interp,
     translator: Translator,
     code: CodeBuffer,
-    slots: HashMap<(u32, PhysAddr), Slot>,
+    slots: FxHashMap<(u32, PhysAddr), Slot>,
     /// Per physical code line: the slots whose blocks touch it.
-    by_line: HashMap<u32, Vec<(u32, PhysAddr)>>,
+    by_line: FxHashMap<u32, Vec<(u32, PhysAddr)>>,
     threshold: u32,
     stats: JitStats,
 }
@@ -71,8 +71,8 @@ impl Jit {
             interp: Interp::new(),
             translator: Translator::new()?,
             code: CodeBuffer::new().map_err(|e| format!("JIT code memory: {e}"))?,
-            slots: HashMap::new(),
-            by_line: HashMap::new(),
+            slots: FxHashMap::default(),
+            by_line: FxHashMap::default(),
             threshold,
             stats: JitStats::default(),
         })
