@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::ValueEnum;
 use interp::Interp;
+use jit::Jit;
 use perf::bench::{self, Column};
 use perf::qemu::Qemu;
 use perf::workload::{self, Precision, Workload};
@@ -140,6 +141,11 @@ fn run_on(
 ) -> Result<Measured, BenchError> {
     match engine {
         EngineKind::Interp => perf::guest::run(elf, &mut Interp::new(), on_output),
+        EngineKind::Jit => {
+            let mut jit = Jit::new(jit::DEFAULT_THRESHOLD)
+                .map_err(|e| BenchError::Input(format!("cannot start the jit: {e}")))?;
+            perf::guest::run(elf, &mut jit, on_output)
+        }
     }
 }
 

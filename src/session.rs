@@ -19,6 +19,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use interp::Interp;
+use jit::Jit;
 use perf::pipeline::{Pipeline, PipelineConfig};
 use soc::board::{self, VirtConfig};
 use soc::dev::console::StdioConsole;
@@ -43,6 +44,39 @@ pub const EXIT_HALTED: u8 = 126;
 pub enum EngineKind {
     /// The pre-decoding interpreter.
     Interp,
+    /// The Cranelift JIT (integer blocks), with the interpreter for the rest.
+    Jit,
+}
+
+/// The engine a run uses, kept concrete for its statistics.
+enum Chosen {
+    Interp(Box<Interp>),
+    Jit(Box<Jit>),
+}
+
+impl Chosen {
+    fn as_engine(&mut self) -> &mut dyn Engine {
+        match self {
+            Chosen::Interp(i) => i.as_mut(),
+            Chosen::Jit(j) => j.as_mut(),
+        }
+    }
+
+    /// The JIT's line for `--stats`, given the run's instructions and time.
+    fn stats(&self, insns: u64, secs: f64) -> Option<String> {
+        let Chosen::Jit(j) = self else {
+            return None;
+        };
+        let s = j.stats();
+        let compile = s.compile_time.as_secs_f64();
+        Some(format!(
+            "rvjit: jit: {} blocks compiled in {compile:.3} s ({:.1} % of the run), \
+             {:.1} % of instructions in compiled code",
+            s.compiled,
+            100.0 * compile / secs.max(1e-9),
+            100.0 * s.jit_insns as f64 / insns.max(1) as f64
+        ))
+    }
 }
 
 /// Options of the machine and the run, shared by `run` and `boot`.
@@ -51,6 +85,10 @@ pub struct MachineArgs {
     /// Execution engine.
     #[arg(long, value_enum, default_value = "interp")]
     engine: EngineKind,
+    /// JIT: interpreted runs of a block before it is compiled (0: compile
+    /// on first sight).
+    #[arg(long, value_name = "N", default_value_t = jit::DEFAULT_THRESHOLD)]
+    jit_threshold: u32,
     /// RAM size: a number of MiB, or with a K/M/G suffix (as QEMU's -m).
     #[arg(short = 'm', long = "memory", default_value = "128M", value_parser = parse_size)]
     memory: u64,
@@ -181,7 +219,7 @@ pub fn run_with(
             quit: Some(quit.clone()),
         };
         let started = Instant::now();
-        let stop = runner(&mut machine, engine.as_mut(), &limits);
+        let stop = runner(&mut machine, engine.as_engine(), &limits);
         if let Some(e) = stdout.take_error() {
             return Err(
                 anyhow::Error::new(e).context("cannot write the console to standard output")
@@ -189,10 +227,10 @@ pub fn run_with(
         }
         if let Some(path) = &opts.trace {
             engine
+                .as_engine()
                 .finish()
                 .with_context(|| format!("cannot write the trace to {}", path.display()))?;
         }
-        drop(engine);
         if opts.stats {
             let insns = machine.hart.retired;
             let secs = started.elapsed().as_secs_f64();
@@ -200,7 +238,11 @@ pub fn run_with(
                 "rvjit: {insns} instructions in {secs:.3} s host time: {:.1} MIPS",
                 insns as f64 / secs.max(1e-9) / 1e6
             ))?;
+            if let Some(line) = engine.stats(insns, secs) {
+                output::note(format_args!("{line}"))?;
+            }
         }
+        drop(engine);
         before_reset = before_reset.saturating_add(machine.hart.retired);
         if stop == Stop::Reset {
             continue;
@@ -221,11 +263,20 @@ pub fn run_with(
     }
 }
 
-/// The engine `opts` ask for, tracing if asked, feeding `pipeline` if
-/// given.
-fn engine(opts: &MachineArgs, pipeline: Option<&SharedPipeline>) -> Result<Box<dyn Engine>> {
-    let EngineKind::Interp = opts.engine;
-    let mut interp = Interp::new();
+/// The engine `opts` ask for, tracing if asked and feeding `pipeline` if
+/// given (the JIT then runs everything in its interpreter, one instruction
+/// at a time).
+fn engine(opts: &MachineArgs, pipeline: Option<&SharedPipeline>) -> Result<Chosen> {
+    let mut chosen = match opts.engine {
+        EngineKind::Interp => Chosen::Interp(Box::new(Interp::new())),
+        EngineKind::Jit => Chosen::Jit(Box::new(
+            Jit::new(opts.jit_threshold).map_err(|e| anyhow::anyhow!("{e}"))?,
+        )),
+    };
+    let interp = match &mut chosen {
+        Chosen::Interp(i) => i,
+        Chosen::Jit(j) => j.interp_mut(),
+    };
     if let Some(p) = pipeline {
         interp.set_observer(Box::new(p.clone()));
     }
@@ -234,7 +285,7 @@ fn engine(opts: &MachineArgs, pipeline: Option<&SharedPipeline>) -> Result<Box<d
             File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
         interp.set_trace(Box::new(BufWriter::new(file)));
     }
-    Ok(Box::new(interp))
+    Ok(chosen)
 }
 
 /// The exit status for how the run stopped, with a message for the

@@ -246,11 +246,44 @@ fn session(boot: &dyn Fn(&Path) -> Command, image: &Path) {
     assert!(c.wait_exit().success(), "{}", c.all_output());
 }
 
-#[test]
-fn scripted_session_on_rvjit() {
-    let image = default_image("rvjit", &[]);
-    session(&|img| rvjit_boot(img, &[]), &image);
+/// The scripted session on `rvjit boot --engine <engine>`.
+fn scripted_session_on(engine: &str) {
+    let image = default_image(engine, &[]);
+    session(&|img| rvjit_boot(img, &["--engine", engine]), &image);
     let _ = std::fs::remove_file(image);
+}
+
+#[test]
+fn scripted_session_on_the_interpreter() {
+    scripted_session_on("interp");
+}
+
+#[test]
+fn scripted_session_on_the_jit() {
+    scripted_session_on("jit");
+}
+
+#[test]
+fn deterministic_boot_is_the_same_under_both_engines() {
+    let run = |engine: &str| {
+        let image = default_image(&format!("det-{engine}"), &[]);
+        let args = [
+            "--deterministic",
+            "--max-insns",
+            "40000000",
+            "--engine",
+            engine,
+        ];
+        let (status, out) = boot_until_it_stops(&image, &args, "echo same\n");
+        let _ = std::fs::remove_file(image);
+        (status.code(), out)
+    };
+    let (interp, jit) = (run("interp"), run("jit"));
+    assert!(interp.1.contains("$ same"), "{interp:?}");
+    assert_eq!(
+        interp, jit,
+        "exit status or console output differ between the engines"
+    );
 }
 
 #[test]

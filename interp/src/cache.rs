@@ -58,6 +58,40 @@ const NO_LINK: Link = Link {
     to: BlockId(0),
 };
 
+/// Decodes the block at physical `paddr` (which translated from a fetch)
+/// and watches its bytes for stores; returns its instructions and their
+/// length in bytes, or `None` if its first instruction straddles a page.
+/// Both engines form their blocks here.
+pub fn decode_block(m: &mut Machine, paddr: PhysAddr) -> Option<(Vec<Insn>, u32)> {
+    let mut insns = Vec::new();
+    let mut p = paddr;
+    while insns.len() < MAX_BLOCK_INSNS {
+        let lo = m.read_code_parcel(p)?;
+        let raw = if isa::insn_len(lo) == 2 {
+            u32::from(lo)
+        } else if p.0 & PAGE_OFFSET_MASK == PAGE_SIZE - 2 {
+            break; // straddles the page: not part of any block
+        } else {
+            u32::from(lo) | u32::from(m.read_code_parcel(p.wrapping_add(2))?) << 16
+        };
+        let insn = isa::decode(raw);
+        insns.push(insn);
+        p = p.wrapping_add(u32::from(insn.len));
+        if insn.op.flags().contains(Flags::ENDS_BLOCK) || p.0 & PAGE_OFFSET_MASK == 0 {
+            break;
+        }
+    }
+    if insns.is_empty() {
+        return None;
+    }
+    // Computed from the length: the block may end at 2^32 (2 GiB of RAM).
+    let len = p.0.wrapping_sub(paddr.0);
+    if let Some(start) = paddr.above_ram_base() {
+        m.watch_code(start, RamOffset(start.0 + len));
+    }
+    Some((insns, len))
+}
+
 /// The block cache.
 pub struct BlockCache {
     blocks: Vec<Block>,
@@ -140,33 +174,8 @@ impl BlockCache {
     /// Decodes and caches the block at physical `paddr` (which translated
     /// from a fetch), or `None` if its first instruction straddles a page.
     pub fn build(&mut self, m: &mut Machine, paddr: PhysAddr) -> Option<BlockId> {
-        let mut insns = Vec::new();
-        let mut p = paddr;
-        while insns.len() < MAX_BLOCK_INSNS {
-            let lo = m.read_code_parcel(p)?;
-            let raw = if isa::insn_len(lo) == 2 {
-                u32::from(lo)
-            } else if p.0 & PAGE_OFFSET_MASK == PAGE_SIZE - 2 {
-                break; // straddles the page: not part of any block
-            } else {
-                u32::from(lo) | u32::from(m.read_code_parcel(p.wrapping_add(2))?) << 16
-            };
-            let insn = isa::decode(raw);
-            insns.push(insn);
-            p = p.wrapping_add(u32::from(insn.len));
-            if insn.op.flags().contains(Flags::ENDS_BLOCK) || p.0 & PAGE_OFFSET_MASK == 0 {
-                break;
-            }
-        }
-        if insns.is_empty() {
-            return None;
-        }
-        // Computed from the length: the block may end at 2^32 (2 GiB of RAM).
-        let len = p.0.wrapping_sub(paddr.0);
+        let (insns, len) = decode_block(m, paddr)?;
         let last = paddr.0.wrapping_add(len - 1);
-        if let Some(start) = paddr.above_ram_base() {
-            m.watch_code(start, RamOffset(start.0 + len));
-        }
         let id = BlockId(self.blocks.len() as u32);
         self.blocks.push(Block {
             insns: insns.into_boxed_slice(),

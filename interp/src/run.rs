@@ -214,18 +214,39 @@ fn advance(m: &mut Machine, flow: Flow, pc: u32, len: u8) -> bool {
     matches!(flow, Flow::Wait(_))
 }
 
+impl Interp {
+    /// Runs one block at `hart.pc` (one instruction when tracing), at most
+    /// up to the machine's deadline, and reports any exception it took to
+    /// the machine. Returns whether a WFI retired and the hart should wait.
+    /// This is also the JIT's fallback for code it does not translate.
+    pub fn step(&mut self, m: &mut Machine) -> bool {
+        let stepped = if self.is_tracing() {
+            self.step_traced(m)
+        } else {
+            self.step_block(m)
+        };
+        match stepped {
+            Ok(wfi) => wfi,
+            Err(e) => {
+                self.raise(m, e);
+                false
+            }
+        }
+    }
+
+    /// Whether every retired instruction must be seen (a commit-log tracer
+    /// or an observer is installed): the interpreter then runs one
+    /// instruction at a time.
+    pub fn is_tracing(&self) -> bool {
+        self.tracer.is_some() || self.observer.is_some()
+    }
+}
+
 impl Engine for Interp {
     fn run_until(&mut self, m: &mut Machine) -> EngineExit {
         while m.hart.retired < m.deadline() {
-            let stepped = if self.tracer.is_some() || self.observer.is_some() {
-                self.step_traced(m)
-            } else {
-                self.step_block(m)
-            };
-            match stepped {
-                Ok(true) => return EngineExit::Wfi,
-                Ok(false) => {}
-                Err(e) => self.raise(m, e),
+            if self.step(m) {
+                return EngineExit::Wfi;
             }
         }
         EngineExit::Deadline

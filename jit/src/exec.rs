@@ -1,0 +1,138 @@
+//! Host code memory and the calls across the boundary between Rust and
+//! generated code; the only module of the JIT with `unsafe`.
+//!
+//! Code lives in one anonymous mapping that is never writable and
+//! executable at once: [`CodeBuffer::install`] flips it to read-write,
+//! copies a compiled function in and flips it back to read-execute. When it
+//! is full the engine drops every translation and starts over
+//! ([`CodeBuffer::clear`]), as QEMU does. Functions are position-independent
+//! (no relocations): they reach the helpers below through the table that
+//! `hart.helpers` points to ([`HELPERS`], offsets from `offset_of!`).
+//!
+//! A block function has the signature `extern "C" fn(*mut Hart, *mut
+//! Machine)`; the hart pointer is the machine's own `hart` field, and
+//! helpers get the machine pointer back.
+
+use core::mem::offset_of;
+
+use memmap2::{Mmap, MmapMut};
+use soc::hart::Hart;
+use soc::machine::Machine;
+
+use crate::helpers;
+
+/// Bytes of code memory.
+const CODE_BYTES: usize = 32 << 20;
+/// Alignment of each function in code memory.
+const FUNC_ALIGN: usize = 16;
+
+/// Where a compiled function starts in the code buffer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry(u32);
+
+/// The code memory, read-execute except inside [`CodeBuffer::install`].
+pub struct CodeBuffer {
+    map: Option<Mmap>,
+    used: usize,
+}
+
+impl CodeBuffer {
+    /// An empty buffer.
+    pub fn new() -> std::io::Result<CodeBuffer> {
+        let map = MmapMut::map_anon(CODE_BYTES)?.make_exec()?;
+        Ok(CodeBuffer {
+            map: Some(map),
+            used: 0,
+        })
+    }
+
+    /// Copies `code` (a complete function) in; `None` when it does not fit
+    /// (the caller clears the buffer and its translations) or the
+    /// protection could not be changed.
+    pub fn install(&mut self, code: &[u8]) -> Option<Entry> {
+        let start = self.used.next_multiple_of(FUNC_ALIGN);
+        if start + code.len() > CODE_BYTES {
+            return None;
+        }
+        let mut rw = self.map.take()?.make_mut().ok()?;
+        rw[start..start + code.len()].copy_from_slice(code);
+        self.map = Some(rw.make_exec().ok()?);
+        self.used = start + code.len();
+        Some(Entry(start as u32))
+    }
+
+    /// Forgets every function (their entries must no longer be called).
+    pub fn clear(&mut self) {
+        self.used = 0;
+    }
+
+    /// Runs the block function at `entry` on `m`.
+    pub fn call(&self, entry: Entry, m: &mut Machine) {
+        let Some(map) = self.map.as_ref() else {
+            return;
+        };
+        m.hart.helpers = (&raw const HELPERS).cast();
+        let machine: *mut Machine = m;
+        // SAFETY: `machine` comes from a live `&mut Machine` that is not
+        // used again until the call returns, so the hart pointer derived
+        // from it and the machine pointer the helpers get back are the only
+        // ways the machine is reached meanwhile.
+        let hart = unsafe { &raw mut (*machine).hart };
+        let start = map.as_ptr().wrapping_add(entry.0 as usize);
+        // SAFETY: `entry` was returned by `install` since the last `clear`,
+        // so `start` is the first byte of a complete function Cranelift
+        // compiled for this host with the system-V signature `(ptr, ptr)`,
+        // and the mapping is read-execute now.
+        let f: extern "C" fn(*mut Hart, *mut Machine) =
+            unsafe { core::mem::transmute::<*const u8, _>(start) };
+        f(hart, machine);
+    }
+}
+
+/// The helper table generated code calls through (`hart.helpers`).
+#[repr(C)]
+pub struct Helpers {
+    /// Loads of 1, 2 and 4 bytes: `(machine, vaddr, pc, retired) -> status <<
+    /// 32 | zero-extended value` (see [`helpers::Status`]).
+    pub load: [extern "C" fn(*mut Machine, u32, u32, u64) -> u64; 3],
+    /// Stores of 1, 2 and 4 bytes: `(machine, vaddr, value, pc, retired) ->
+    /// status`.
+    pub store: [extern "C" fn(*mut Machine, u32, u32, u32, u64) -> u32; 3],
+}
+
+impl Helpers {
+    /// Offset of the load helper for `log2` of the access size.
+    pub const fn load_offset(log2: usize) -> usize {
+        offset_of!(Helpers, load) + log2 * size_of::<usize>()
+    }
+
+    /// Offset of the store helper for `log2` of the access size.
+    pub const fn store_offset(log2: usize) -> usize {
+        offset_of!(Helpers, store) + log2 * size_of::<usize>()
+    }
+}
+
+/// The one helper table.
+pub static HELPERS: Helpers = Helpers {
+    load: [load::<1>, load::<2>, load::<4>],
+    store: [store::<1>, store::<2>, store::<4>],
+};
+
+extern "C" fn load<const N: usize>(m: *mut Machine, vaddr: u32, pc: u32, retired: u64) -> u64 {
+    // SAFETY: generated code passes on the pointer `CodeBuffer::call` gave
+    // it, which is the only live access path to the machine during the call.
+    let m = unsafe { &mut *m };
+    helpers::load::<N>(m, vaddr, pc, retired)
+}
+
+extern "C" fn store<const N: usize>(
+    m: *mut Machine,
+    vaddr: u32,
+    value: u32,
+    pc: u32,
+    retired: u64,
+) -> u32 {
+    // SAFETY: as in `load`.
+    let m = unsafe { &mut *m };
+    helpers::store::<N>(m, vaddr, value, pc, retired)
+}

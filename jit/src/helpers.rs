@@ -1,0 +1,71 @@
+//! What generated code calls into Rust for: loads and stores (TLB fast
+//! path first, then soc's slow path with the exact retired count).
+//!
+//! Each returns a [`Status`]: go on, the instruction trapped (soc's
+//! [`Machine::raise`] has set pc and retired; the block writes back its
+//! registers and returns), or the instruction completed and moved the
+//! deadline to now (the block leaves right after it).
+
+use soc::addr::VirtAddr;
+use soc::machine::Machine;
+
+/// What a helper tells generated code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u32)]
+pub enum Status {
+    /// Continue with the next instruction.
+    Next = 0,
+    /// The instruction raised an exception (already taken).
+    Trapped = 1,
+    /// The instruction completed; leave the block after it.
+    Leave = 2,
+}
+
+/// The status after a slow-path access that completed, for the instruction
+/// with `retired` before it (the contract in `soc::machine::run`).
+fn after_slow(m: &Machine, retired: u64) -> Status {
+    if retired + 1 >= m.deadline() {
+        Status::Leave
+    } else {
+        Status::Next
+    }
+}
+
+/// Load of `N` bytes at `vaddr` by the instruction at `pc`: `status << 32 | value` (zero-extended).
+pub fn load<const N: usize>(m: &mut Machine, vaddr: u32, pc: u32, retired: u64) -> u64 {
+    let (bytes, status) = match m.load_fast::<N>(VirtAddr(vaddr)) {
+        Some(bytes) => (bytes, Status::Next),
+        None => match m.load_slow::<N>(VirtAddr(vaddr), retired) {
+            Ok(bytes) => (bytes, after_slow(m, retired)),
+            Err(e) => {
+                m.raise(e, pc, retired);
+                return u64::from(Status::Trapped as u32) << 32;
+            }
+        },
+    };
+    let mut word = [0u8; 4];
+    word[..N].copy_from_slice(&bytes);
+    u64::from(status as u32) << 32 | u64::from(u32::from_le_bytes(word))
+}
+
+/// Store of the low `N` bytes of `value` at `vaddr`.
+pub fn store<const N: usize>(
+    m: &mut Machine,
+    vaddr: u32,
+    value: u32,
+    pc: u32,
+    retired: u64,
+) -> u32 {
+    let mut bytes = [0u8; N];
+    bytes.copy_from_slice(&value.to_le_bytes()[..N]);
+    if m.store_fast(VirtAddr(vaddr), bytes) {
+        return Status::Next as u32;
+    }
+    match m.store_slow(VirtAddr(vaddr), bytes, retired) {
+        Ok(()) => after_slow(m, retired) as u32,
+        Err(e) => {
+            m.raise(e, pc, retired);
+            Status::Trapped as u32
+        }
+    }
+}

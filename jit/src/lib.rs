@@ -1,0 +1,20 @@
+//! The JIT engine: guest basic blocks translated to host code with
+//! Cranelift, over the same `soc::machine::Machine` the interpreter runs.
+//!
+//! - [`engine`]: `Jit`, soc's `Engine` — block lookup, tiering, the
+//!   deadline rule, invalidation, the interpreter as fallback.
+//! - [`translate`]: guest instructions to Cranelift IR to machine code.
+//! - [`exec`]: code memory (W^X) and the calls into generated code and
+//!   back (the helper table); the crate's only `unsafe`.
+//! - [`helpers`]: the safe side of the helpers (loads and stores).
+//! - [`lockstep`]: the interpreter and the JIT side by side, compared at
+//!   block boundaries; [`randprog`]: random integer programs for it.
+
+pub mod engine;
+mod exec;
+mod helpers;
+pub mod lockstep;
+pub mod randprog;
+mod translate;
+
+pub use engine::{DEFAULT_THRESHOLD, Jit, JitStats};
