@@ -131,7 +131,12 @@ fn list_names_workloads_and_engines() {
     let out = rvjit(&["bench", "--list"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
-    for word in ["raytrace", "int", "fp", "engines: interp, jit, native, qemu"] {
+    for word in [
+        "raytrace",
+        "int",
+        "fp",
+        "engines: interp, jit, native, qemu",
+    ] {
         assert!(stdout.contains(word), "{stdout}");
     }
 }
