@@ -12,6 +12,14 @@
 //! the only control flow is the exits after a helper call (the instruction
 //! trapped, or completed and moved the deadline to now) and the normal exit,
 //! which sets `pc` and adds the block's length to `retired`.
+//!
+//! Map: this file holds the translator, the register cache and the exits;
+//! `int.rs` the integer computation, `mem.rs` loads and stores, `flow.rs`
+//! the jumps and branches that end a block.
+
+mod flow;
+mod int;
+mod mem;
 
 use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::ir::condcodes::IntCC;
@@ -25,7 +33,6 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use soc::hart::Hart;
 use soc::isa::{Insn, Op};
 
-use crate::exec::Helpers;
 use crate::helpers::Status;
 
 /// Whether the translator handles `op` inside a block (not as its end).
@@ -254,39 +261,6 @@ impl<'a> Emitter<'a> {
         self.b.finalize(config);
     }
 
-    /// A jump or branch: writes `rd` and returns the next pc.
-    fn jump(&mut self, i: &Insn, pc: u32) -> Option<Value> {
-        use Op::*;
-        let link = pc.wrapping_add(u32::from(i.len));
-        let taken = pc.wrapping_add(i.imm as u32);
-        let cc = match i.op {
-            Jal => {
-                let l = self.konst(link);
-                self.set(i.rd, l);
-                return Some(self.konst(taken));
-            }
-            Jalr => {
-                let base = self.get(i.rs1);
-                let sum = self.b.ins().iadd_imm_s(base, i64::from(i.imm));
-                let target = self.b.ins().band_imm_s(sum, -2i64);
-                let l = self.konst(link);
-                self.set(i.rd, l);
-                return Some(target);
-            }
-            Beq => IntCC::Equal,
-            Bne => IntCC::NotEqual,
-            Blt => IntCC::SignedLessThan,
-            Bge => IntCC::SignedGreaterThanOrEqual,
-            Bltu => IntCC::UnsignedLessThan,
-            Bgeu => IntCC::UnsignedGreaterThanOrEqual,
-            _ => return None,
-        };
-        let (a, b) = (self.get(i.rs1), self.get(i.rs2));
-        let cond = self.b.ins().icmp(cc, a, b);
-        let (t, f) = (self.konst(taken), self.konst(link));
-        Some(self.b.ins().select(cond, t, f))
-    }
-
     /// An instruction that falls through, the `idx`th of the block.
     fn straight(&mut self, i: &Insn, pc: u32, idx: usize) {
         use Op::*;
@@ -310,80 +284,6 @@ impl<'a> Emitter<'a> {
         self.set(i.rd, value);
     }
 
-    /// Register-register or register-immediate computation.
-    fn alu(&mut self, op: Op, a: Value, b: Value) -> Value {
-        use Op::*;
-        match op {
-            Add | Addi => self.b.ins().iadd(a, b),
-            Sub => self.b.ins().isub(a, b),
-            Xor | Xori => self.b.ins().bxor(a, b),
-            Or | Ori => self.b.ins().bor(a, b),
-            And | Andi => self.b.ins().band(a, b),
-            Sll | Slli => self.b.ins().ishl(a, b),
-            Srl | Srli => self.b.ins().ushr(a, b),
-            Sra | Srai => self.b.ins().sshr(a, b),
-            Slt | Slti => self.compare(IntCC::SignedLessThan, a, b),
-            Sltu | Sltiu => self.compare(IntCC::UnsignedLessThan, a, b),
-            Mul => self.b.ins().imul(a, b),
-            Mulh => self.b.ins().smulhi(a, b),
-            Mulhu => self.b.ins().umulhi(a, b),
-            Mulhsu => {
-                let wa = self.b.ins().sextend(types::I64, a);
-                let wb = self.b.ins().uextend(types::I64, b);
-                let p = self.b.ins().imul(wa, wb);
-                let hi = self.b.ins().ushr_imm_u(p, 32);
-                self.b.ins().ireduce(types::I32, hi)
-            }
-            Div | Rem => self.signed_div(op == Div, a, b),
-            _ => self.unsigned_div(op == Divu, a, b),
-        }
-    }
-
-    /// `1` when `a cc b`, else `0`.
-    fn compare(&mut self, cc: IntCC, a: Value, b: Value) -> Value {
-        let c = self.b.ins().icmp(cc, a, b);
-        self.b.ins().uextend(types::I32, c)
-    }
-
-    /// `div`/`rem` with RISC-V's results where Cranelift would trap: by
-    /// zero the quotient is all ones and the remainder the dividend;
-    /// `INT_MIN / -1` is `INT_MIN`, remainder 0.
-    fn signed_div(&mut self, quotient: bool, a: Value, b: Value) -> Value {
-        let zero = self.b.ins().icmp_imm_u(IntCC::Equal, b, 0);
-        let min = self
-            .b
-            .ins()
-            .icmp_imm_u(IntCC::Equal, a, i64::from(i32::MIN as u32));
-        let minus_one = self
-            .b
-            .ins()
-            .icmp_imm_u(IntCC::Equal, b, i64::from(u32::MAX));
-        let overflow = self.b.ins().band(min, minus_one);
-        let unsafe_divisor = self.b.ins().bor(zero, overflow);
-        let one = self.konst(1);
-        let divisor = self.b.ins().select(unsafe_divisor, one, b);
-        // With divisor 1 on overflow: INT_MIN / 1 = INT_MIN, remainder 0.
-        let (r, by_zero) = if quotient {
-            (self.b.ins().sdiv(a, divisor), self.konst(u32::MAX))
-        } else {
-            (self.b.ins().srem(a, divisor), a)
-        };
-        self.b.ins().select(zero, by_zero, r)
-    }
-
-    /// `divu`/`remu`: by zero, all ones and the dividend.
-    fn unsigned_div(&mut self, quotient: bool, a: Value, b: Value) -> Value {
-        let zero = self.b.ins().icmp_imm_u(IntCC::Equal, b, 0);
-        let one = self.konst(1);
-        let divisor = self.b.ins().select(zero, one, b);
-        let (r, by_zero) = if quotient {
-            (self.b.ins().udiv(a, divisor), self.konst(u32::MAX))
-        } else {
-            (self.b.ins().urem(a, divisor), a)
-        };
-        self.b.ins().select(zero, by_zero, r)
-    }
-
     /// The helper at `offset` in the helper table.
     fn helper(&mut self, offset: usize) -> Value {
         let table = self.b.ins().load(
@@ -394,81 +294,6 @@ impl<'a> Emitter<'a> {
         );
         let flags = MemFlagsData::trusted().with_readonly();
         self.b.ins().load(self.ptr, flags, table, offset as i32)
-    }
-
-    /// The effective address `rs1 + imm`, the instruction's pc and the
-    /// retired count before it, as helper arguments.
-    fn access_args(&mut self, i: &Insn, pc: u32, idx: usize) -> [Value; 3] {
-        let base = self.get(i.rs1);
-        let addr = self.b.ins().iadd_imm_s(base, i64::from(i.imm));
-        let pc = self.konst(pc);
-        let retired = self.b.ins().iadd_imm_s(self.start, idx as i64);
-        [addr, pc, retired]
-    }
-
-    fn load(&mut self, i: &Insn, pc: u32, idx: usize) {
-        use Op::*;
-        let (log2, signed) = match i.op {
-            Lb => (0, true),
-            Lbu => (0, false),
-            Lh => (1, true),
-            Lhu => (1, false),
-            _ => (2, false),
-        };
-        let [addr, pcv, retired] = self.access_args(i, pc, idx);
-        let f = self.helper(Helpers::load_offset(log2));
-        let mut sig = Signature::new(CallConv::SystemV);
-        for t in [self.ptr, types::I32, types::I32, types::I64] {
-            sig.params.push(AbiParam::new(t));
-        }
-        sig.returns.push(AbiParam::new(types::I64));
-        let sig = self.b.import_signature(sig);
-        let call = self
-            .b
-            .ins()
-            .call_indirect(sig, f, &[self.machine, addr, pcv, retired]);
-        let result = self.b.inst_results(call)[0];
-        let before = self.regs;
-        let low = self.b.ins().ireduce(types::I32, result);
-        let value = match (log2, signed) {
-            (0, true) => {
-                let v = self.b.ins().ireduce(types::I8, low);
-                self.b.ins().sextend(types::I32, v)
-            }
-            (1, true) => {
-                let v = self.b.ins().ireduce(types::I16, low);
-                self.b.ins().sextend(types::I32, v)
-            }
-            _ => low,
-        };
-        self.set(i.rd, value);
-        let high = self.b.ins().ushr_imm_u(result, 32);
-        let status = self.b.ins().ireduce(types::I32, high);
-        self.check(status, &before, pc.wrapping_add(u32::from(i.len)), idx);
-    }
-
-    fn store(&mut self, i: &Insn, pc: u32, idx: usize) {
-        let log2 = match i.op {
-            Op::Sb => 0,
-            Op::Sh => 1,
-            _ => 2,
-        };
-        let value = self.get(i.rs2);
-        let [addr, pcv, retired] = self.access_args(i, pc, idx);
-        let f = self.helper(Helpers::store_offset(log2));
-        let mut sig = Signature::new(CallConv::SystemV);
-        for t in [self.ptr, types::I32, types::I32, types::I32, types::I64] {
-            sig.params.push(AbiParam::new(t));
-        }
-        sig.returns.push(AbiParam::new(types::I32));
-        let sig = self.b.import_signature(sig);
-        let call = self
-            .b
-            .ins()
-            .call_indirect(sig, f, &[self.machine, addr, value, pcv, retired]);
-        let status = self.b.inst_results(call)[0];
-        let before = self.regs;
-        self.check(status, &before, pc.wrapping_add(u32::from(i.len)), idx);
     }
 
     /// After a helper of the `idx`th instruction: on [`Status::Trapped`]
