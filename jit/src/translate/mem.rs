@@ -1,13 +1,40 @@
-//! Loads and stores, through the helpers in `exec.rs`: each call takes
-//! the exact pc and retired count, so a fault or a device access leaves the
-//! block precisely.
+//! Loads and stores: the TLB fast path inline, the helpers in `exec.rs`
+//! behind it.
+//!
+//! The fast path indexes the current table of the access kind
+//! (`hart.tlb[kind]`, 256 `{vpn, addend}` entries, see `soc::mmu::tlb`)
+//! with the virtual page number and compares one key: the page number with
+//! the address's low misalignment bits above it (`rotr(vaddr, 12)` masked),
+//! so that a misaligned access never matches. On a hit the access is one
+//! host load or store at `ram_base + (vaddr + addend)`: soc enters a page
+//! only when all of it is RAM and allowed (so an aligned access inside it
+//! stays in RAM), and never enters pages with translated code, the HTIF
+//! mailbox or MMIO in a write table, so a store hit needs no other check.
+//! Everything else (a miss, a misaligned or page-crossing access, MMIO, a
+//! fault, a store into code) calls the helper for the access size, which
+//! takes the exact pc and retired count, so a fault or a device access
+//! leaves the block precisely, as the interpreter does.
 
-use cranelift_codegen::ir::{AbiParam, InstBuilder, Signature, Value, types};
+use core::mem::offset_of;
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{
+    AbiParam, Block, BlockArg, Endianness, InstBuilder, MemFlagsData, Signature, Value, types,
+};
 use cranelift_codegen::isa::CallConv;
+use soc::hart::Hart;
 use soc::isa::{Insn, Op};
+use soc::mmu::AccessKind;
+use soc::mmu::tlb::TlbEntry;
 
-use super::Emitter;
+use super::{Emitter, hart_flags};
 use crate::exec::Helpers;
+
+/// Memory flags of a guest RAM access on the fast path: aligned (misaligned
+/// accesses take the slow path), in bounds, little-endian.
+fn ram_flags() -> MemFlagsData {
+    MemFlagsData::trusted().with_endianness(Endianness::Little)
+}
 
 impl Emitter<'_> {
     /// The effective address `rs1 + imm`, the instruction's pc and the
@@ -20,6 +47,68 @@ impl Emitter<'_> {
         [addr, pc, retired]
     }
 
+    /// `hart.tlb[kind]` (loaded once per block) and `hart.ram_base`: soc
+    /// changes neither while a block runs (only CSR instructions and traps
+    /// do, and a block ends at a trap).
+    fn tlb_and_ram(&mut self, kind: AccessKind) -> (Value, Value) {
+        let k = kind as usize;
+        let table = match self.mem.tlb[k] {
+            Some(t) => t,
+            None => {
+                let off = (Hart::TLB_OFFSET + k * size_of::<usize>()) as i32;
+                let t = self.b.ins().load(self.ptr, hart_flags(), self.hart, off);
+                self.mem.tlb[k] = Some(t);
+                t
+            }
+        };
+        let ram = match self.mem.ram_base {
+            Some(r) => r,
+            None => {
+                let off = Hart::RAM_BASE_OFFSET as i32;
+                let r = self.b.ins().load(self.ptr, hart_flags(), self.hart, off);
+                self.mem.ram_base = Some(r);
+                r
+            }
+        };
+        (table, ram)
+    }
+
+    /// Branches to `miss` unless the access of `1 << log2` bytes at `addr`
+    /// hits the `kind` table; on a hit continues in a new block and returns
+    /// the host address.
+    fn tlb_hit(&mut self, kind: AccessKind, addr: Value, log2: u32, miss: Block) -> Value {
+        let (table, ram) = self.tlb_and_ram(kind);
+        let rotated = self.b.ins().rotr_imm_u(addr, 12);
+        let key_mask = 0x000f_ffff | ((1i64 << log2) - 1) << 20;
+        let key = self.b.ins().band_imm_u(rotated, key_mask);
+        let index = self.b.ins().band_imm_u(rotated, 0xff);
+        let index = self.b.ins().uextend(self.ptr, index);
+        let entry_off = self.b.ins().ishl_imm_u(index, 3);
+        let entry = self.b.ins().iadd(table, entry_off);
+        let vpn_off = offset_of!(TlbEntry, vpn) as i32;
+        let vpn = self.b.ins().load(types::I32, hart_flags(), entry, vpn_off);
+        let hit = self.b.ins().icmp(IntCC::Equal, key, vpn);
+        let fast = self.b.create_block();
+        self.b.ins().brif(hit, fast, &[], miss, &[]);
+        self.b.switch_to_block(fast);
+        self.b.seal_block(fast);
+        let addend_off = offset_of!(TlbEntry, addend) as i32;
+        let addend = self
+            .b
+            .ins()
+            .load(types::I32, hart_flags(), entry, addend_off);
+        let ram_off = self.b.ins().iadd(addr, addend);
+        let ram_off = self.b.ins().uextend(self.ptr, ram_off);
+        self.b.ins().iadd(ram, ram_off)
+    }
+
+    /// A new cold block for a slow path.
+    fn slow_block(&mut self) -> Block {
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        slow
+    }
+
     pub(super) fn load(&mut self, i: &Insn, pc: u32, idx: usize) {
         use Op::*;
         let (log2, signed) = match i.op {
@@ -30,7 +119,22 @@ impl Emitter<'_> {
             _ => (2, false),
         };
         let [addr, pcv, retired] = self.access_args(i, pc, idx);
-        let f = self.helper(Helpers::load_offset(log2));
+        let slow = self.slow_block();
+        let merge = self.b.create_block();
+        let loaded = self.b.append_block_param(merge, types::I32);
+        let host = self.tlb_hit(AccessKind::Read, addr, log2, slow);
+        let fast = match (log2, signed) {
+            (0, true) => self.b.ins().sload8(types::I32, ram_flags(), host, 0),
+            (0, false) => self.b.ins().uload8(types::I32, ram_flags(), host, 0),
+            (1, true) => self.b.ins().sload16(types::I32, ram_flags(), host, 0),
+            (1, false) => self.b.ins().uload16(types::I32, ram_flags(), host, 0),
+            _ => self.b.ins().load(types::I32, ram_flags(), host, 0),
+        };
+        self.b.ins().jump(merge, &[BlockArg::Value(fast)]);
+
+        self.b.switch_to_block(slow);
+        self.b.seal_block(slow);
+        let f = self.helper(Helpers::load_offset(log2 as usize));
         let mut sig = Signature::new(CallConv::SystemV);
         for t in [self.ptr, types::I32, types::I32, types::I64] {
             sig.params.push(AbiParam::new(t));
@@ -42,7 +146,6 @@ impl Emitter<'_> {
             .ins()
             .call_indirect(sig, f, &[self.machine, addr, pcv, retired]);
         let result = self.b.inst_results(call)[0];
-        let before = self.regs;
         let low = self.b.ins().ireduce(types::I32, result);
         let value = match (log2, signed) {
             (0, true) => {
@@ -55,10 +158,23 @@ impl Emitter<'_> {
             }
             _ => low,
         };
-        self.set(i.rd, value);
         let high = self.b.ins().ushr_imm_u(result, 32);
         let status = self.b.ins().ireduce(types::I32, high);
-        self.check(status, &before, pc.wrapping_add(u32::from(i.len)), idx);
+        let before = self.regs;
+        let mut after = self.regs;
+        after.set(i.rd, value);
+        self.check(
+            status,
+            &before,
+            &after,
+            pc.wrapping_add(u32::from(i.len)),
+            idx,
+        );
+        self.b.ins().jump(merge, &[BlockArg::Value(value)]);
+
+        self.b.switch_to_block(merge);
+        self.b.seal_block(merge);
+        self.set(i.rd, loaded);
     }
 
     pub(super) fn store(&mut self, i: &Insn, pc: u32, idx: usize) {
@@ -69,7 +185,19 @@ impl Emitter<'_> {
         };
         let value = self.get(i.rs2);
         let [addr, pcv, retired] = self.access_args(i, pc, idx);
-        let f = self.helper(Helpers::store_offset(log2));
+        let slow = self.slow_block();
+        let merge = self.b.create_block();
+        let host = self.tlb_hit(AccessKind::Write, addr, log2, slow);
+        match log2 {
+            0 => self.b.ins().istore8(ram_flags(), value, host, 0),
+            1 => self.b.ins().istore16(ram_flags(), value, host, 0),
+            _ => self.b.ins().store(ram_flags(), value, host, 0),
+        };
+        self.b.ins().jump(merge, &[]);
+
+        self.b.switch_to_block(slow);
+        self.b.seal_block(slow);
+        let f = self.helper(Helpers::store_offset(log2 as usize));
         let mut sig = Signature::new(CallConv::SystemV);
         for t in [self.ptr, types::I32, types::I32, types::I32, types::I64] {
             sig.params.push(AbiParam::new(t));
@@ -81,7 +209,11 @@ impl Emitter<'_> {
             .ins()
             .call_indirect(sig, f, &[self.machine, addr, value, pcv, retired]);
         let status = self.b.inst_results(call)[0];
-        let before = self.regs;
-        self.check(status, &before, pc.wrapping_add(u32::from(i.len)), idx);
+        let regs = self.regs;
+        self.check(status, &regs, &regs, pc.wrapping_add(u32::from(i.len)), idx);
+        self.b.ins().jump(merge, &[]);
+
+        self.b.switch_to_block(merge);
+        self.b.seal_block(merge);
     }
 }

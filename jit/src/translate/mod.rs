@@ -2,16 +2,17 @@
 //!
 //! A translation covers the longest prefix of a decoded block made of
 //! instructions this translator knows ([`translated_len`]): RV32I
-//! computation, LUI/AUIPC, the M extension, loads and stores (through the
-//! helpers in `exec.rs`), and a final branch, JAL or JALR. Everything else
+//! computation, LUI/AUIPC, the M extension, loads and stores (the TLB fast
+//! path inline, the helpers in `exec.rs` behind it), and a final branch, JAL or JALR. Everything else
 //! (CSR and system instructions, atomics, floating point, `fence`) is left
 //! to the interpreter: the translation ends before it.
 //!
 //! Guest registers become SSA values, read from the hart on first use and
-//! written back at the exits only when changed. The code is straight-line:
-//! the only control flow is the exits after a helper call (the instruction
-//! trapped, or completed and moved the deadline to now) and the normal exit,
-//! which sets `pc` and adds the block's length to `retired`.
+//! written back at the exits only when changed. The code is straight-line
+//! but for the memory slow paths, which rejoin it, and the exits after a
+//! helper call (the instruction trapped, or completed and moved the
+//! deadline to now); the normal exit sets `pc` and adds the block's length
+//! to `retired`.
 //!
 //! Map: this file holds the translator, the register cache and the exits;
 //! `int.rs` the integer computation, `mem.rs` loads and stores, `flow.rs`
@@ -154,6 +155,26 @@ struct Regs {
     dirty: [bool; 32],
 }
 
+impl Regs {
+    /// Sets guest register `r` (writes to x0 vanish).
+    fn set(&mut self, r: u8, v: Value) {
+        let r = usize::from(r & 31);
+        if r != 0 {
+            self.value[r] = Some(v);
+            self.dirty[r] = true;
+        }
+    }
+}
+
+/// Per-block values of the memory fast path, loaded on first use.
+#[derive(Clone, Copy, Default)]
+struct MemCache {
+    /// `hart.tlb[kind]`.
+    tlb: [Option<Value>; 3],
+    /// `hart.ram_base`.
+    ram_base: Option<Value>,
+}
+
 /// Emits one block function.
 struct Emitter<'a> {
     b: FunctionBuilder<'a>,
@@ -163,6 +184,7 @@ struct Emitter<'a> {
     /// `hart.retired` at block entry.
     start: Value,
     regs: Regs,
+    mem: MemCache,
 }
 
 /// Memory flags for the hart's fields: aligned, never trapping.
@@ -191,6 +213,7 @@ impl<'a> Emitter<'a> {
                 value: [None; 32],
                 dirty: [false; 32],
             },
+            mem: MemCache::default(),
         }
     }
 
@@ -215,11 +238,7 @@ impl<'a> Emitter<'a> {
 
     /// Sets guest register `r` (writes to x0 vanish).
     fn set(&mut self, r: u8, v: Value) {
-        let r = usize::from(r & 31);
-        if r != 0 {
-            self.regs.value[r] = Some(v);
-            self.regs.dirty[r] = true;
-        }
+        self.regs.set(r, v);
     }
 
     /// Stores the changed registers of `regs` back to the hart.
@@ -236,7 +255,12 @@ impl<'a> Emitter<'a> {
     /// back, `pc = next`, `retired = start + count`, return.
     fn exit(&mut self, next: Value, count: usize) {
         let regs = self.regs;
-        self.write_back(&regs);
+        self.exit_with(&regs, next, count);
+    }
+
+    /// [`Emitter::exit`] with the register state `regs`.
+    fn exit_with(&mut self, regs: &Regs, next: Value, count: usize) {
+        self.write_back(regs);
         let pc_off = Hart::PC_OFFSET as i32;
         self.b.ins().store(hart_flags(), next, self.hart, pc_off);
         let retired = self.b.ins().iadd_imm_s(self.start, count as i64);
@@ -298,8 +322,9 @@ impl<'a> Emitter<'a> {
 
     /// After a helper of the `idx`th instruction: on [`Status::Trapped`]
     /// write back `before` and return; on [`Status::Leave`] exit to `next`
-    /// with the instruction counted; else continue.
-    fn check(&mut self, status: Value, before: &Regs, next: u32, idx: usize) {
+    /// with the instruction counted and `after` written back; else
+    /// continue.
+    fn check(&mut self, status: Value, before: &Regs, after: &Regs, next: u32, idx: usize) {
         let slow = self.b.create_block();
         let trapped = self.b.create_block();
         let leave = self.b.create_block();
@@ -319,7 +344,7 @@ impl<'a> Emitter<'a> {
         self.b.switch_to_block(leave);
         self.b.seal_block(leave);
         let next = self.konst(next);
-        self.exit(next, idx + 1);
+        self.exit_with(after, next, idx + 1);
         self.b.switch_to_block(cont);
         self.b.seal_block(cont);
     }
