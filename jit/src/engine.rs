@@ -10,9 +10,16 @@
 //! (a CSR access, an FP instruction, a page-straddling instruction, a fetch
 //! fault) always go to the interpreter.
 //!
+//! Compiled blocks run back to back in generated code (chain slots and the
+//! jump cache, see `chain.rs`); the loop here enters them through the jump
+//! cache (validated by the fetch TLB) or, on a miss, the hash map, links
+//! the chain slots that blocks return, and runs the interpreter where a
+//! block refused to start because it does not fit before the deadline.
+//!
 //! Code watching is soc's: translating a block watches its bytes
 //! (`decode_block`), and [`Engine::invalidate`] drops the translations on
-//! the lines reported (and the interpreter's blocks there).
+//! the lines reported (and the interpreter's blocks there), unlinking
+//! every chain into them.
 
 use std::time::{Duration, Instant};
 
@@ -23,8 +30,9 @@ use soc::addr::{PhysAddr, VirtAddr};
 use soc::machine::{CODE_LINE_SHIFT, CodeChange, Engine, EngineExit, Machine};
 use soc::memmap::RAM_BASE;
 
+use crate::chain::{Chains, Key, fetch_addend, ret};
 use crate::exec::{CodeBuffer, Entry};
-use crate::translate::{Translator, translated_len};
+use crate::translate::{Exits, Translator, translated_len};
 
 /// Runs of a block in the interpreter before it is compiled, by default.
 pub const DEFAULT_THRESHOLD: u32 = 16;
@@ -49,6 +57,11 @@ pub struct JitStats {
     pub compile_time: Duration,
     /// Instructions retired in compiled code.
     pub jit_insns: u64,
+    /// Block exits that went on in generated code (chained or through
+    /// the jump cache).
+    pub chained_exits: u64,
+    /// Returns from generated code to Rust.
+    pub rust_exits: u64,
 }
 
 /// The JIT engine.
@@ -56,9 +69,14 @@ pub struct Jit {
     interp: Interp,
     translator: Translator,
     code: CodeBuffer,
-    slots: FxHashMap<(u32, PhysAddr), Slot>,
+    chains: Chains,
+    /// The dispatch stub's entry.
+    dispatch: Entry,
+    slots: FxHashMap<Key, Slot>,
     /// Per physical code line: the slots whose blocks touch it.
-    by_line: FxHashMap<u32, Vec<(u32, PhysAddr)>>,
+    by_line: FxHashMap<u32, Vec<Key>>,
+    /// Flushes so far (a chain slot returned before one is stale).
+    flushes: u64,
     threshold: u32,
     stats: JitStats,
 }
@@ -67,12 +85,25 @@ impl Jit {
     /// A JIT that compiles blocks after `threshold` interpreted runs (0:
     /// on first sight).
     pub fn new(threshold: u32) -> Result<Jit, String> {
+        let mut translator = Translator::new()?;
+        let chains = Chains::new();
+        let stub_failed = || "JIT: cannot compile the entry stubs".to_string();
+        let trampoline = translator.trampoline().ok_or_else(stub_failed)?;
+        let mut code = CodeBuffer::new(&trampoline).map_err(|e| format!("JIT code memory: {e}"))?;
+        let dispatch = translator
+            .dispatch(chains.jump_base(), chains.counter())
+            .and_then(|c| code.install(&c))
+            .ok_or_else(stub_failed)?;
+        code.keep();
         Ok(Jit {
             interp: Interp::new(),
-            translator: Translator::new()?,
-            code: CodeBuffer::new().map_err(|e| format!("JIT code memory: {e}"))?,
+            translator,
+            code,
+            chains,
+            dispatch,
             slots: FxHashMap::default(),
             by_line: FxHashMap::default(),
+            flushes: 0,
             threshold,
             stats: JitStats::default(),
         })
@@ -80,7 +111,10 @@ impl Jit {
 
     /// The counters so far.
     pub fn stats(&self) -> JitStats {
-        self.stats
+        JitStats {
+            chained_exits: self.chains.chained(),
+            ..self.stats
+        }
     }
 
     /// How many instructions the next step would run as compiled code, or
@@ -94,10 +128,14 @@ impl Jit {
 
     /// The slot for `hart.pc`, compiling the block once it is hot; `None`
     /// when the fetch faults (the interpreter raises it).
-    fn slot(&mut self, m: &mut Machine) -> Option<((u32, PhysAddr), Slot)> {
+    fn slot(&mut self, m: &mut Machine) -> Option<(Key, Slot)> {
         let pc = m.hart.pc;
         let paddr = m.translate_fetch(VirtAddr(pc)).ok()?;
-        let key = (pc, paddr);
+        Some(self.slot_at(m, (pc, paddr)))
+    }
+
+    /// The slot for `key`, compiling the block once it is hot.
+    fn slot_at(&mut self, m: &mut Machine, key: Key) -> (Key, Slot) {
         let slot = *self.slots.entry(key).or_insert(Slot::Warm(0));
         let slot = match slot {
             Slot::Warm(n) if n >= self.threshold => self.compile(m, key),
@@ -107,18 +145,26 @@ impl Jit {
             }
             other => other,
         };
-        Some((key, slot))
+        (key, slot)
     }
 
     /// Compiles the block at `key` and records the result.
-    fn compile(&mut self, m: &mut Machine, key: (u32, PhysAddr)) -> Slot {
+    fn compile(&mut self, m: &mut Machine, key: Key) -> Slot {
         let began = Instant::now();
         let (pc, paddr) = key;
+        if self.chains.slots_left() < 2 {
+            self.flush();
+        }
+        let exits = Exits {
+            dispatch: self.dispatch.0,
+            counter: self.chains.counter(),
+            slots: [self.chains.alloc_slot(), self.chains.alloc_slot()],
+        };
         let slot = match decode_block(m, paddr) {
             Some((insns, bytes)) => {
                 let len = translated_len(&insns);
                 let code = (len > 0)
-                    .then(|| self.translator.translate(&insns[..len], pc))
+                    .then(|| self.translator.translate(&insns[..len], pc, exits))
                     .flatten();
                 self.watch(key, paddr, bytes);
                 match code.and_then(|c| self.install(&c)) {
@@ -149,7 +195,7 @@ impl Jit {
     }
 
     /// Lists `key` under the code lines of the `bytes` from `paddr`.
-    fn watch(&mut self, key: (u32, PhysAddr), paddr: PhysAddr, bytes: u32) {
+    fn watch(&mut self, key: Key, paddr: PhysAddr, bytes: u32) {
         let last = paddr.0.wrapping_add(bytes - 1);
         for line in (paddr.0 >> CODE_LINE_SHIFT)..=(last >> CODE_LINE_SHIFT) {
             self.by_line.entry(line).or_default().push(key);
@@ -161,21 +207,69 @@ impl Jit {
         self.slots.clear();
         self.by_line.clear();
         self.code.clear();
+        self.chains.clear();
+        self.flushes += 1;
     }
 
-    /// Runs one block: compiled when it is and fits before the deadline,
-    /// else in the interpreter. Returns whether a WFI retired.
-    fn step(&mut self, m: &mut Machine) -> bool {
-        if !self.interp.is_tracing()
-            && let Some((_, Slot::Compiled { entry, len })) = self.slot(m)
-            && m.hart.retired + u64::from(len) <= m.deadline()
-        {
-            let before = m.hart.retired;
-            self.code.call(entry, m);
-            self.stats.jit_insns += m.hart.retired - before;
-            return false;
+    /// The compiled entry for `hart.pc`: from the jump cache when its entry
+    /// is valid for the current fetch translation, else from the map
+    /// (compiling a hot block), remembered in the cache. `None`: the
+    /// interpreter runs it (or raises the fetch fault).
+    fn lookup(&mut self, m: &mut Machine) -> Option<Entry> {
+        let pc = m.hart.pc;
+        let paddr = m.translate_fetch(VirtAddr(pc)).ok()?;
+        let addend = fetch_addend(pc, paddr);
+        if let Some(entry) = addend.and_then(|a| self.chains.lookup(pc, a)) {
+            return Some(Entry(entry));
         }
-        self.interp.step(m)
+        let (_, Slot::Compiled { entry, .. }) = self.slot_at(m, (pc, paddr)) else {
+            return None;
+        };
+        if let Some(a) = addend {
+            self.chains.remember(pc, a, entry.0);
+        }
+        Some(entry)
+    }
+
+    /// Links the chain slot at `slot`, just returned by a block whose exit
+    /// went to `hart.pc` on its own page, once that target is compiled.
+    fn link(&mut self, m: &mut Machine, slot: u64) {
+        let pc = m.hart.pc;
+        let Ok(paddr) = m.translate_fetch(VirtAddr(pc)) else {
+            return;
+        };
+        let flushes = self.flushes;
+        if let (key, Slot::Compiled { entry, .. }) = self.slot_at(m, (pc, paddr))
+            && self.flushes == flushes
+        {
+            self.chains.link(slot, key, entry.0);
+        }
+    }
+
+    /// Runs compiled code from `hart.pc` as far as it goes, or one block in
+    /// the interpreter. Returns whether a WFI retired.
+    fn step(&mut self, m: &mut Machine) -> bool {
+        if self.interp.is_tracing() {
+            return self.interp.step(m);
+        }
+        let Some(entry) = self.lookup(m) else {
+            return self.interp.step(m);
+        };
+        let before = m.hart.retired;
+        let code = self.code.call(entry, m);
+        self.stats.jit_insns += m.hart.retired - before;
+        self.stats.rust_exits += 1;
+        match code {
+            ret::RAN | ret::MISS => false,
+            // The block at `hart.pc` does not fit: the interpreter runs up
+            // to the deadline.
+            ret::REFUSED if m.hart.retired < m.deadline() => self.interp.step(m),
+            ret::REFUSED => false,
+            slot => {
+                self.link(m, slot);
+                false
+            }
+        }
     }
 
     /// The interpreter the JIT falls back to (for tracing).
@@ -206,7 +300,9 @@ impl Engine for Jit {
                 for &line in lines {
                     let line = (RAM_BASE >> CODE_LINE_SHIFT).wrapping_add(line);
                     for key in self.by_line.remove(&line).unwrap_or_default() {
-                        self.slots.remove(&key);
+                        if let Some(Slot::Compiled { entry, .. }) = self.slots.remove(&key) {
+                            self.chains.drop_block(key, entry.0);
+                        }
                     }
                 }
             }

@@ -3,15 +3,20 @@
 //!
 //! Code lives in one anonymous mapping that is never writable and
 //! executable at once: [`CodeBuffer::install`] flips it to read-write,
-//! copies a compiled function in and flips it back to read-execute. When it
-//! is full the engine drops every translation and starts over
-//! ([`CodeBuffer::clear`]), as QEMU does. Functions are position-independent
-//! (no relocations): they reach the helpers below through the table that
+//! copies a compiled function in and flips it back to read-execute. Links
+//! between blocks live in data memory (`chain.rs`), so code is never
+//! written to link. The first functions installed (the trampoline and the
+//! dispatch stub, see `translate/flow.rs`) stay; when the buffer is full
+//! the engine drops every translation and starts over after them
+//! ([`CodeBuffer::clear`]), as QEMU does. Functions are
+//! position-independent but for absolute addresses of data and of the
+//! stub: they reach the helpers below through the table that
 //! `hart.helpers` points to ([`HELPERS`], offsets from `offset_of!`).
 //!
-//! A block function has the signature `extern "C" fn(*mut Hart, *mut
-//! Machine)`; the hart pointer is the machine's own `hart` field, and
-//! helpers get the machine pointer back.
+//! Block functions take `(*mut Hart, *mut Machine)` in Cranelift's `tail`
+//! convention; Rust calls them only through the trampoline, an `extern "C"
+//! fn(*mut Hart, *mut Machine, entry) -> u64`. The hart pointer is the
+//! machine's own `hart` field, and helpers get the machine pointer back.
 
 use core::mem::offset_of;
 
@@ -26,24 +31,34 @@ const CODE_BYTES: usize = 32 << 20;
 /// Alignment of each function in code memory.
 const FUNC_ALIGN: usize = 16;
 
-/// Where a compiled function starts in the code buffer.
+/// The host address of a compiled function in the code buffer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Entry(u32);
+pub struct Entry(pub u64);
 
 /// The code memory, read-execute except inside [`CodeBuffer::install`].
 pub struct CodeBuffer {
     map: Option<Mmap>,
     used: usize,
+    /// Bytes kept by [`CodeBuffer::clear`] (the stubs).
+    kept: usize,
+    trampoline: Option<Entry>,
 }
 
 impl CodeBuffer {
-    /// An empty buffer.
-    pub fn new() -> std::io::Result<CodeBuffer> {
+    /// A buffer holding `trampoline` (see the module docs), which is kept.
+    pub fn new(trampoline: &[u8]) -> std::io::Result<CodeBuffer> {
         let map = MmapMut::map_anon(CODE_BYTES)?.make_exec()?;
-        Ok(CodeBuffer {
+        let mut code = CodeBuffer {
             map: Some(map),
             used: 0,
-        })
+            kept: 0,
+            trampoline: None,
+        };
+        code.trampoline = code.install(trampoline);
+        if code.trampoline.is_none() {
+            return Err(std::io::Error::other("cannot install the trampoline"));
+        }
+        Ok(code)
     }
 
     /// Copies `code` (a complete function) in; `None` when it does not fit
@@ -56,20 +71,29 @@ impl CodeBuffer {
         }
         let mut rw = self.map.take()?.make_mut().ok()?;
         rw[start..start + code.len()].copy_from_slice(code);
-        self.map = Some(rw.make_exec().ok()?);
+        let map = rw.make_exec().ok()?;
+        let base = map.as_ptr() as u64;
+        self.map = Some(map);
         self.used = start + code.len();
-        Some(Entry(start as u32))
+        Some(Entry(base + start as u64))
     }
 
-    /// Forgets every function (their entries must no longer be called).
+    /// Keeps everything installed so far across [`CodeBuffer::clear`].
+    pub fn keep(&mut self) {
+        self.kept = self.used;
+    }
+
+    /// Forgets every function installed after [`CodeBuffer::keep`] (their
+    /// entries must no longer be called or linked).
     pub fn clear(&mut self) {
-        self.used = 0;
+        self.used = self.kept;
     }
 
-    /// Runs the block function at `entry` on `m`.
-    pub fn call(&self, entry: Entry, m: &mut Machine) {
-        let Some(map) = self.map.as_ref() else {
-            return;
+    /// Runs the block function (or stub) at `entry` on `m`; returns its
+    /// code (`chain::ret`).
+    pub fn call(&self, entry: Entry, m: &mut Machine) -> u64 {
+        let (Some(_), Some(trampoline)) = (self.map.as_ref(), self.trampoline) else {
+            return crate::chain::ret::MISS;
         };
         m.hart.helpers = (&raw const HELPERS).cast();
         let machine: *mut Machine = m;
@@ -78,14 +102,17 @@ impl CodeBuffer {
         // from it and the machine pointer the helpers get back are the only
         // ways the machine is reached meanwhile.
         let hart = unsafe { &raw mut (*machine).hart };
-        let start = map.as_ptr().wrapping_add(entry.0 as usize);
-        // SAFETY: `entry` was returned by `install` since the last `clear`,
-        // so `start` is the first byte of a complete function Cranelift
-        // compiled for this host with the system-V signature `(ptr, ptr)`,
-        // and the mapping is read-execute now.
-        let f: extern "C" fn(*mut Hart, *mut Machine) =
-            unsafe { core::mem::transmute::<*const u8, _>(start) };
-        f(hart, machine);
+        // SAFETY: the trampoline was installed first and is never cleared;
+        // it is a complete System V function `(ptr, ptr, ptr) -> i64`
+        // Cranelift compiled for this host, and the mapping is read-execute
+        // now. `entry` was returned by `install` since the last `clear` (the
+        // engine drops every entry it remembered, in the jump cache and the
+        // chain slots too, when it clears), so it is a complete `tail`
+        // block function `(ptr, ptr) -> i64`, as is every function it
+        // chains to.
+        let f: extern "C" fn(*mut Hart, *mut Machine, u64) -> u64 =
+            unsafe { core::mem::transmute::<u64, _>(trampoline.0) };
+        f(hart, machine, entry.0)
     }
 }
 

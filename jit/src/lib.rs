@@ -6,10 +6,13 @@
 //! - [`translate`]: guest instructions to Cranelift IR to machine code.
 //! - [`exec`]: code memory (W^X) and the calls into generated code and
 //!   back (the helper table); the crate's only `unsafe`.
+//! - [`chain`]: chain slots and the jump cache, how blocks reach each
+//!   other without Rust (and why that is sound).
 //! - [`helpers`]: the safe side of the helpers (loads and stores).
 //! - [`lockstep`]: the interpreter and the JIT side by side, compared at
 //!   block boundaries; [`randprog`]: random integer programs for it.
 
+mod chain;
 pub mod engine;
 mod exec;
 mod helpers;

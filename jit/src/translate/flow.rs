@@ -1,15 +1,159 @@
-//! Control flow at the end of a block: JAL, JALR and the conditional
-//! branches, as the next pc they compute.
+//! Control flow: the jumps and branches that end a block, the exits that
+//! chain to the next block, and the two shared stubs (see `chain.rs` for
+//! the scheme and why it is sound).
+//!
+//! Block functions use Cranelift's `tail` convention, `(hart, machine) ->
+//! code`, so an exit can `return_call_indirect` the next block without
+//! growing the stack. Every exit first stores the registers, `pc` and
+//! `retired` (the next block reloads what it uses). An exit to a constant
+//! pc on the block's own virtual page goes through its chain slot: linked,
+//! it tail-calls the target; unlinked, it returns the slot's address. Any
+//! other exit (JALR, a cross-page target, no slot left) tail-calls the
+//! dispatch stub, which looks `hart.pc` up in the jump cache, validates
+//! the entry against the current fetch TLB and tail-calls it, or returns
+//! [`ret::MISS`]. Rust enters through the trampoline, a System V function
+//! that calls a block (or the stub) and passes its code back.
 
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{InstBuilder, Value};
+use cranelift_codegen::ir::{AbiParam, InstBuilder, MemFlagsData, Signature, Value, types};
+use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
+use cranelift_frontend::FunctionBuilder;
+use soc::hart::Hart;
 use soc::isa::{Insn, Op};
+use soc::mmu::AccessKind;
 
-use super::Emitter;
+use super::{Emitter, hart_flags};
+use crate::chain::{JUMP_ENTRIES, JumpEntry, ret};
+
+/// Where a block's exits go: the dispatch stub, the exit counter and up
+/// to two fresh chain slots (host addresses).
+#[derive(Clone, Copy, Debug)]
+pub struct Exits {
+    /// The dispatch stub's entry.
+    pub dispatch: u64,
+    /// The chained-exit counter (a u64).
+    pub counter: u64,
+    /// Unlinked chain slots this block may use, in order.
+    pub slots: [Option<u64>; 2],
+}
+
+/// The signature of block functions and the dispatch stub.
+pub fn block_signature(ptr: types::Type) -> Signature {
+    let mut sig = Signature::new(CallConv::Tail);
+    sig.params.push(AbiParam::new(ptr));
+    sig.params.push(AbiParam::new(ptr));
+    sig.returns.push(AbiParam::new(types::I64));
+    sig
+}
+
+/// The trampoline's signature: `extern "C" fn(hart, machine, entry) -> code`.
+pub fn trampoline_signature(ptr: types::Type) -> Signature {
+    let mut sig = Signature::new(CallConv::SystemV);
+    for _ in 0..3 {
+        sig.params.push(AbiParam::new(ptr));
+    }
+    sig.returns.push(AbiParam::new(types::I64));
+    sig
+}
+
+/// Emits the trampoline: calls `entry(hart, machine)` and returns its code.
+pub fn trampoline(mut b: FunctionBuilder<'_>, ptr: types::Type, config: TargetFrontendConfig) {
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    b.seal_block(entry);
+    let p = b.block_params(entry).to_vec();
+    let sig = b.import_signature(block_signature(ptr));
+    let call = b.ins().call_indirect(sig, p[2], &[p[0], p[1]]);
+    let code = b.inst_results(call)[0];
+    b.ins().return_(&[code]);
+    b.finalize(config);
+}
+
+/// Adds one to the u64 at host address `counter`.
+fn count_exit(b: &mut FunctionBuilder<'_>, ptr: types::Type, counter: u64) {
+    let at = b.ins().iconst(ptr, counter as i64);
+    let n = b.ins().load(types::I64, MemFlagsData::trusted(), at, 0);
+    let n = b.ins().iadd_imm_s(n, 1);
+    b.ins().store(MemFlagsData::trusted(), n, at, 0);
+}
+
+/// Tail-calls the block function at `f` with the same arguments.
+fn tail_call(b: &mut FunctionBuilder<'_>, ptr: types::Type, f: Value, hart: Value, m: Value) {
+    let sig = b.import_signature(block_signature(ptr));
+    b.ins().return_call_indirect(sig, f, &[hart, m]);
+}
+
+/// Emits the dispatch stub over the jump cache at `jump_base`.
+pub fn dispatch(
+    mut b: FunctionBuilder<'_>,
+    ptr: types::Type,
+    config: TargetFrontendConfig,
+    jump_base: u64,
+    counter: u64,
+) {
+    let flags = hart_flags();
+    let [entry, tlb, same, hit, miss] = [(); 5].map(|_| b.create_block());
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    b.seal_block(entry);
+    let (hart, m) = (b.block_params(entry)[0], b.block_params(entry)[1]);
+    let pc = b
+        .ins()
+        .load(types::I32, flags, hart, Hart::PC_OFFSET as i32);
+    // The index `chain::jump_index` computes, times the entry size.
+    let index = b.ins().ushr_imm_u(pc, 1);
+    let index = b.ins().band_imm_u(index, JUMP_ENTRIES as i64 - 1);
+    let index = b.ins().uextend(ptr, index);
+    let off = b.ins().imul_imm_u(index, size_of::<JumpEntry>() as i64);
+    let base = b.ins().iconst(ptr, jump_base as i64);
+    let e = b.ins().iadd(base, off);
+    let epc = b
+        .ins()
+        .load(types::I32, flags, e, JumpEntry::PC_OFFSET as i32);
+    let found = b.ins().icmp(IntCC::Equal, epc, pc);
+    b.ins().brif(found, tlb, &[], miss, &[]);
+
+    b.switch_to_block(tlb);
+    b.seal_block(tlb);
+    let table_off = Hart::TLB_OFFSET + AccessKind::Fetch as usize * size_of::<usize>();
+    let table = b.ins().load(ptr, flags, hart, table_off as i32);
+    let vpn = b.ins().ushr_imm_u(pc, 12);
+    let slot = b.ins().band_imm_u(vpn, 0xff);
+    let slot = b.ins().uextend(ptr, slot);
+    let slot = b.ins().ishl_imm_u(slot, 3);
+    let te = b.ins().iadd(table, slot);
+    let tvpn = b.ins().load(types::I32, flags, te, 0);
+    let mapped = b.ins().icmp(IntCC::Equal, tvpn, vpn);
+    b.ins().brif(mapped, same, &[], miss, &[]);
+
+    b.switch_to_block(same);
+    b.seal_block(same);
+    let taddend = b.ins().load(types::I32, flags, te, 4);
+    let eaddend = b
+        .ins()
+        .load(types::I32, flags, e, JumpEntry::ADDEND_OFFSET as i32);
+    let same_page = b.ins().icmp(IntCC::Equal, taddend, eaddend);
+    b.ins().brif(same_page, hit, &[], miss, &[]);
+
+    b.switch_to_block(hit);
+    b.seal_block(hit);
+    let f = b.ins().load(ptr, flags, e, JumpEntry::ENTRY_OFFSET as i32);
+    count_exit(&mut b, ptr, counter);
+    tail_call(&mut b, ptr, f, hart, m);
+
+    b.switch_to_block(miss);
+    b.seal_block(miss);
+    let code = b.ins().iconst(types::I64, ret::MISS as i64);
+    b.ins().return_(&[code]);
+    b.finalize(config);
+}
 
 impl Emitter<'_> {
-    /// A jump or branch: writes `rd` and returns the next pc.
-    pub(super) fn jump(&mut self, i: &Insn, pc: u32) -> Option<Value> {
+    /// A jump or branch ending the block as its `idx`th instruction:
+    /// writes `rd`, emits the exits and returns true; false for any other
+    /// instruction.
+    pub(super) fn end(&mut self, i: &Insn, pc: u32, idx: usize) -> bool {
         use Op::*;
         let link = pc.wrapping_add(u32::from(i.len));
         let taken = pc.wrapping_add(i.imm as u32);
@@ -17,7 +161,8 @@ impl Emitter<'_> {
             Jal => {
                 let l = self.konst(link);
                 self.set(i.rd, l);
-                return Some(self.konst(taken));
+                self.exit_to(taken, idx + 1);
+                return true;
             }
             Jalr => {
                 let base = self.get(i.rs1);
@@ -25,7 +170,10 @@ impl Emitter<'_> {
                 let target = self.b.ins().band_imm_s(sum, -2i64);
                 let l = self.konst(link);
                 self.set(i.rd, l);
-                return Some(target);
+                let regs = self.regs;
+                self.commit(&regs, target, idx + 1);
+                self.exit_to_dispatch();
+                return true;
             }
             Beq => IntCC::Equal,
             Bne => IntCC::NotEqual,
@@ -33,11 +181,58 @@ impl Emitter<'_> {
             Bge => IntCC::SignedGreaterThanOrEqual,
             Bltu => IntCC::UnsignedLessThan,
             Bgeu => IntCC::UnsignedGreaterThanOrEqual,
-            _ => return None,
+            _ => return false,
         };
         let (a, b) = (self.get(i.rs1), self.get(i.rs2));
         let cond = self.b.ins().icmp(cc, a, b);
-        let (t, f) = (self.konst(taken), self.konst(link));
-        Some(self.b.ins().select(cond, t, f))
+        let (yes, no) = (self.b.create_block(), self.b.create_block());
+        self.b.ins().brif(cond, yes, &[], no, &[]);
+        for (block, target) in [(yes, taken), (no, link)] {
+            self.b.switch_to_block(block);
+            self.b.seal_block(block);
+            self.exit_to(target, idx + 1);
+        }
+        true
+    }
+
+    /// The exit to constant `target` after `count` instructions: through a
+    /// chain slot when `target` is on the block's page and a slot is left,
+    /// else through the dispatch stub.
+    pub(super) fn exit_to(&mut self, target: u32, count: usize) {
+        let regs = self.regs;
+        let next = self.konst(target);
+        self.commit(&regs, next, count);
+        let slot = if target >> 12 == self.pc >> 12 {
+            self.take_slot()
+        } else {
+            None
+        };
+        let Some(slot) = slot else {
+            return self.exit_to_dispatch();
+        };
+        let at = self.b.ins().iconst(self.ptr, slot as i64);
+        let f = self.b.ins().load(self.ptr, hart_flags(), at, 0);
+        let (linked, unlinked) = (self.b.create_block(), self.b.create_block());
+        self.b.set_cold_block(unlinked);
+        self.b.ins().brif(f, linked, &[], unlinked, &[]);
+        self.b.switch_to_block(linked);
+        self.b.seal_block(linked);
+        count_exit(&mut self.b, self.ptr, self.exits.counter);
+        tail_call(&mut self.b, self.ptr, f, self.hart, self.machine);
+        self.b.switch_to_block(unlinked);
+        self.b.seal_block(unlinked);
+        self.ret(slot);
+    }
+
+    /// The next unused chain slot of this block.
+    fn take_slot(&mut self) -> Option<u64> {
+        let slot = self.exits.slots.iter_mut().find(|s| s.is_some())?;
+        slot.take()
+    }
+
+    /// Tail-calls the dispatch stub (`hart.pc` is stored).
+    fn exit_to_dispatch(&mut self) {
+        let f = self.b.ins().iconst(self.ptr, self.exits.dispatch as i64);
+        tail_call(&mut self.b, self.ptr, f, self.hart, self.machine);
     }
 }

@@ -25,16 +25,19 @@ mod mem;
 use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
-    AbiParam, Function, InstBuilder, MemFlagsData, Signature, UserFuncName, Value, types,
+    Function, InstBuilder, MemFlagsData, Signature, UserFuncName, Value, types,
 };
-use cranelift_codegen::isa::{CallConv, OwnedTargetIsa, TargetFrontendConfig};
+use cranelift_codegen::isa::{OwnedTargetIsa, TargetFrontendConfig};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::{Context, ir};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use soc::hart::Hart;
 use soc::isa::{Insn, Op};
 
+use crate::chain::ret;
 use crate::helpers::Status;
+
+pub use flow::{Exits, block_signature};
 
 /// Whether the translator handles `op` inside a block (not as its end).
 fn is_straight(op: Op) -> bool {
@@ -112,7 +115,12 @@ impl Translator {
         } else {
             "false"
         };
-        for (name, value) in [("opt_level", "speed"), ("enable_verifier", verify)] {
+        // Cranelift's x86-64 tail calls need frame pointers.
+        for (name, value) in [
+            ("opt_level", "speed"),
+            ("enable_verifier", verify),
+            ("preserve_frame_pointers", "true"),
+        ] {
             flags.set(name, value).map_err(|e| e.to_string())?;
         }
         let isa = cranelift_native::builder()
@@ -127,16 +135,25 @@ impl Translator {
     }
 
     /// Host code for `insns` (a [`translated_len`] prefix) starting at
-    /// virtual `pc`, or `None` if Cranelift failed or wants relocations.
-    pub fn translate(&mut self, insns: &[Insn], pc: u32) -> Option<Vec<u8>> {
+    /// virtual `pc`, leaving through `exits`, or `None` if Cranelift failed
+    /// or wants relocations.
+    pub fn translate(&mut self, insns: &[Insn], pc: u32, exits: Exits) -> Option<Vec<u8>> {
         let ptr = self.isa.pointer_type();
-        let mut sig = Signature::new(CallConv::SystemV);
-        sig.params.push(AbiParam::new(ptr));
-        sig.params.push(AbiParam::new(ptr));
+        let config = self.isa.frontend_config();
+        self.compile(block_signature(ptr), |b| {
+            Emitter::new(b, ptr, exits).block(insns, pc, config);
+        })
+    }
+
+    /// Compiles the function `build` emits with signature `sig`.
+    fn compile(
+        &mut self,
+        sig: Signature,
+        build: impl FnOnce(FunctionBuilder<'_>),
+    ) -> Option<Vec<u8>> {
         self.ctx.clear();
         self.ctx.func = Function::with_name_signature(UserFuncName::default(), sig);
-        let b = FunctionBuilder::new(&mut self.ctx.func, &mut self.fctx);
-        Emitter::new(b, ptr).block(insns, pc, self.isa.frontend_config());
+        build(FunctionBuilder::new(&mut self.ctx.func, &mut self.fctx));
         let code = self
             .ctx
             .compile(&*self.isa, &mut ControlPlane::default())
@@ -145,6 +162,26 @@ impl Translator {
             return None;
         }
         Some(code.code_buffer().to_vec())
+    }
+
+    /// The trampoline Rust enters generated code through (see
+    /// `flow.rs`).
+    pub fn trampoline(&mut self) -> Option<Vec<u8>> {
+        let ptr = self.isa.pointer_type();
+        let config = self.isa.frontend_config();
+        self.compile(flow::trampoline_signature(ptr), |b| {
+            flow::trampoline(b, ptr, config);
+        })
+    }
+
+    /// The shared jump-cache stub (see `flow.rs`), for the cache at host
+    /// address `jump_base` and the exit counter at `counter`.
+    pub fn dispatch(&mut self, jump_base: u64, counter: u64) -> Option<Vec<u8>> {
+        let ptr = self.isa.pointer_type();
+        let config = self.isa.frontend_config();
+        self.compile(block_signature(ptr), |b| {
+            flow::dispatch(b, ptr, config, jump_base, counter);
+        })
     }
 }
 
@@ -185,6 +222,9 @@ struct Emitter<'a> {
     start: Value,
     regs: Regs,
     mem: MemCache,
+    exits: Exits,
+    /// The block's first pc.
+    pc: u32,
 }
 
 /// Memory flags for the hart's fields: aligned, never trapping.
@@ -193,7 +233,7 @@ fn hart_flags() -> MemFlagsData {
 }
 
 impl<'a> Emitter<'a> {
-    fn new(mut b: FunctionBuilder<'a>, ptr: ir::Type) -> Emitter<'a> {
+    fn new(mut b: FunctionBuilder<'a>, ptr: ir::Type, exits: Exits) -> Emitter<'a> {
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
@@ -214,6 +254,8 @@ impl<'a> Emitter<'a> {
                 dirty: [false; 32],
             },
             mem: MemCache::default(),
+            exits,
+            pc: 0,
         }
     }
 
@@ -251,37 +293,63 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    /// The normal end of a block (or a leave after a helper): registers
-    /// back, `pc = next`, `retired = start + count`, return.
-    fn exit(&mut self, next: Value, count: usize) {
-        let regs = self.regs;
-        self.exit_with(&regs, next, count);
-    }
-
-    /// [`Emitter::exit`] with the register state `regs`.
-    fn exit_with(&mut self, regs: &Regs, next: Value, count: usize) {
+    /// Registers back, `pc = next`, `retired = start + count`: the state
+    /// at the end of the block's first `count` instructions.
+    fn commit(&mut self, regs: &Regs, next: Value, count: usize) {
         self.write_back(regs);
         let pc_off = Hart::PC_OFFSET as i32;
         self.b.ins().store(hart_flags(), next, self.hart, pc_off);
         let retired = self.b.ins().iadd_imm_s(self.start, count as i64);
         let off = Hart::RETIRED_OFFSET as i32;
         self.b.ins().store(hart_flags(), retired, self.hart, off);
-        self.b.ins().return_(&[]);
     }
 
+    /// Returns `code` (see `chain::ret`) to Rust.
+    fn ret(&mut self, code: u64) {
+        let v = self.b.ins().iconst(types::I64, code as i64);
+        self.b.ins().return_(&[v]);
+    }
+
+    /// A leave after a helper: the state with `regs`, back to Rust.
+    fn exit_with(&mut self, regs: &Regs, next: Value, count: usize) {
+        self.commit(regs, next, count);
+        self.ret(ret::RAN);
+    }
+
+    /// The block function: the deadline check at entry (a block that does
+    /// not fit returns [`ret::REFUSED`] with its pc stored and nothing
+    /// else done), the instructions, the exit.
     fn block(mut self, insns: &[Insn], mut pc: u32, config: TargetFrontendConfig) {
+        self.pc = pc;
+        let deadline = self.b.ins().load(
+            types::I64,
+            hart_flags(),
+            self.hart,
+            Hart::DEADLINE_OFFSET as i32,
+        );
+        let end = self.b.ins().iadd_imm_s(self.start, insns.len() as i64);
+        let over = self.b.ins().icmp(IntCC::UnsignedGreaterThan, end, deadline);
+        let refuse = self.b.create_block();
+        let body = self.b.create_block();
+        self.b.set_cold_block(refuse);
+        self.b.ins().brif(over, refuse, &[], body, &[]);
+        self.b.switch_to_block(refuse);
+        self.b.seal_block(refuse);
+        let own = self.konst(pc);
+        let pc_off = Hart::PC_OFFSET as i32;
+        self.b.ins().store(hart_flags(), own, self.hart, pc_off);
+        self.ret(ret::REFUSED);
+        self.b.switch_to_block(body);
+        self.b.seal_block(body);
         for (idx, i) in insns.iter().enumerate() {
-            let next = pc.wrapping_add(u32::from(i.len));
-            if let Some(target) = self.jump(i, pc) {
-                self.exit(target, idx + 1);
+            if self.end(i, pc, idx) {
                 self.b.finalize(config);
                 return;
             }
             self.straight(i, pc, idx);
-            pc = next;
+            pc = pc.wrapping_add(u32::from(i.len));
         }
-        let next = self.konst(pc);
-        self.exit(next, insns.len());
+        self.exit_to(pc, insns.len());
         self.b.finalize(config);
     }
 
@@ -340,7 +408,7 @@ impl<'a> Emitter<'a> {
         self.b.switch_to_block(trapped);
         self.b.seal_block(trapped);
         self.write_back(before);
-        self.b.ins().return_(&[]);
+        self.ret(ret::RAN);
         self.b.switch_to_block(leave);
         self.b.seal_block(leave);
         let next = self.konst(next);
