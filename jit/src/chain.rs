@@ -44,7 +44,8 @@ use core::mem::offset_of;
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering::Relaxed};
 
 use rustc_hash::FxHashMap;
-use soc::addr::PhysAddr;
+use soc::addr::{PhysAddr, VirtAddr};
+use soc::mmu::tlb;
 
 /// A block's identity: virtual pc and the physical address it fetches from.
 pub type Key = (u32, PhysAddr);
@@ -97,8 +98,7 @@ pub fn jump_index(pc: u32) -> usize {
 /// The fetch TLB addend (`soc::mmu::tlb`) of the RAM page at `paddr` seen
 /// at virtual `pc`; `None` outside RAM (such blocks stay out of the cache).
 pub fn fetch_addend(pc: u32, paddr: PhysAddr) -> Option<u32> {
-    let ram = paddr.above_ram_base()?.0;
-    Some((ram & !0xfff).wrapping_sub(pc & !0xfff))
+    Some(tlb::addend(VirtAddr(pc), paddr.above_ram_base()?))
 }
 
 /// Chain slots, the jump cache and the exit counter.

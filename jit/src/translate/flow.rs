@@ -14,14 +14,18 @@
 //! [`ret::MISS`]. Rust enters through the trampoline, a System V function
 //! that calls a block (or the stub) and passes its code back.
 
+use core::mem::offset_of;
+
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{AbiParam, InstBuilder, MemFlagsData, Signature, Value, types};
 use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
 use cranelift_frontend::FunctionBuilder;
 use soc::hart::Hart;
 use soc::isa::{Insn, Op};
-use soc::mmu::AccessKind;
+use soc::mmu::tlb::TlbEntry;
+use soc::mmu::{AccessKind, PAGE_SHIFT};
 
+use super::mem::tlb_entry;
 use super::{Emitter, hart_flags};
 use crate::chain::{JUMP_ENTRIES, JumpEntry, ret};
 
@@ -118,18 +122,19 @@ pub fn dispatch(
     b.seal_block(tlb);
     let table_off = Hart::TLB_OFFSET + AccessKind::Fetch as usize * size_of::<usize>();
     let table = b.ins().load(ptr, flags, hart, table_off as i32);
-    let vpn = b.ins().ushr_imm_u(pc, 12);
-    let slot = b.ins().band_imm_u(vpn, 0xff);
-    let slot = b.ins().uextend(ptr, slot);
-    let slot = b.ins().ishl_imm_u(slot, 3);
-    let te = b.ins().iadd(table, slot);
-    let tvpn = b.ins().load(types::I32, flags, te, 0);
+    let vpn = b.ins().ushr_imm_u(pc, i64::from(PAGE_SHIFT));
+    let te = tlb_entry(&mut b, ptr, table, vpn);
+    let tvpn = b
+        .ins()
+        .load(types::I32, flags, te, offset_of!(TlbEntry, vpn) as i32);
     let mapped = b.ins().icmp(IntCC::Equal, tvpn, vpn);
     b.ins().brif(mapped, same, &[], miss, &[]);
 
     b.switch_to_block(same);
     b.seal_block(same);
-    let taddend = b.ins().load(types::I32, flags, te, 4);
+    let taddend = b
+        .ins()
+        .load(types::I32, flags, te, offset_of!(TlbEntry, addend) as i32);
     let eaddend = b
         .ins()
         .load(types::I32, flags, e, JumpEntry::ADDEND_OFFSET as i32);

@@ -22,10 +22,11 @@ use cranelift_codegen::ir::{
     AbiParam, Block, BlockArg, Endianness, InstBuilder, MemFlagsData, Signature, Value, types,
 };
 use cranelift_codegen::isa::CallConv;
+use cranelift_frontend::FunctionBuilder;
 use soc::hart::Hart;
 use soc::isa::{Insn, Op};
 use soc::mmu::AccessKind;
-use soc::mmu::tlb::TlbEntry;
+use soc::mmu::tlb::{self, TlbEntry};
 
 use super::{Emitter, hart_flags};
 use crate::exec::Helpers;
@@ -34,6 +35,20 @@ use crate::exec::Helpers;
 /// accesses take the slow path), in bounds, little-endian.
 fn ram_flags() -> MemFlagsData {
     MemFlagsData::trusted().with_endianness(Endianness::Little)
+}
+
+/// The address of the entry of TLB `table` that a virtual page number
+/// indexes, as `soc::mmu::tlb` does (only `vpn`'s low bits are used).
+pub(super) fn tlb_entry(
+    b: &mut FunctionBuilder<'_>,
+    ptr: types::Type,
+    table: Value,
+    vpn: Value,
+) -> Value {
+    let index = b.ins().band_imm_u(vpn, tlb::ENTRIES as i64 - 1);
+    let index = b.ins().uextend(ptr, index);
+    let off = b.ins().imul_imm_u(index, size_of::<TlbEntry>() as i64);
+    b.ins().iadd(table, off)
 }
 
 impl Emitter<'_> {
@@ -81,10 +96,7 @@ impl Emitter<'_> {
         let rotated = self.b.ins().rotr_imm_u(addr, 12);
         let key_mask = 0x000f_ffff | ((1i64 << log2) - 1) << 20;
         let key = self.b.ins().band_imm_u(rotated, key_mask);
-        let index = self.b.ins().band_imm_u(rotated, 0xff);
-        let index = self.b.ins().uextend(self.ptr, index);
-        let entry_off = self.b.ins().ishl_imm_u(index, 3);
-        let entry = self.b.ins().iadd(table, entry_off);
+        let entry = tlb_entry(&mut self.b, self.ptr, table, rotated);
         let vpn_off = offset_of!(TlbEntry, vpn) as i32;
         let vpn = self.b.ins().load(types::I32, hart_flags(), entry, vpn_off);
         let hit = self.b.ins().icmp(IntCC::Equal, key, vpn);

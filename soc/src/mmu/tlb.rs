@@ -16,7 +16,9 @@
 use super::{AccessKind, PAGE_OFFSET_MASK, PAGE_SHIFT};
 use crate::addr::{RamOffset, VirtAddr};
 
-const ENTRIES: usize = 256;
+/// Entries per table, indexed by the low bits of the virtual page number
+/// (generated code indexes the tables the same way).
+pub const ENTRIES: usize = 256;
 const INVALID: u32 = u32::MAX;
 
 /// A translation context: which privilege (and SUM) the entries were
@@ -157,9 +159,15 @@ fn lookup_in(table: &Table, VirtAddr(vaddr): VirtAddr) -> Option<RamOffset> {
     (e.vpn == vpn).then(|| RamOffset(vaddr.wrapping_add(e.addend)))
 }
 
-fn insert_in(table: &mut Table, VirtAddr(vaddr): VirtAddr, RamOffset(ram_offset): RamOffset) {
-    let vpn = vaddr >> PAGE_SHIFT;
-    let addend = (ram_offset & !PAGE_OFFSET_MASK).wrapping_sub(vaddr & !PAGE_OFFSET_MASK);
+/// The addend of an entry that maps the page of `vaddr` to the RAM page
+/// of `ram_offset`.
+pub fn addend(VirtAddr(vaddr): VirtAddr, RamOffset(ram_offset): RamOffset) -> u32 {
+    (ram_offset & !PAGE_OFFSET_MASK).wrapping_sub(vaddr & !PAGE_OFFSET_MASK)
+}
+
+fn insert_in(table: &mut Table, vaddr: VirtAddr, ram_offset: RamOffset) {
+    let vpn = vaddr.0 >> PAGE_SHIFT;
+    let addend = addend(vaddr, ram_offset);
     table[vpn as usize % ENTRIES] = TlbEntry { vpn, addend };
 }
 
