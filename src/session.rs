@@ -1,5 +1,6 @@
 //! What `rvjit run` and `rvjit boot` share: the machine options, building
-//! the virt board with the terminal as its console, choosing the engine,
+//! the virt board with the terminal as its console (one reader of standard
+//! input for the whole session, across resets), choosing the engine,
 //! a reset starting the machine again (with what is left of `--max-insns`),
 //! and the exit status. The run loop itself (events, WFI, limits, the
 //! Ctrl-A x quit flag) is soc's (`Machine::run`).
@@ -10,7 +11,7 @@
 //! [`EXIT_HALTED`], and [`EXIT_HOST_ERROR`] for bad input.
 
 use std::fs::File;
-use std::io::{BufWriter, IsTerminal, Stdout};
+use std::io::{BufWriter, Stdout};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
@@ -22,13 +23,13 @@ use interp::Interp;
 use jit::Jit;
 use perf::pipeline::{Pipeline, PipelineConfig};
 use soc::board::{self, VirtConfig};
-use soc::dev::console::StdioConsole;
+use soc::dev::console::{ConsoleInput, StdioConsole};
 use soc::dev::virtio::blk::FileBackend;
 use soc::elf::LoadedElf;
 use soc::machine::{Engine, Machine, RunLimits, Stop};
 
 use crate::output;
-use crate::term::{ConsoleOut, EndOfInput, EscapeReader, InputEnd, RawMode};
+use crate::term::{self, ConsoleOut, InputEnd, RawMode};
 
 /// Bad input or a host failure (also clap's status for bad flags).
 pub const EXIT_HOST_ERROR: u8 = 2;
@@ -205,12 +206,13 @@ pub fn run_with(
     let quit = Arc::new(AtomicBool::new(false));
     let stdout = ConsoleOut::new(std::io::stdout(), quit.clone());
     let _raw = RawMode::enter();
+    let input = term::stdin_input(input_end, quit.clone());
     // Loading warnings are given once, not again at each reset.
     let mut warned = false;
     // Instructions retired by the machines that reset before this one.
     let mut before_reset = 0u64;
     loop {
-        let (mut machine, loaded) = build(program, name, drive, opts, input_end, &stdout)?;
+        let (mut machine, loaded) = build(program, name, drive, opts, &input, &stdout)?;
         for dropped in loaded.dropped.iter().filter(|_| !warned) {
             output::note(format_args!("warning: {}: {dropped}", name.display()))?;
         }
@@ -319,23 +321,16 @@ fn exit_status(stop: Stop, machine: &Machine, total: u64) -> ExitCode {
 }
 
 /// Builds the virt machine with the program loaded and the terminal as the
-/// console.
+/// console, its input from the session's `input`.
 fn build(
     program: &[u8],
     name: &Path,
     drive: Option<&Path>,
     opts: &MachineArgs,
-    input_end: InputEnd,
+    input: &ConsoleInput,
     stdout: &ConsoleOut<Stdout>,
 ) -> Result<(Machine, LoadedElf)> {
-    let stdin = std::io::stdin();
-    let quit = stdout.quit();
-    let console = if stdin.is_terminal() || input_end == InputEnd::Nothing {
-        StdioConsole::from_streams(EscapeReader::new(stdin, quit), stdout.clone())
-    } else {
-        let input = EscapeReader::new(EndOfInput::new(stdin), quit);
-        StdioConsole::from_streams(input, stdout.clone())
-    };
+    let console = StdioConsole::new(input.clone(), stdout.clone());
     let drive = match drive {
         Some(path) => Some(FileBackend::open(path, false).context("cannot open drive")?),
         None => None,
