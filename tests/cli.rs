@@ -568,7 +568,7 @@ impl OutputWatch {
 
     /// All the output, once it has ended; fails the test if it has not
     /// within a minute.
-    fn to_end(mut self) -> Vec<u8> {
+    fn until_end(mut self) -> Vec<u8> {
         loop {
             match self.chunks.recv_timeout(Duration::from_secs(60)) {
                 Ok(chunk) => self.seen.extend(chunk),
@@ -633,7 +633,7 @@ fn console_input_after_a_reset_reaches_the_new_machine_whole() {
     stdin.write_all(&line).unwrap();
     let o = wait_or_kill(child, &args);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let echo = &out.to_end()[4..];
+    let echo = &out.until_end()[4..];
     assert_eq!(echo.len(), line.len(), "bytes echoed of those sent");
     assert!(echo == line, "the echo differs from the input");
     drop(stdin);

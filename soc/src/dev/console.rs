@@ -148,13 +148,15 @@ impl InputFifo {
         let capacity = self.when_full.capacity_bytes();
         let mut state = self.lock();
         for &b in bytes {
-            while state.bytes.len() >= capacity && !state.closed && self.when_full == WhenFull::Wait
-            {
-                state = self.space.wait(state).unwrap_or_else(|e| e.into_inner());
+            if self.when_full == WhenFull::Wait {
+                while state.bytes.len() >= capacity && !state.closed {
+                    state = self.space.wait(state).unwrap_or_else(|e| e.into_inner());
+                }
             }
             if state.closed {
                 return false;
             }
+            // Else an overrun: the byte is dropped.
             if state.bytes.len() < capacity {
                 state.bytes.push_back(b);
             }
