@@ -142,7 +142,7 @@ fn run_on(
     match engine {
         EngineKind::Interp => perf::guest::run(elf, &mut Interp::new(), on_output),
         EngineKind::Jit => {
-            let mut jit = Jit::new(jit::DEFAULT_THRESHOLD)
+            let mut jit = Jit::new(jit::DEFAULT_THRESHOLD, None)
                 .map_err(|e| BenchError::Input(format!("cannot start the jit: {e}")))?;
             perf::guest::run(elf, &mut jit, on_output)
         }

@@ -18,9 +18,9 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use interp::Interp;
-use jit::Jit;
+use jit::{Jit, PerfMap};
 use perf::pipeline::{Pipeline, PipelineConfig};
 use soc::board::{self, VirtConfig};
 use soc::dev::console::{ConsoleInput, StdioConsole};
@@ -92,6 +92,10 @@ pub struct MachineArgs {
     /// on first sight).
     #[arg(long, value_name = "N", default_value_t = jit::DEFAULT_THRESHOLD)]
     jit_threshold: u32,
+    /// JIT: name the compiled blocks for host profilers (perf, samply) in
+    /// /tmp/perf-PID.map, one `START SIZE jit:PC` line per block.
+    #[arg(long)]
+    perf_map: bool,
     /// RAM size: a number of MiB, or with a K/M/G suffix (as QEMU's -m).
     #[arg(short = 'm', long = "memory", default_value = "128M", value_parser = parse_size)]
     memory: u64,
@@ -235,6 +239,9 @@ pub fn run_with(
                 .finish()
                 .with_context(|| format!("cannot write the trace to {}", path.display()))?;
         }
+        if let Chosen::Jit(j) = &mut engine {
+            j.perf_map_status()?;
+        }
         if opts.stats {
             let insns = machine.hart.retired;
             let secs = started.elapsed().as_secs_f64();
@@ -272,10 +279,17 @@ pub fn run_with(
 /// at a time).
 fn engine(opts: &MachineArgs, pipeline: Option<&SharedPipeline>) -> Result<Chosen> {
     let mut chosen = match opts.engine {
+        EngineKind::Interp if opts.perf_map => bail!("--perf-map needs --engine jit"),
         EngineKind::Interp => Chosen::Interp(Box::new(Interp::new())),
-        EngineKind::Jit => Chosen::Jit(Box::new(
-            Jit::new(opts.jit_threshold).map_err(|e| anyhow::anyhow!("{e}"))?,
-        )),
+        EngineKind::Jit => {
+            let perf_map = match opts.perf_map {
+                true => Some(PerfMap::create().context("cannot create the perf map")?),
+                false => None,
+            };
+            Chosen::Jit(Box::new(
+                Jit::new(opts.jit_threshold, perf_map).map_err(|e| anyhow::anyhow!("{e}"))?,
+            ))
+        }
     };
     let interp = match &mut chosen {
         Chosen::Interp(i) => i,

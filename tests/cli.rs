@@ -1,8 +1,8 @@
 //! The `rvjit` command line: exit statuses, one-line errors on bad input
 //! and bad flags, failures to write rvjit's own output, `--trace`,
-//! `--signature`, `--stats`, `--max-insns`, disk-image locks, ELF
-//! segments that reach outside RAM, Ctrl-A x, and console input across
-//! guest resets.
+//! `--signature`, `--stats`, `--max-insns`, `--perf-map`, disk-image
+//! locks, ELF segments that reach outside RAM, Ctrl-A x, and console input
+//! across guest resets.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -719,4 +719,51 @@ fn deterministic_mtime_reads_agree_traced_and_untraced() {
     // instructions are 2 ticks.
     assert_eq!(plain.status.code(), Some(0x82), "{}", stderr(&plain));
     assert_eq!(traced.status.code(), Some(0x82), "{}", stderr(&traced));
+}
+
+#[test]
+fn perf_map_names_every_compiled_block() {
+    let p = conformance::programs()
+        .iter()
+        .find(|p| p.name == "engine/jit_mem")
+        .expect("the program is built");
+    let child = Command::new(env!("CARGO_BIN_EXE_rvjit"))
+        .args(["run", p.elf, "--engine", "jit", "--jit-threshold", "0"])
+        .args(["--perf-map", "--stats"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let map_path = PathBuf::from(format!("/tmp/perf-{}.map", child.id()));
+    let o = child.wait_with_output().unwrap();
+    let map = std::fs::read_to_string(&map_path);
+    let _ = std::fs::remove_file(&map_path);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let map = map.expect("the perf map exists");
+    let compiled: usize = stderr(&o)
+        .split_once(" blocks compiled")
+        .and_then(|(head, _)| head.rsplit(' ').next()?.parse().ok())
+        .expect("--stats counts the blocks");
+    assert!(compiled > 10, "{}", stderr(&o));
+    // `START SIZE name`, hex without 0x, ranges apart.
+    let mut ranges = Vec::new();
+    let mut blocks = 0;
+    for line in map.lines() {
+        let mut fields = line.splitn(3, ' ');
+        let mut hex = || u64::from_str_radix(fields.next().unwrap_or(""), 16);
+        let (start, size) = (hex().expect(line), hex().expect(line));
+        let name = fields.next().expect(line);
+        assert!(size > 0, "{line}");
+        match name.strip_prefix("jit:0x") {
+            Some(pc) if u32::from_str_radix(pc, 16).is_ok() => blocks += 1,
+            _ => assert!(["jit:trampoline", "jit:dispatch"].contains(&name), "{line}"),
+        }
+        ranges.push(start..start + size);
+    }
+    assert_eq!(blocks, compiled, "{map}");
+    ranges.sort_by_key(|r| r.start);
+    assert!(ranges.windows(2).all(|w| w[0].end <= w[1].start), "{map}");
+
+    let o = rvjit(&["run", p.elf, "--perf-map"]);
+    assert_one_line_error(&o, "--perf-map needs --engine jit");
 }
