@@ -128,22 +128,25 @@ pub struct MachineArgs {
 /// feeds it.
 type SharedPipeline = Arc<Mutex<Pipeline>>;
 
-/// Reads the `--pipeline` configuration (the defaults without a file).
+/// The model `--pipeline` asks for, fed by the engine.
 fn pipeline(opts: &MachineArgs) -> Result<Option<SharedPipeline>> {
     let Some(file) = &opts.pipeline else {
         return Ok(None);
     };
-    let config = match file {
-        None => PipelineConfig::default(),
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            PipelineConfig::from_toml(&text)
-                .map_err(anyhow::Error::msg)
-                .with_context(|| format!("bad pipeline configuration {}", path.display()))?
-        }
-    };
+    let config = pipeline_config(file.as_deref())?;
     Ok(Some(Arc::new(Mutex::new(Pipeline::new(config)))))
+}
+
+/// Reads a `--pipeline` configuration file (the defaults without one).
+pub(crate) fn pipeline_config(file: Option<&Path>) -> Result<PipelineConfig> {
+    let Some(path) = file else {
+        return Ok(PipelineConfig::default());
+    };
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    PipelineConfig::from_toml(&text)
+        .map_err(anyhow::Error::msg)
+        .with_context(|| format!("bad pipeline configuration {}", path.display()))
 }
 
 /// Parses a size as QEMU's `-m` does: plain numbers are MiB.
