@@ -49,7 +49,9 @@ impl EngineKind {
     fn start(self) -> Box<dyn Engine> {
         match self {
             EngineKind::Interp => Box::new(Interp::new()),
-            EngineKind::Jit => Box::new(Jit::new(jit::DEFAULT_THRESHOLD).expect("the JIT starts")),
+            EngineKind::Jit => {
+                Box::new(Jit::new(jit::DEFAULT_THRESHOLD, None).expect("the JIT starts"))
+            }
         }
     }
 }
