@@ -12,7 +12,7 @@
 //! - [`perf_map`]: `/tmp/perf-PID.map`, names of generated code for host
 //!   profilers.
 //! - [`lockstep`]: the interpreter and the JIT side by side, compared at
-//!   block boundaries; [`randprog`]: random integer programs for it.
+//!   block boundaries; [`randprog`]: random RV32GC programs for it.
 
 mod chain;
 pub mod engine;

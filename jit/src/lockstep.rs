@@ -5,20 +5,36 @@
 //! Each step runs, on both machines, as many instructions as the JIT's next
 //! compiled block holds (one when the JIT would interpret), through soc's
 //! own run loop with an instruction limit, so interrupts, polling and WFI
-//! happen on both alike. After each step the registers, pc, privilege,
-//! retired count, reservation, CSRs and a watched RAM window are compared;
-//! all of RAM is compared at the end. The first difference is reported with
-//! the disassembled instructions of the step.
+//! happen on both alike. After each step the x and f registers, pc,
+//! retired count, privilege, LR/SC reservation, every implemented CSR (by
+//! name, as `csr_read` sees it), the rest of the CSR state and a watched
+//! RAM window are compared; all of RAM is compared at the end. The first
+//! difference is reported by field, with the disassembled instructions of
+//! the last three steps.
 
+use std::collections::VecDeque;
 use std::fmt::Write as _;
 use std::ops::Range;
 
 use interp::Interp;
 use soc::addr::RamOffset;
+use soc::board::{VirtConfig, virt};
+use soc::csr::table as csr;
+use soc::dev::console::BufferConsole;
 use soc::isa;
 use soc::machine::{Machine, RunLimits, Stop};
+use soc::memmap::RAM_BASE;
 
-use crate::Jit;
+use crate::{Jit, randprog};
+
+/// RAM of a lockstep machine.
+const RAM_BYTES: u64 = 1 << 20;
+/// Steps shown in a report.
+const CONTEXT_STEPS: usize = 3;
+/// Instructions shown per step in a report.
+const CONTEXT_INSNS: u64 = 12;
+/// Body items of a random program.
+const RANDOM_ITEMS: u32 = 80;
 
 /// How a lockstep run ended without a difference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,27 +47,65 @@ pub struct Agreed {
     pub compiled_steps: u64,
 }
 
+/// The machine lockstep runs: a deterministic 1 MiB virt board with
+/// `elf` loaded. Panics if `elf` does not load (callers pass images they
+/// built or shipped).
+pub fn machine(elf: &[u8]) -> Machine {
+    let config = VirtConfig {
+        deterministic: true,
+        ..VirtConfig::new(RAM_BYTES, Box::new(BufferConsole::new()))
+    };
+    virt(config, elf).expect("the lockstep image loads").0
+}
+
+/// Runs the random program for `seed` (see [`randprog`]) in lockstep for
+/// at most `max_insns` instructions, the JIT compiling blocks after
+/// `threshold` interpreted runs; a difference comes back as a report that
+/// starts with the seed.
+pub fn random_program(seed: u64, threshold: u32, max_insns: u64) -> Result<Agreed, String> {
+    let elf = randprog::program(seed, RANDOM_ITEMS);
+    let watch = 0..randprog::IMAGE_BYTES as usize;
+    run(&|| machine(&elf), max_insns, watch, threshold).map_err(|r| format!("seed {seed}: {r}"))
+}
+
+/// One step: where it started and how long it was.
+#[derive(Clone, Copy)]
+struct Step {
+    pc: u32,
+    insns: u64,
+    retired_before: u64,
+}
+
 /// Runs `make()` twice, under the interpreter and under a JIT that compiles
-/// every block on first sight, for at most `max_insns` instructions;
-/// compares RAM offsets `watch` after every step. Returns the first
-/// difference as a report.
+/// blocks after `threshold` interpreted runs, for at most `max_insns`
+/// instructions; compares RAM offsets `watch` after every step. Returns the
+/// first difference as a report.
 pub fn run(
     make: &dyn Fn() -> Machine,
     max_insns: u64,
     watch: Range<usize>,
+    threshold: u32,
 ) -> Result<Agreed, String> {
     let (mut mi, mut mj) = (make(), make());
     let mut interp = Interp::new();
-    let mut jit = Jit::new(0, None)?;
+    let mut jit = Jit::new(threshold, None)?;
+    let csrs = compared_csrs();
+    let mut steps = VecDeque::with_capacity(CONTEXT_STEPS);
     let mut compiled_steps = 0;
     loop {
-        let done = mi.hart.retired;
-        let pc = mj.hart.pc;
         let compiled = jit.next_compiled_len(&mut mj);
         compiled_steps += u64::from(compiled.is_some());
-        let n = compiled.unwrap_or(1).min(max_insns - done);
+        let step = Step {
+            pc: mj.hart.pc,
+            insns: compiled.unwrap_or(1).min(max_insns - mi.hart.retired),
+            retired_before: mi.hart.retired,
+        };
+        if steps.len() == CONTEXT_STEPS {
+            steps.pop_front();
+        }
+        steps.push_back(step);
         let limits = RunLimits {
-            max_insns: Some(n),
+            max_insns: Some(step.insns),
             quit: None,
         };
         let si = mi.run(&mut interp, &limits);
@@ -62,10 +116,10 @@ pub fn run(
         } else {
             watch.clone()
         };
-        if let Some(what) = difference(&mi, &mj, ram)
+        if let Some(what) = difference(&mi, &mj, &csrs, ram)
             .or_else(|| (si != sj).then(|| format!("stop: interp {si:?}, jit {sj:?}")))
         {
-            return Err(report(&mut mi, pc, n, done, &what));
+            return Err(report(&mut mi, &steps, &what));
         }
         if last {
             return Ok(Agreed {
@@ -77,16 +131,29 @@ pub fn run(
     }
 }
 
+/// The CSR numbers compared by name: every named one and the PMP
+/// registers.
+fn compared_csrs() -> Vec<u16> {
+    (0..0x1000)
+        .filter(|&n| {
+            csr::name(n).is_some()
+                || (csr::PMPCFG0..=csr::PMPCFG3).contains(&n)
+                || (csr::PMPADDR0..=csr::PMPADDR15).contains(&n)
+        })
+        .collect()
+}
+
 /// The first architectural difference between `a` (interpreter) and `b`
-/// (JIT), comparing RAM offsets `ram`.
-fn difference(a: &Machine, b: &Machine, ram: Range<usize>) -> Option<String> {
+/// (JIT), comparing CSRs `csrs` and RAM offsets `ram`.
+fn difference(a: &Machine, b: &Machine, csrs: &[u16], ram: Range<usize>) -> Option<String> {
     let (ha, hb) = (&a.hart, &b.hart);
     if let Some(r) = (0..32).find(|&r| ha.x[r] != hb.x[r]) {
         let name = isa::xreg_name(r as u8);
-        return Some(format!("{name}: interp {:#x}, jit {:#x}", ha.x[r], hb.x[r]));
+        return Some(format!("x{r} ({name}): interp {:#x}, jit {:#x}", ha.x[r], hb.x[r]));
     }
     if let Some(r) = (0..32).find(|&r| ha.f[r] != hb.f[r]) {
-        return Some(format!("f{r}: interp {:#x}, jit {:#x}", ha.f[r], hb.f[r]));
+        let name = isa::freg_name(r as u8);
+        return Some(format!("f{r} ({name}): interp {:#x}, jit {:#x}", ha.f[r], hb.f[r]));
     }
     let scalars = [
         ("pc", u64::from(ha.pc), u64::from(hb.pc)),
@@ -101,9 +168,17 @@ fn difference(a: &Machine, b: &Machine, ram: Range<usize>) -> Option<String> {
     if let Some((name, x, y)) = scalars.iter().find(|(_, x, y)| x != y) {
         return Some(format!("{name}: interp {x:#x}, jit {y:#x}"));
     }
+    if let Some(&n) = csrs.iter().find(|&&n| a.csr_read(n) != b.csr_read(n)) {
+        let name = isa::csr_name(n);
+        return Some(format!(
+            "{name}: interp {:x?}, jit {:x?}",
+            a.csr_read(n),
+            b.csr_read(n)
+        ));
+    }
     let (ca, cb) = (format!("{:?}", ha.csr), format!("{:?}", hb.csr));
     if ca != cb {
-        return Some(format!("CSRs: interp {ca}\n  jit {cb}"));
+        return Some(format!("CSR state: interp {ca}\n  jit {cb}"));
     }
     let len = ram.len();
     let start = RamOffset(ram.start as u32);
@@ -112,24 +187,33 @@ fn difference(a: &Machine, b: &Machine, ram: Range<usize>) -> Option<String> {
         return None;
     }
     let at = ra.iter().zip(rb).position(|(x, y)| x != y)?;
-    let off = ram.start + at;
+    let addr = RAM_BASE as usize + ram.start + at;
     Some(format!(
-        "RAM offset {off:#x}: interp {:#04x}, jit {:#04x}",
+        "RAM byte {addr:#010x}: interp {:#04x}, jit {:#04x}",
         ra[at], rb[at]
     ))
 }
 
-/// The report of a difference found after the step of `n` instructions
-/// from `pc` with `done` retired before it.
-fn report(m: &mut Machine, pc: u32, n: u64, done: u64, what: &str) -> String {
-    let mut out = format!("after the step of {n} from pc {pc:#010x} (retired {done}): {what}\n");
-    let mut at = pc;
-    for _ in 0..n {
-        let Ok(insn) = interp::run::fetch(m, at) else {
-            break;
-        };
-        let _ = writeln!(out, "  {at:#010x}: {}", isa::disasm(&insn, at));
-        at = at.wrapping_add(u32::from(insn.len));
+/// The report of difference `what`, found after the last of `steps`, with
+/// each step's instructions disassembled (from the interpreter's machine).
+fn report(m: &mut Machine, steps: &VecDeque<Step>, what: &str) -> String {
+    let mut out = format!("{what}\n");
+    for (i, step) in steps.iter().enumerate() {
+        let age = steps.len() - 1 - i;
+        let _ = writeln!(
+            out,
+            "  step -{age}: {} insns from pc {:#010x} (retired {}):",
+            step.insns, step.pc, step.retired_before
+        );
+        let mut at = step.pc;
+        for _ in 0..step.insns.min(CONTEXT_INSNS) {
+            let Ok(insn) = interp::run::fetch(m, at) else {
+                let _ = writeln!(out, "    {at:#010x}: (fetch faults)");
+                break;
+            };
+            let _ = writeln!(out, "    {at:#010x}: {}", isa::disasm(&insn, at));
+            at = at.wrapping_add(u32::from(insn.len));
+        }
     }
     out
 }
@@ -137,33 +221,50 @@ fn report(m: &mut Machine, pc: u32, n: u64, done: u64, what: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use soc::board::{VirtConfig, virt};
-    use soc::dev::console::BufferConsole;
     use soc::elf::{EM_RISCV, minimal_image};
-    use soc::memmap::RAM_BASE;
 
-    fn machine() -> Machine {
-        let config = VirtConfig {
-            deterministic: true,
-            ..VirtConfig::new(1 << 20, Box::new(BufferConsole::new()))
-        };
-        let image = minimal_image(RAM_BASE, &0x0000_006fu32.to_le_bytes(), 4, EM_RISCV);
-        virt(config, &image).expect("the test image loads").0
+    fn looping_machine() -> Machine {
+        machine(&minimal_image(RAM_BASE, &0x0000_006fu32.to_le_bytes(), 4, EM_RISCV))
     }
 
     #[test]
-    fn differences_are_found() {
-        let (a, mut b) = (machine(), machine());
-        assert_eq!(difference(&a, &b, 0..4096), None);
+    fn differences_are_found_and_named() {
+        let (a, mut b) = (looping_machine(), looping_machine());
+        let csrs = compared_csrs();
+        assert_eq!(difference(&a, &b, &csrs, 0..4096), None);
         b.hart.x[5] = 1;
-        let found = difference(&a, &b, 0..0).unwrap();
-        assert!(found.starts_with("t0:"), "{found}");
+        let found = difference(&a, &b, &csrs, 0..0).unwrap();
+        assert!(found.starts_with("x5 (t0):"), "{found}");
         b.hart.x[5] = 0;
+        b.hart.f[3] = 1;
+        let found = difference(&a, &b, &csrs, 0..0).unwrap();
+        assert!(found.starts_with("f3 (ft3):"), "{found}");
+        b.hart.f[3] = 0;
         b.ram.write::<1>(RamOffset(0x100), [7]);
-        assert_eq!(difference(&a, &b, 0..0x100), None, "outside the window");
-        let found = difference(&a, &b, 0..4096).unwrap();
-        assert!(found.starts_with("RAM offset 0x100:"), "{found}");
+        assert_eq!(difference(&a, &b, &csrs, 0..0x100), None, "outside the window");
+        let found = difference(&a, &b, &csrs, 0..4096).unwrap();
+        assert!(found.starts_with("RAM byte 0x80000100:"), "{found}");
         b.hart.csr.mscratch = 3;
-        assert!(difference(&a, &b, 0..0).unwrap().starts_with("CSRs:"));
+        let found = difference(&a, &b, &csrs, 0..0).unwrap();
+        assert!(found.starts_with("mscratch:"), "{found}");
+        b.hart.csr.mscratch = 0;
+        b.hart.csr.mip_sw = 2;
+        let found = difference(&a, &b, &csrs, 0..0).unwrap();
+        assert!(found.starts_with("mip:"), "{found}");
+    }
+
+    #[test]
+    fn a_report_shows_the_last_steps() {
+        let mut m = looping_machine();
+        let step = Step {
+            pc: RAM_BASE,
+            insns: 1,
+            retired_before: 5,
+        };
+        let steps: VecDeque<Step> = [step; 4].into_iter().take(CONTEXT_STEPS).collect();
+        let text = report(&mut m, &steps, "pc: interp 0x1, jit 0x2");
+        assert!(text.starts_with("pc: interp 0x1, jit 0x2\n"), "{text}");
+        assert_eq!(text.matches("0x80000000: j 0x80000000").count(), 3, "{text}");
+        assert!(text.contains("step -2: 1 insns from pc 0x80000000 (retired 5)"), "{text}");
     }
 }

@@ -64,9 +64,9 @@ fn csr_number(i: &Insn) -> u16 {
     (i.imm & 0xfff) as u16
 }
 
-/// A CSR operand: its name, a numbered family member (`pmpaddr3`,
+/// A CSR's name: its own, a numbered family member (`pmpaddr3`,
 /// `mhpmcounter5h`), or the number in hex.
-fn csr_operand(csr: u16) -> String {
+pub fn csr_name(csr: u16) -> String {
     if let Some(name) = crate::csr::table::name(csr).or_else(|| unimplemented_csr_name(csr)) {
         return name.to_string();
     }
@@ -231,14 +231,14 @@ fn csr_alias(i: &Insn) -> Option<String> {
         (Csrrs, CYCLEH) if rs1 == 0 => read("rdcycleh"),
         (Csrrs, TIMEH) if rs1 == 0 => read("rdtimeh"),
         (Csrrs, INSTRETH) if rs1 == 0 => read("rdinstreth"),
-        (Csrrs, _) if rs1 == 0 => format!("csrr {},{}", x(rd), csr_operand(csr)),
+        (Csrrs, _) if rs1 == 0 => format!("csrr {},{}", x(rd), csr_name(csr)),
         (Csrrw | Csrrs | Csrrc, _) if rd == 0 => {
             let name = match i.op {
                 Csrrw => "csrw",
                 Csrrs => "csrs",
                 _ => "csrc",
             };
-            format!("{name} {},{}", csr_operand(csr), x(rs1))
+            format!("{name} {},{}", csr_name(csr), x(rs1))
         }
         (Csrrwi | Csrrsi | Csrrci, _) if rd == 0 => {
             let name = match i.op {
@@ -246,7 +246,7 @@ fn csr_alias(i: &Insn) -> Option<String> {
                 Csrrsi => "csrsi",
                 _ => "csrci",
             };
-            format!("{name} {},{rs1}", csr_operand(csr))
+            format!("{name} {},{rs1}", csr_name(csr))
         }
         _ => return None,
     })
@@ -285,8 +285,8 @@ fn plain(i: &Insn, pc: u32) -> String {
         Format::B => format!("{mn} {rs1},{rs2},{target:#x}"),
         Format::U => format!("{mn} {rd},{:#x}", imm.cast_unsigned() >> 12),
         Format::J => format!("{mn} {rd},{target:#x}"),
-        Format::Csr => format!("{mn} {rd},{},{rs1}", csr_operand(csr_number(i))),
-        Format::CsrI => format!("{mn} {rd},{},{}", csr_operand(csr_number(i)), i.rs1),
+        Format::Csr => format!("{mn} {rd},{},{rs1}", csr_name(csr_number(i))),
+        Format::CsrI => format!("{mn} {rd},{},{}", csr_name(csr_number(i)), i.rs1),
         Format::Fence => fence(imm),
         Format::Sfence => format!("{mn} {rs1},{rs2}"),
         Format::Sys => mn.to_string(),

@@ -22,7 +22,7 @@ mod table;
 mod test_utils;
 
 pub use decode::{Insn, decode, decode32, insn_len};
-pub use disasm::{disasm, freg_name, xreg_name};
+pub use disasm::{csr_name, disasm, freg_name, xreg_name};
 pub use fields::Raw;
 pub use rvc::expand as expand_rvc;
 pub use table::{Ext, Flags, Format, Op, ROWS, Row};

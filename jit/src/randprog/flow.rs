@@ -1,0 +1,243 @@
+//! Body items: straight-line runs, and the shapes whose targets the
+//! generator must control: forward branches and jumps (32-bit and
+//! compressed), counted loops, jumps that fault on fetch, LR/SC pairs,
+//! self-modifying code, CSR traffic (FP CSRs, scratch and trap CSRs,
+//! `mstatus`/`sstatus` bits, Sv32 on and off), `mret`/`sret` that stay in
+//! the body's privilege, and the odd `wfi`.
+
+use soc::csr::state::mstatus;
+use soc::csr::table as csr;
+use soc::hart::Privilege;
+use soc::isa::{Op, ROWS};
+
+use super::enc::{self, addi, auipc0, b_type, c_branch, c_j, c_jr, csr as csr_insn, jal, li};
+use super::layout::{self, FETCH_FAULT_TARGETS};
+use super::pick::{ADDR_REG, DATA_REG};
+use super::program::Gen;
+
+/// The loop counter register.
+const LOOP_REG: u32 = 30;
+/// Scratch for self-modifying code (the handlers' register: no trap can
+/// come between its `li` and its store).
+const SMC_VALUE_REG: u32 = 28;
+
+/// `mstatus` masks the body sets and clears. SUM is only ever set (the S
+/// handler needs it), MPRV never (the handlers load through `mepc`).
+const STATUS_MASKS: [u32; 7] = [
+    mstatus::FS,
+    1 << mstatus::FS_SHIFT,
+    2 << mstatus::FS_SHIFT,
+    mstatus::MXR,
+    mstatus::SPIE | mstatus::MPIE,
+    mstatus::SIE | mstatus::MIE,
+    mstatus::MXR | mstatus::FS,
+];
+
+impl Gen {
+    /// One body item.
+    pub(super) fn item(&mut self) {
+        match self.rng.below(40) {
+            0..3 => self.branch_over(),
+            3..5 => self.jump_over(),
+            5 => self.jalr_over(),
+            6..8 => self.counted_loop(),
+            8 => self.fetch_fault(),
+            9 => self.lr_sc(),
+            10 => self.self_modifying(),
+            11..14 => self.csr_traffic(),
+            14 => self.xret(),
+            15 if self.rng.below(16) == 0 => self.emit(0x1050_0073), // wfi
+            _ => self.straight(),
+        }
+    }
+
+    fn straights(&mut self, n: u32) {
+        for _ in 0..n {
+            self.straight();
+        }
+    }
+
+    /// A conditional branch (often compressed) over 1..=3 straight items.
+    fn branch_over(&mut self) {
+        let at = self.pos();
+        let compressed = self.rng.below(3) == 0;
+        let (rs1, rs2, f3) = (self.rs(), self.rs(), [0, 1, 4, 5, 6, 7][self.rng.below(6) as usize]);
+        let (creg, not_zero) = (8 + self.rng.below(8), self.rng.below(2) == 0);
+        if compressed {
+            self.emit16(enc::C_NOP);
+        } else {
+            self.emit(enc::NOP);
+        }
+        let n = 1 + self.rng.below(3);
+        self.straights(n);
+        let offset = (self.pos() - at) as i32;
+        if compressed {
+            self.patch16(at, c_branch(offset, creg, not_zero));
+        } else {
+            self.patch(at, b_type(offset, rs2, rs1, f3));
+        }
+    }
+
+    /// `jal`, `c.j` or `c.jal` over 0..=2 straight items.
+    fn jump_over(&mut self) {
+        let at = self.pos();
+        let kind = self.rng.below(3);
+        let rd = self.rd();
+        if kind == 0 {
+            self.emit(enc::NOP);
+        } else {
+            self.emit16(enc::C_NOP);
+        }
+        let n = self.rng.below(3);
+        self.straights(n);
+        let offset = (self.pos() - at) as i32;
+        match kind {
+            0 => self.patch(at, jal(offset, rd)),
+            k => self.patch16(at, c_j(offset, k == 2)),
+        }
+    }
+
+    /// `jalr` (or `c.jr`/`c.jalr`) through `x29` over one straight item.
+    fn jalr_over(&mut self) {
+        let base = self.pos();
+        self.emit(auipc0(ADDR_REG));
+        let fix = self.pos();
+        let kind = self.rng.below(3);
+        let rd = self.rd();
+        // addi x29 + c.jr, or jalr with the offset in its immediate.
+        self.emit(enc::NOP);
+        if kind != 0 {
+            self.emit16(enc::C_NOP);
+        }
+        self.straight();
+        let offset = (self.pos() - base) as i32;
+        match kind {
+            0 => self.patch(fix, enc::jalr(rd, ADDR_REG, offset)),
+            k => {
+                self.patch(fix, addi(ADDR_REG, ADDR_REG, offset));
+                self.patch16(fix + 4, c_jr(ADDR_REG, k == 2));
+            }
+        }
+    }
+
+    /// A loop of 1..=8 iterations over 1..=6 straight items.
+    fn counted_loop(&mut self) {
+        let iterations = 1 + self.rng.below(8) as i32;
+        self.emit(addi(LOOP_REG, 0, iterations));
+        let top = self.pos();
+        let n = 1 + self.rng.below(6);
+        self.straights(n);
+        self.emit(addi(LOOP_REG, LOOP_REG, -1));
+        let back = top as i32 - self.pos() as i32;
+        self.emit(b_type(back, 0, LOOP_REG, 1));
+    }
+
+    /// `jalr x29, 0(x29)` to an address that faults on fetch: the handler
+    /// resumes at the link.
+    fn fetch_fault(&mut self) {
+        let target = FETCH_FAULT_TARGETS[self.rng.below(FETCH_FAULT_TARGETS.len() as u32) as usize];
+        self.emit_all(&li(ADDR_REG, target));
+        self.emit(enc::jalr(ADDR_REG, ADDR_REG, 0));
+    }
+
+    /// `lr.w`, 0..=2 straight items, `sc.w` to the same address.
+    fn lr_sc(&mut self) {
+        let lr = ROWS.iter().find(|r| r.op == Op::LrW).map_or(0, |r| r.match_bits);
+        let sc = ROWS.iter().find(|r| r.op == Op::ScW).map_or(0, |r| r.match_bits);
+        let off = (self.rng.below(0x100) as i32 - 0x80) & !3;
+        self.emit(addi(ADDR_REG, DATA_REG, off));
+        let (rd, rs2) = (self.rd(), self.rs());
+        self.emit(lr | ADDR_REG << 15 | rd << 7);
+        let n = self.rng.below(3);
+        self.straights(n);
+        self.emit(addi(ADDR_REG, DATA_REG, off));
+        let rd = self.rd();
+        self.emit(sc | rs2 << 20 | ADDR_REG << 15 | rd << 7);
+    }
+
+    /// A two-iteration loop whose first instruction is rewritten (store,
+    /// then `fence.i`) after the first iteration ran it.
+    fn self_modifying(&mut self) {
+        self.align4();
+        self.emit(addi(LOOP_REG, 0, 2));
+        let slot = self.pos();
+        let original = self.compute_word();
+        self.emit(original);
+        let replacement = self.compute_word();
+        self.emit_all(&li(SMC_VALUE_REG, replacement));
+        let here = self.pos();
+        self.emit(auipc0(ADDR_REG));
+        self.emit(enc::sw(SMC_VALUE_REG, ADDR_REG, slot as i32 - here as i32));
+        self.emit(enc::FENCE_I);
+        self.emit(addi(LOOP_REG, LOOP_REG, -1));
+        let back = slot as i32 - self.pos() as i32;
+        self.emit(b_type(back, 0, LOOP_REG, 1));
+    }
+
+    /// A CSR access the handlers survive.
+    fn csr_traffic(&mut self) {
+        let f3 = [1, 2, 3, 5, 6, 7][self.rng.below(6) as usize];
+        let rd = self.rd();
+        match self.rng.below(5) {
+            0 => {
+                let num = [csr::FFLAGS, csr::FRM, csr::FCSR][self.rng.below(3) as usize];
+                let src = self.rs();
+                self.emit(csr_insn(f3, num, src, rd));
+            }
+            1 => {
+                let num = [csr::MSTATUS, csr::SSTATUS][self.rng.below(2) as usize];
+                let mask = STATUS_MASKS[self.rng.below(STATUS_MASKS.len() as u32) as usize];
+                let (f3, mask) = if self.rng.below(2) == 0 {
+                    (2, mask | if self.rng.below(4) == 0 { mstatus::SUM } else { 0 })
+                } else {
+                    (3, mask)
+                };
+                self.emit_all(&li(ADDR_REG, mask));
+                self.emit(csr_insn(f3, num, ADDR_REG, rd));
+            }
+            2 => {
+                // Sv32 on or off (with a random ASID), then sfence.vma.
+                let value = if self.rng.below(2) == 0 {
+                    layout::satp_sv32() | (self.rng.word() & 0x1ff) << 22
+                } else {
+                    0
+                };
+                self.emit_all(&li(ADDR_REG, value));
+                self.emit(csr_insn(1, csr::SATP, ADDR_REG, rd));
+                self.emit(enc::SFENCE_VMA);
+            }
+            3 => {
+                let num = [csr::TIME, csr::CYCLE, csr::INSTRET, csr::MINSTRET, csr::SATP]
+                    [self.rng.below(5) as usize];
+                self.emit(enc::csrr(rd, num));
+            }
+            _ => {
+                let src = self.rs();
+                let num = [csr::MSCRATCH, csr::SSCRATCH, csr::SEPC, csr::MTVAL, csr::STVAL]
+                    [self.rng.below(5) as usize];
+                self.emit(csr_insn(f3, num, src, rd));
+            }
+        }
+    }
+
+    /// `mret` in M (or `sret` in S) back to the next instruction in the
+    /// same privilege; in U both are illegal.
+    fn xret(&mut self) {
+        let (status, pp, epc, ret) = match self.config.body_privilege {
+            Privilege::Machine => (csr::MSTATUS, mstatus::MPP, csr::MEPC, enc::MRET),
+            Privilege::Supervisor => (csr::SSTATUS, mstatus::SPP, csr::SEPC, enc::SRET),
+            Privilege::User => {
+                let ret = [enc::MRET, enc::SRET][self.rng.below(2) as usize];
+                self.emit(ret);
+                return;
+            }
+        };
+        self.emit_all(&li(ADDR_REG, pp));
+        self.emit(csr_insn(2, status, ADDR_REG, 0));
+        // auipc, addi, csrw, xret: the next instruction is 16 bytes on.
+        self.emit(auipc0(ADDR_REG));
+        self.emit(addi(ADDR_REG, ADDR_REG, 16));
+        self.emit(enc::csrw(epc, ADDR_REG));
+        self.emit(ret);
+    }
+}

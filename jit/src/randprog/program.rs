@@ -1,0 +1,130 @@
+//! The generator's state: the image being written, the random source and
+//! the program's configuration, with the emit and patch primitives the
+//! other files build on, and [`program`], which puts a program together.
+
+use soc::csr::state::MEDELEG_MASK;
+use soc::elf::{EM_RISCV, minimal_image};
+use soc::hart::Privilege;
+use soc::memmap::RAM_BASE;
+
+use super::Rng;
+use super::{enc, values};
+use super::layout::{self, BODY_BYTES, BODY_OFFSET, IMAGE_BYTES};
+
+/// Bytes kept free at the end of the body for the finishing sequence and
+/// the longest item.
+const BODY_SLACK_BYTES: u32 = 0x200;
+
+/// What is fixed for one program.
+#[derive(Clone, Copy, Debug)]
+pub struct Config {
+    /// The privilege the body runs in.
+    pub body_privilege: Privilege,
+    /// Whether Sv32 is on when the body starts.
+    pub sv32: bool,
+    /// `medeleg`: which exceptions from S and U go to the S handler.
+    pub medeleg: u32,
+    /// `mstatus.FS` at the start (Initial or Dirty).
+    pub fs: u32,
+}
+
+/// One program being generated.
+pub struct Gen {
+    /// The random source.
+    pub rng: Rng,
+    /// The configuration.
+    pub config: Config,
+    /// The RAM image from offset 0, `IMAGE_BYTES` long.
+    image: Vec<u8>,
+    /// RAM offset of the next instruction.
+    pos: u32,
+}
+
+impl Gen {
+    /// RAM offset of the next instruction.
+    pub fn pos(&self) -> u32 {
+        self.pos
+    }
+
+    /// Appends a 32-bit instruction.
+    pub fn emit(&mut self, word: u32) {
+        self.patch(self.pos, word);
+        self.pos += 4;
+    }
+
+    /// Appends 32-bit instructions.
+    pub fn emit_all(&mut self, words: &[u32]) {
+        for &w in words {
+            self.emit(w);
+        }
+    }
+
+    /// Appends a 16-bit instruction.
+    pub fn emit16(&mut self, half: u16) {
+        self.patch16(self.pos, half);
+        self.pos += 2;
+    }
+
+    /// Overwrites the 32-bit instruction at RAM offset `at`.
+    pub fn patch(&mut self, at: u32, word: u32) {
+        let at = at as usize;
+        self.image[at..at + 4].copy_from_slice(&word.to_le_bytes());
+    }
+
+    /// Overwrites the 16-bit instruction at RAM offset `at`.
+    pub fn patch16(&mut self, at: u32, half: u16) {
+        let at = at as usize;
+        self.image[at..at + 2].copy_from_slice(&half.to_le_bytes());
+    }
+
+    /// Pads with `c.nop` to a 4-byte boundary.
+    pub fn align4(&mut self) {
+        if self.pos % 4 != 0 {
+            self.emit16(enc::C_NOP);
+        }
+    }
+
+    /// Continues at RAM offset `pos` (setup code lives in page 0, the
+    /// body after it).
+    pub fn seek(&mut self, pos: u32) {
+        self.pos = pos;
+    }
+}
+
+/// The random program for `seed`: an ELF image loading at `RAM_BASE`,
+/// whose body holds at most `items` items. It ends by writing the
+/// finisher's pass code, unless a trap loop, WFI or the caller's
+/// instruction budget ends it first.
+pub fn program(seed: u64, items: u32) -> Vec<u8> {
+    let mut rng = Rng::new(seed);
+    let body_privilege = [Privilege::Machine, Privilege::Supervisor, Privilege::User]
+        [rng.below(3) as usize];
+    let config = Config {
+        body_privilege,
+        sv32: rng.below(2) == 0,
+        medeleg: rng.word() & MEDELEG_MASK,
+        fs: [1, 3][rng.below(2) as usize],
+    };
+    let mut image = vec![0; IMAGE_BYTES as usize];
+    let fp_values = values::fp_table(&mut rng);
+    let user_body = body_privilege == Privilege::User;
+    layout::fill(&mut image, &mut rng, &fp_values, user_body);
+    let mut g = Gen {
+        rng,
+        config,
+        image,
+        pos: 0,
+    };
+    g.boot(fp_values.len() as u32);
+    g.seek(BODY_OFFSET);
+    for _ in 0..items {
+        if g.pos() > BODY_OFFSET + BODY_BYTES - BODY_SLACK_BYTES {
+            break;
+        }
+        g.item();
+    }
+    g.emit_all(&enc::li(28, layout::FINISHER));
+    g.emit_all(&enc::li(29, 0x5555));
+    g.emit(enc::sw(29, 28, 0));
+    minimal_image(RAM_BASE, &g.image, IMAGE_BYTES, EM_RISCV)
+}
