@@ -5,6 +5,7 @@
 mod bench;
 mod boot;
 mod fsck;
+mod fuzz;
 mod guest;
 mod mkfs;
 mod output;
@@ -40,6 +41,9 @@ enum Command {
     Fsck(fsck::FsckArgs),
     /// Compare the engines, QEMU and native code on a workload.
     Bench(bench::BenchArgs),
+    /// Run random programs on the interpreter and the JIT in lockstep;
+    /// exits 1 on any difference.
+    Fuzz(fuzz::FuzzArgs),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +58,7 @@ fn main() -> ExitCode {
         Command::Mkfs(args) => mkfs::mkfs(args),
         Command::Fsck(args) => fsck::fsck(args),
         Command::Bench(args) => bench::bench(args),
+        Command::Fuzz(args) => fuzz::fuzz(args),
     };
     match result {
         Ok(code) => code,

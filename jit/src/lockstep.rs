@@ -149,11 +149,17 @@ fn difference(a: &Machine, b: &Machine, csrs: &[u16], ram: Range<usize>) -> Opti
     let (ha, hb) = (&a.hart, &b.hart);
     if let Some(r) = (0..32).find(|&r| ha.x[r] != hb.x[r]) {
         let name = isa::xreg_name(r as u8);
-        return Some(format!("x{r} ({name}): interp {:#x}, jit {:#x}", ha.x[r], hb.x[r]));
+        return Some(format!(
+            "x{r} ({name}): interp {:#x}, jit {:#x}",
+            ha.x[r], hb.x[r]
+        ));
     }
     if let Some(r) = (0..32).find(|&r| ha.f[r] != hb.f[r]) {
         let name = isa::freg_name(r as u8);
-        return Some(format!("f{r} ({name}): interp {:#x}, jit {:#x}", ha.f[r], hb.f[r]));
+        return Some(format!(
+            "f{r} ({name}): interp {:#x}, jit {:#x}",
+            ha.f[r], hb.f[r]
+        ));
     }
     let scalars = [
         ("pc", u64::from(ha.pc), u64::from(hb.pc)),
@@ -176,9 +182,8 @@ fn difference(a: &Machine, b: &Machine, csrs: &[u16], ram: Range<usize>) -> Opti
             b.csr_read(n)
         ));
     }
-    let (ca, cb) = (format!("{:?}", ha.csr), format!("{:?}", hb.csr));
-    if ca != cb {
-        return Some(format!("CSR state: interp {ca}\n  jit {cb}"));
+    if ha.csr != hb.csr {
+        return Some(format!("CSR state: interp {:?}\n  jit {:?}", ha.csr, hb.csr));
     }
     let len = ram.len();
     let start = RamOffset(ram.start as u32);
@@ -224,7 +229,12 @@ mod tests {
     use soc::elf::{EM_RISCV, minimal_image};
 
     fn looping_machine() -> Machine {
-        machine(&minimal_image(RAM_BASE, &0x0000_006fu32.to_le_bytes(), 4, EM_RISCV))
+        machine(&minimal_image(
+            RAM_BASE,
+            &0x0000_006fu32.to_le_bytes(),
+            4,
+            EM_RISCV,
+        ))
     }
 
     #[test]
@@ -241,7 +251,11 @@ mod tests {
         assert!(found.starts_with("f3 (ft3):"), "{found}");
         b.hart.f[3] = 0;
         b.ram.write::<1>(RamOffset(0x100), [7]);
-        assert_eq!(difference(&a, &b, &csrs, 0..0x100), None, "outside the window");
+        assert_eq!(
+            difference(&a, &b, &csrs, 0..0x100),
+            None,
+            "outside the window"
+        );
         let found = difference(&a, &b, &csrs, 0..4096).unwrap();
         assert!(found.starts_with("RAM byte 0x80000100:"), "{found}");
         b.hart.csr.mscratch = 3;
@@ -264,7 +278,14 @@ mod tests {
         let steps: VecDeque<Step> = [step; 4].into_iter().take(CONTEXT_STEPS).collect();
         let text = report(&mut m, &steps, "pc: interp 0x1, jit 0x2");
         assert!(text.starts_with("pc: interp 0x1, jit 0x2\n"), "{text}");
-        assert_eq!(text.matches("0x80000000: j 0x80000000").count(), 3, "{text}");
-        assert!(text.contains("step -2: 1 insns from pc 0x80000000 (retired 5)"), "{text}");
+        assert_eq!(
+            text.matches("0x80000000: j 0x80000000").count(),
+            3,
+            "{text}"
+        );
+        assert!(
+            text.contains("step -2: 1 insns from pc 0x80000000 (retired 5)"),
+            "{text}"
+        );
     }
 }

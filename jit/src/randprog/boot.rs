@@ -52,7 +52,11 @@ impl Gen {
             let entry = self.rng.below(fp_values) as i32;
             self.emit(enc::i_type(8 * entry, 31, 3, f, 0x07)); // fld
         }
-        let satp = if self.config.sv32 { layout::satp_sv32() } else { 0 };
+        let satp = if self.config.sv32 {
+            layout::satp_sv32()
+        } else {
+            0
+        };
         self.csr_li(SATP, satp);
         for rd in 1..31 {
             let v = values::int_edge(&mut self.rng);

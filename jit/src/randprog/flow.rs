@@ -61,7 +61,11 @@ impl Gen {
     fn branch_over(&mut self) {
         let at = self.pos();
         let compressed = self.rng.below(3) == 0;
-        let (rs1, rs2, f3) = (self.rs(), self.rs(), [0, 1, 4, 5, 6, 7][self.rng.below(6) as usize]);
+        let (rs1, rs2, f3) = (
+            self.rs(),
+            self.rs(),
+            [0, 1, 4, 5, 6, 7][self.rng.below(6) as usize],
+        );
         let (creg, not_zero) = (8 + self.rng.below(8), self.rng.below(2) == 0);
         if compressed {
             self.emit16(enc::C_NOP);
@@ -142,8 +146,14 @@ impl Gen {
 
     /// `lr.w`, 0..=2 straight items, `sc.w` to the same address.
     fn lr_sc(&mut self) {
-        let lr = ROWS.iter().find(|r| r.op == Op::LrW).map_or(0, |r| r.match_bits);
-        let sc = ROWS.iter().find(|r| r.op == Op::ScW).map_or(0, |r| r.match_bits);
+        let lr = ROWS
+            .iter()
+            .find(|r| r.op == Op::LrW)
+            .map_or(0, |r| r.match_bits);
+        let sc = ROWS
+            .iter()
+            .find(|r| r.op == Op::ScW)
+            .map_or(0, |r| r.match_bits);
         let off = (self.rng.below(0x100) as i32 - 0x80) & !3;
         self.emit(addi(ADDR_REG, DATA_REG, off));
         let (rd, rs2) = (self.rd(), self.rs());
@@ -188,7 +198,14 @@ impl Gen {
                 let num = [csr::MSTATUS, csr::SSTATUS][self.rng.below(2) as usize];
                 let mask = STATUS_MASKS[self.rng.below(STATUS_MASKS.len() as u32) as usize];
                 let (f3, mask) = if self.rng.below(2) == 0 {
-                    (2, mask | if self.rng.below(4) == 0 { mstatus::SUM } else { 0 })
+                    (
+                        2,
+                        mask | if self.rng.below(4) == 0 {
+                            mstatus::SUM
+                        } else {
+                            0
+                        },
+                    )
                 } else {
                     (3, mask)
                 };
@@ -207,14 +224,24 @@ impl Gen {
                 self.emit(enc::SFENCE_VMA);
             }
             3 => {
-                let num = [csr::TIME, csr::CYCLE, csr::INSTRET, csr::MINSTRET, csr::SATP]
-                    [self.rng.below(5) as usize];
+                let num = [
+                    csr::TIME,
+                    csr::CYCLE,
+                    csr::INSTRET,
+                    csr::MINSTRET,
+                    csr::SATP,
+                ][self.rng.below(5) as usize];
                 self.emit(enc::csrr(rd, num));
             }
             _ => {
                 let src = self.rs();
-                let num = [csr::MSCRATCH, csr::SSCRATCH, csr::SEPC, csr::MTVAL, csr::STVAL]
-                    [self.rng.below(5) as usize];
+                let num = [
+                    csr::MSCRATCH,
+                    csr::SSCRATCH,
+                    csr::SEPC,
+                    csr::MTVAL,
+                    csr::STVAL,
+                ][self.rng.below(5) as usize];
                 self.emit(csr_insn(f3, num, src, rd));
             }
         }

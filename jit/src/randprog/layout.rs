@@ -7,8 +7,11 @@
 //! |-----------|---------------------------------------------------|
 //! | `0x00000` | page 0: entry, trap handlers, setup (never U)      |
 //! | `0x01000` | the body (user pages when the body runs in U)      |
-//! | `0x10000` | data pages, one per [`DataPage`] kind              |
-//! | `0x20000` | the Sv32 root table, then the one leaf table        |
+//! | `0x04000` | data pages, one per [`DataPage`] kind              |
+//! | `0x0a000` | the Sv32 root table, then the one leaf table        |
+//!
+//! The image is small because lockstep compares all of it after every
+//! step.
 //!
 //! Data and device mappings carry U and the body relies on `sstatus.SUM`
 //! (set at setup and never cleared) for S-mode access. The page tables
@@ -22,15 +25,15 @@ use super::Rng;
 /// RAM offset of the body's code.
 pub const BODY_OFFSET: u32 = 0x1000;
 /// Bytes the body may fill.
-pub const BODY_BYTES: u32 = 0xf000;
+pub const BODY_BYTES: u32 = 0x3000;
 /// RAM offset of the first data page.
-pub const DATA_OFFSET: u32 = 0x1_0000;
+pub const DATA_OFFSET: u32 = 0x4000;
 /// RAM offset of the root page table.
-const ROOT_OFFSET: u32 = 0x2_0000;
+const ROOT_OFFSET: u32 = 0xa000;
 /// RAM offset of the leaf table mapping the first 4 MiB of RAM.
-const LEAF_OFFSET: u32 = 0x2_1000;
+const LEAF_OFFSET: u32 = 0xb000;
 /// Bytes of the image: code, data and page tables.
-pub const IMAGE_BYTES: u32 = 0x2_2000;
+pub const IMAGE_BYTES: u32 = 0xc000;
 /// Pages of RAM the leaf table maps (the machine's 1 MiB).
 const RAM_PAGES: u32 = 256;
 /// A 4 KiB page.
@@ -148,11 +151,7 @@ pub fn fill(image: &mut [u8], rng: &mut Rng, fp_values: &[u64], user_body: bool)
     for base in [0, CLINT_BASE, UART0_BASE] {
         put(ROOT_OFFSET, base >> 22, leaf(base, V | R | W | U | A | D));
     }
-    put(
-        ROOT_OFFSET,
-        RAM_BASE >> 22,
-        leaf(RAM_BASE + LEAF_OFFSET, V),
-    );
+    put(ROOT_OFFSET, RAM_BASE >> 22, leaf(RAM_BASE + LEAF_OFFSET, V));
     for page in 0..RAM_PAGES {
         let offset = page * PAGE_BYTES;
         let code = V | R | W | X | A | D;

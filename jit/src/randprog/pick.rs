@@ -71,7 +71,11 @@ impl Gen {
     /// A destination register the body may write: `x1`–`x26`, now and
     /// then `x0`.
     pub(super) fn rd(&mut self) -> u32 {
-        if self.rng.below(32) == 0 { 0 } else { 1 + self.rng.below(26) }
+        if self.rng.below(32) == 0 {
+            0
+        } else {
+            1 + self.rng.below(26)
+        }
     }
 
     /// Any register, as a source.
@@ -198,7 +202,14 @@ impl Gen {
             self.emit_all(&li(ADDR_REG, target));
             (ADDR_REG, 0)
         } else {
-            (self.rs(), if no_offset { 0 } else { self.rng.word() as i32 >> 20 })
+            (
+                self.rs(),
+                if no_offset {
+                    0
+                } else {
+                    self.rng.word() as i32 >> 20
+                },
+            )
         };
         let w = w & !(0x1f << 15) | base << 15;
         match row.format {
@@ -216,7 +227,10 @@ impl Gen {
     pub(super) fn compute_word(&mut self) -> u32 {
         loop {
             let row = self.pick_row();
-            if !row.flags.intersects(Flags::MEM | Flags::CSR | Flags::ENDS_BLOCK) {
+            if !row
+                .flags
+                .intersects(Flags::MEM | Flags::CSR | Flags::ENDS_BLOCK)
+            {
                 return self.row_word(row);
             }
         }

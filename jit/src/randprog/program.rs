@@ -8,8 +8,8 @@ use soc::hart::Privilege;
 use soc::memmap::RAM_BASE;
 
 use super::Rng;
-use super::{enc, values};
 use super::layout::{self, BODY_BYTES, BODY_OFFSET, IMAGE_BYTES};
+use super::{enc, values};
 
 /// Bytes kept free at the end of the body for the finishing sequence and
 /// the longest item.
@@ -96,9 +96,15 @@ impl Gen {
 /// finisher's pass code, unless a trap loop, WFI or the caller's
 /// instruction budget ends it first.
 pub fn program(seed: u64, items: u32) -> Vec<u8> {
+    let g = generate(seed, items);
+    minimal_image(RAM_BASE, &g.image, IMAGE_BYTES, EM_RISCV)
+}
+
+/// The generator after writing the program for `seed`.
+fn generate(seed: u64, items: u32) -> Gen {
     let mut rng = Rng::new(seed);
-    let body_privilege = [Privilege::Machine, Privilege::Supervisor, Privilege::User]
-        [rng.below(3) as usize];
+    let body_privilege =
+        [Privilege::Machine, Privilege::Supervisor, Privilege::User][rng.below(3) as usize];
     let config = Config {
         body_privilege,
         sv32: rng.below(2) == 0,
@@ -126,5 +132,37 @@ pub fn program(seed: u64, items: u32) -> Vec<u8> {
     g.emit_all(&enc::li(28, layout::FINISHER));
     g.emit_all(&enc::li(29, 0x5555));
     g.emit(enc::sw(29, 28, 0));
-    minimal_image(RAM_BASE, &g.image, IMAGE_BYTES, EM_RISCV)
+    g
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use soc::isa::{Op, decode, insn_len};
+    use std::collections::BTreeSet;
+
+    /// Every operation of the table, and every quadrant/funct3 slot of the
+    /// compressed map, appears in the bodies of a few programs.
+    #[test]
+    fn bodies_cover_every_instruction() {
+        let (mut ops, mut compressed) = (BTreeSet::new(), BTreeSet::new());
+        for seed in 0..60 {
+            let g = generate(seed, 80);
+            let mut at = BODY_OFFSET as usize;
+            while at < g.pos() as usize {
+                let half = u16::from_le_bytes([g.image[at], g.image[at + 1]]);
+                let len = usize::from(insn_len(half));
+                let mut raw = [0; 4];
+                raw[..len].copy_from_slice(&g.image[at..at + len]);
+                ops.insert(decode(u32::from_le_bytes(raw)).op);
+                if len == 2 {
+                    compressed.insert((half & 3, half >> 13));
+                }
+                at += len;
+            }
+        }
+        let missing: Vec<Op> = Op::ALL.into_iter().filter(|op| !ops.contains(op)).collect();
+        assert!(missing.is_empty(), "never generated: {missing:?}");
+        assert_eq!(compressed.len(), 24, "compressed slots: {compressed:?}");
+    }
 }

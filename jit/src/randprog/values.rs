@@ -12,10 +12,28 @@ use super::Rng;
 use super::layout::{DEVICE_TARGETS, DataPage, PAGE_BYTES};
 
 const F32_EDGES: [u32; 22] = [
-    0x0000_0000, 0x8000_0000, 0x7f80_0000, 0xff80_0000, 0x7fc0_0000, 0x7fc0_0001,
-    0xffc0_0000, 0x7f80_0001, 0xff81_2345, 0x0000_0001, 0x007f_ffff, 0x0080_0000,
-    0x7f7f_ffff, 0x3f80_0000, 0xbfc0_0000, 0x4b00_0000, 0x4f00_0000, 0xcf00_0000,
-    0x3eff_ffff, 0x3f00_0000, 0x3fc0_0000, 0x4020_0000,
+    0x0000_0000,
+    0x8000_0000,
+    0x7f80_0000,
+    0xff80_0000,
+    0x7fc0_0000,
+    0x7fc0_0001,
+    0xffc0_0000,
+    0x7f80_0001,
+    0xff81_2345,
+    0x0000_0001,
+    0x007f_ffff,
+    0x0080_0000,
+    0x7f7f_ffff,
+    0x3f80_0000,
+    0xbfc0_0000,
+    0x4b00_0000,
+    0x4f00_0000,
+    0xcf00_0000,
+    0x3eff_ffff,
+    0x3f00_0000,
+    0x3fc0_0000,
+    0x4020_0000,
 ];
 
 const F64_EDGES: [u64; 20] = [
@@ -81,5 +99,10 @@ pub fn data_pointer(rng: &mut Rng) -> u32 {
         DataPage::ALL[rng.below(DataPage::ALL.len() as u32) as usize]
     };
     let offset = rng.below(PAGE_BYTES);
-    page.addr() + if rng.below(4) == 0 { offset } else { offset & !7 }
+    page.addr()
+        + if rng.below(4) == 0 {
+            offset
+        } else {
+            offset & !7
+        }
 }

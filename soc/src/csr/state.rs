@@ -100,7 +100,7 @@ pub const MEDELEG_MASK: u32 = 0xb3ff;
 /// The CSRs that are plain storage. `#[repr(C)]` because the JIT will read
 /// some of them by offset.
 #[repr(C)]
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Csrs {
     /// `mstatus` (SD is computed on read).
     pub mstatus: u32,
