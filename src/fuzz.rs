@@ -4,7 +4,7 @@
 //! progress on stderr, and exits 1 if any program disagreed.
 //!
 //! A seed reproduces its program exactly: `rvjit fuzz --seed S --programs 1`
-//! (with the campaign's `--threshold` and `--max-insns`).
+//! (with the campaign's `--items`, `--threshold` and `--max-insns`).
 
 use std::process::ExitCode;
 use std::sync::Mutex;
@@ -28,6 +28,9 @@ pub struct FuzzArgs {
     /// Interpreted runs before the JIT compiles a block (0: at once).
     #[arg(long, default_value = "0", value_name = "T")]
     threshold: u32,
+    /// Body items of one program.
+    #[arg(long, default_value = "80", value_name = "N")]
+    items: u32,
     /// Instruction budget of one program.
     #[arg(long, default_value = "20000", value_name = "N")]
     max_insns: u64,
@@ -81,8 +84,12 @@ pub fn fuzz(args: FuzzArgs) -> Result<ExitCode> {
                 scope.spawn(move || {
                     let seeds = (job..args.programs).step_by(args.jobs as usize);
                     for seed in seeds.map(|i| first.wrapping_add(i)) {
-                        let outcome =
-                            lockstep::random_program(seed, args.threshold, args.max_insns);
+                        let outcome = lockstep::random_program(
+                            seed,
+                            args.items,
+                            args.threshold,
+                            args.max_insns,
+                        );
                         let mut t = tally.lock().unwrap_or_else(|e| e.into_inner());
                         t.done += 1;
                         match outcome {

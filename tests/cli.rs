@@ -1,8 +1,8 @@
 //! The `rvjit` command line: exit statuses, one-line errors on bad input
 //! and bad flags, failures to write rvjit's own output, `--trace`,
 //! `--signature`, `--stats`, `--max-insns`, `--perf-map`, disk-image
-//! locks, ELF segments that reach outside RAM, Ctrl-A x, and console input
-//! across guest resets.
+//! locks, ELF segments that reach outside RAM, Ctrl-A x, console input
+//! across guest resets, and a small `rvjit fuzz` campaign.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -766,4 +766,22 @@ fn perf_map_names_every_compiled_block() {
 
     let o = rvjit(&["run", p.elf, "--perf-map"]);
     assert_one_line_error(&o, "--perf-map needs --engine jit");
+}
+
+#[test]
+fn fuzz_runs_a_small_campaign_and_reports_it() {
+    let o = rvjit(&["fuzz", "--programs", "6", "--seed", "40", "--items", "20"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "no mismatch is printed");
+    let last = stderr(&o);
+    assert!(
+        last.trim_end()
+            .lines()
+            .last()
+            .unwrap_or("")
+            .starts_with("fuzz: 6/6 programs, 0 mismatches;"),
+        "{last}"
+    );
+    let o = rvjit(&["fuzz", "--jobs", "0"]);
+    assert_one_line_error(&o, "--jobs");
 }

@@ -33,8 +33,6 @@ const RAM_BYTES: u64 = 1 << 20;
 const CONTEXT_STEPS: usize = 3;
 /// Instructions shown per step in a report.
 const CONTEXT_INSNS: u64 = 12;
-/// Body items of a random program.
-const RANDOM_ITEMS: u32 = 80;
 
 /// How a lockstep run ended without a difference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,12 +56,17 @@ pub fn machine(elf: &[u8]) -> Machine {
     virt(config, elf).expect("the lockstep image loads").0
 }
 
-/// Runs the random program for `seed` (see [`randprog`]) in lockstep for
-/// at most `max_insns` instructions, the JIT compiling blocks after
-/// `threshold` interpreted runs; a difference comes back as a report that
-/// starts with the seed.
-pub fn random_program(seed: u64, threshold: u32, max_insns: u64) -> Result<Agreed, String> {
-    let elf = randprog::program(seed, RANDOM_ITEMS);
+/// Runs the random program for `seed` with `items` body items (see
+/// [`randprog`]) in lockstep for at most `max_insns` instructions, the JIT
+/// compiling blocks after `threshold` interpreted runs; a difference comes
+/// back as a report that starts with the seed.
+pub fn random_program(
+    seed: u64,
+    items: u32,
+    threshold: u32,
+    max_insns: u64,
+) -> Result<Agreed, String> {
+    let elf = randprog::program(seed, items);
     let watch = 0..randprog::IMAGE_BYTES as usize;
     run(&|| machine(&elf), max_insns, watch, threshold).map_err(|r| format!("seed {seed}: {r}"))
 }
@@ -183,7 +186,10 @@ fn difference(a: &Machine, b: &Machine, csrs: &[u16], ram: Range<usize>) -> Opti
         ));
     }
     if ha.csr != hb.csr {
-        return Some(format!("CSR state: interp {:?}\n  jit {:?}", ha.csr, hb.csr));
+        return Some(format!(
+            "CSR state: interp {:?}\n  jit {:?}",
+            ha.csr, hb.csr
+        ));
     }
     let len = ram.len();
     let start = RamOffset(ram.start as u32);

@@ -7,14 +7,16 @@ use soc::machine::Stop;
 
 /// Programs per test (four tests, so that they run in parallel).
 const PROGRAMS: u64 = 500;
+/// Body items of one random program (`rvjit fuzz` runs longer ones).
+const ITEMS: u32 = 40;
 /// Instruction budget of one random program.
-const MAX_INSNS: u64 = 20_000;
+const MAX_INSNS: u64 = 10_000;
 
 fn random_programs(first_seed: u64) {
     let mut compiled = 0;
     let mut finished = 0;
     for seed in first_seed..first_seed + PROGRAMS {
-        match lockstep::random_program(seed, 0, MAX_INSNS) {
+        match lockstep::random_program(seed, ITEMS, 0, MAX_INSNS) {
             Ok(agreed) => {
                 compiled += agreed.compiled_steps;
                 finished += u64::from(agreed.stop == Stop::Exit(0));
