@@ -93,6 +93,8 @@ pub fn jalr(rd: u32, rs1: u32, imm: i32) -> u32 {
 pub const MRET: u32 = 0x3020_0073;
 /// `sret`.
 pub const SRET: u32 = 0x1020_0073;
+/// `wfi`.
+pub const WFI: u32 = 0x1050_0073;
 /// `fence.i`.
 pub const FENCE_I: u32 = 0x0000_100f;
 /// `sfence.vma x0, x0`.
@@ -161,6 +163,9 @@ mod tests {
             assert_eq!((b.op, b.rs1, b.rs2, b.imm), (Op::Bne, 9, 0, imm));
             assert_eq!(expand_rvc(c_branch(imm, 15, false)).op, Op::Beq);
         }
+        assert_eq!(decode(WFI).op, Op::Wfi);
+        assert_eq!(decode(FENCE_I).op, Op::FenceI);
+        assert_eq!(decode(SFENCE_VMA).op, Op::SfenceVma);
         let jr = expand_rvc(c_jr(29, true));
         assert_eq!((jr.op, jr.rd, jr.rs1, jr.imm), (Op::Jalr, 1, 29, 0));
     }

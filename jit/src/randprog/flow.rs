@@ -8,11 +8,11 @@
 use soc::csr::state::mstatus;
 use soc::csr::table as csr;
 use soc::hart::Privilege;
-use soc::isa::{Op, ROWS};
+use soc::isa::Op;
 
 use super::enc::{self, addi, auipc0, b_type, c_branch, c_j, c_jr, csr as csr_insn, jal, li};
 use super::layout::{self, FETCH_FAULT_TARGETS};
-use super::pick::{ADDR_REG, DATA_REG};
+use super::pick::{ADDR_REG, DATA_REG, row};
 use super::program::Gen;
 
 /// The loop counter register.
@@ -46,7 +46,7 @@ impl Gen {
             10 => self.self_modifying(),
             11..14 => self.csr_traffic(),
             14 => self.xret(),
-            15 if self.rng.below(16) == 0 => self.emit(0x1050_0073), // wfi
+            15 if self.rng.below(16) == 0 => self.emit(enc::WFI),
             _ => self.straight(),
         }
     }
@@ -146,14 +146,7 @@ impl Gen {
 
     /// `lr.w`, 0..=2 straight items, `sc.w` to the same address.
     fn lr_sc(&mut self) {
-        let lr = ROWS
-            .iter()
-            .find(|r| r.op == Op::LrW)
-            .map_or(0, |r| r.match_bits);
-        let sc = ROWS
-            .iter()
-            .find(|r| r.op == Op::ScW)
-            .map_or(0, |r| r.match_bits);
+        let (lr, sc) = (row(Op::LrW).match_bits, row(Op::ScW).match_bits);
         let off = (self.rng.below(0x100) as i32 - 0x80) & !3;
         self.emit(addi(ADDR_REG, DATA_REG, off));
         let (rd, rs2) = (self.rd(), self.rs());

@@ -50,8 +50,8 @@ mod pte {
     pub const D: u32 = 1 << 7;
 }
 
-/// The data pages, in address order from `DATA_OFFSET`: each gives the
-/// MMU a different answer.
+/// The data pages, in address order from `DATA_OFFSET` (the discriminant
+/// is the page's index): each gives the MMU a different answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DataPage {
     /// Read-write, accessed and dirty: the common case (`x31` points here).
@@ -81,8 +81,7 @@ impl DataPage {
 
     /// The page's guest address (virtual = physical).
     pub fn addr(self) -> u32 {
-        let index = DataPage::ALL.iter().position(|&p| p == self).unwrap_or(0);
-        RAM_BASE + DATA_OFFSET + index as u32 * PAGE_BYTES
+        RAM_BASE + DATA_OFFSET + self as u32 * PAGE_BYTES
     }
 
     fn pte_flags(self) -> u32 {

@@ -48,6 +48,11 @@ const WRITABLE_CSRS: [u16; 20] = [
     0x7c0,
 ];
 
+/// The table row of `op` (`ROWS` is in `Op` order, without `Op::Illegal`).
+pub fn row(op: Op) -> &'static Row {
+    &ROWS[op as usize - 1]
+}
+
 /// True when `row` writes an integer `rd`.
 fn writes_x_rd(format: Format, flags: Flags) -> bool {
     !flags.contains(Flags::FP_RD)
@@ -91,7 +96,7 @@ impl Gen {
             3 if self.rng.below(4) == 0 => self.illegal(),
             _ => {
                 let row = self.pick_row();
-                self.from_row(row);
+                self.emit_row(row);
             }
         }
     }
@@ -104,7 +109,7 @@ impl Gen {
 
     /// One word of `row` with random open fields; memory rows get an
     /// address set up first.
-    pub(super) fn from_row(&mut self, row: &'static Row) {
+    pub(super) fn emit_row(&mut self, row: &'static Row) {
         let mut w = self.row_word(row);
         match row.format {
             Format::Csr | Format::CsrI => w = w & 0x000f_ffff | u32::from(self.csr_number(w)) << 20,
@@ -233,6 +238,18 @@ impl Gen {
             {
                 return self.row_word(row);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_op_has_its_row() {
+        for op in Op::ALL.into_iter().skip(1) {
+            assert_eq!(row(op).op, op);
         }
     }
 }

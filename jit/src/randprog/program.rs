@@ -79,7 +79,7 @@ impl Gen {
 
     /// Pads with `c.nop` to a 4-byte boundary.
     pub fn align4(&mut self) {
-        if self.pos % 4 != 0 {
+        if !self.pos.is_multiple_of(4) {
             self.emit16(enc::C_NOP);
         }
     }
