@@ -107,7 +107,7 @@ pub fn fuzz(args: FuzzArgs) -> Result<ExitCode> {
                                 output::line(format_args!("mismatch: {report}"))?;
                             }
                         }
-                        if t.done.is_multiple_of(PROGRESS_EVERY) {
+                        if t.done.is_multiple_of(PROGRESS_EVERY) && t.done < args.programs {
                             output::note(format_args!("{}", t.line(args.programs, started)))?;
                         }
                     }
