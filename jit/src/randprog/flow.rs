@@ -2,8 +2,9 @@
 //! generator must control: forward branches and jumps (32-bit and
 //! compressed), counted loops, jumps that fault on fetch, LR/SC pairs,
 //! self-modifying code, CSR traffic (FP CSRs, scratch and trap CSRs,
-//! `mstatus`/`sstatus` bits, Sv32 on and off), `mret`/`sret` that stay in
-//! the body's privilege, and the odd `wfi`.
+//! `mstatus`/`sstatus` bits, Sv32 on and off), M-mode accesses under
+//! MPRV, `mret`/`sret` that stay in the body's privilege, and the odd
+//! `wfi`.
 
 use soc::csr::state::mstatus;
 use soc::csr::table as csr;
@@ -22,7 +23,7 @@ const LOOP_REG: u32 = 30;
 const SMC_VALUE_REG: u32 = 28;
 
 /// `mstatus` masks the body sets and clears. SUM is only ever set (the S
-/// handler needs it), MPRV never (the handlers load through `mepc`).
+/// handler needs it); MPRV only around a few accesses (`mprv_accesses`).
 const STATUS_MASKS: [u32; 7] = [
     mstatus::FS,
     1 << mstatus::FS_SHIFT,
@@ -46,7 +47,8 @@ impl Gen {
             10 => self.self_modifying(),
             11..14 => self.csr_traffic(),
             14 => self.xret(),
-            15 if self.rng.below(16) == 0 => self.emit(enc::WFI),
+            15 if self.config.body_privilege == Privilege::Machine => self.mprv_accesses(),
+            16 if self.rng.below(16) == 0 => self.emit(enc::WFI),
             _ => self.straight(),
         }
     }
@@ -238,6 +240,27 @@ impl Gen {
                 self.emit(csr_insn(f3, num, src, rd));
             }
         }
+    }
+
+    /// In an M body: MPRV on with MPP = S or U for 1..=3 straight items, so
+    /// loads and stores translate as that privilege, then MPRV off and
+    /// MPP = M again. A trap in between is safe: it sets MPP to M, so the
+    /// handler's own load of the instruction is not translated.
+    fn mprv_accesses(&mut self) {
+        let pp = [Privilege::Supervisor, Privilege::User][self.rng.below(2) as usize];
+        self.emit_all(&li(ADDR_REG, mstatus::MPP));
+        self.emit(csr_insn(3, csr::MSTATUS, ADDR_REG, 0));
+        self.emit_all(&li(
+            ADDR_REG,
+            mstatus::MPRV | (pp as u32) << mstatus::MPP_SHIFT,
+        ));
+        self.emit(csr_insn(2, csr::MSTATUS, ADDR_REG, 0));
+        let n = 1 + self.rng.below(3);
+        self.straights(n);
+        self.emit_all(&li(ADDR_REG, mstatus::MPRV));
+        self.emit(csr_insn(3, csr::MSTATUS, ADDR_REG, 0));
+        self.emit_all(&li(ADDR_REG, mstatus::MPP));
+        self.emit(csr_insn(2, csr::MSTATUS, ADDR_REG, 0));
     }
 
     /// `mret` in M (or `sret` in S) back to the next instruction in the
