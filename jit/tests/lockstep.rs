@@ -2,22 +2,14 @@
 //! conformance program and on a few thousand seeded random integer
 //! programs, no architectural difference at any block boundary.
 
+mod common;
+
+use common::machine;
 use jit::lockstep;
 use jit::randprog::{self, DATA_BYTES, DATA_OFFSET};
-use soc::board::{VirtConfig, virt};
-use soc::dev::console::BufferConsole;
 use soc::elf::{EM_RISCV, minimal_image};
-use soc::machine::{Machine, Stop};
+use soc::machine::Stop;
 use soc::memmap::RAM_BASE;
-
-/// A deterministic 1 MiB virt machine running `image` (an ELF).
-fn machine(image: &[u8]) -> Machine {
-    let config = VirtConfig {
-        deterministic: true,
-        ..VirtConfig::new(1 << 20, Box::new(BufferConsole::new()))
-    };
-    virt(config, image).expect("the image loads").0
-}
 
 /// Programs per test (four tests, so that they run in parallel).
 const PROGRAMS: u64 = 500;

@@ -13,7 +13,9 @@
 //! Everything else (a miss, a misaligned or page-crossing access, MMIO, a
 //! fault, a store into code) calls the helper for the access size, which
 //! takes the exact pc and retired count, so a fault or a device access
-//! leaves the block precisely, as the interpreter does.
+//! leaves the block precisely, as the interpreter does. FP loads and
+//! stores (`flw`, `fld` as one 8-byte access, `fsw`, `fsd`) share the fast
+//! path; off it the interpreter runs them.
 
 use core::mem::offset_of;
 
@@ -28,6 +30,7 @@ use soc::isa::{Insn, Op};
 use soc::mmu::AccessKind;
 use soc::mmu::tlb::{self, TlbEntry};
 
+use super::fp::Dest;
 use super::{Emitter, hart_flags};
 use crate::exec::Helpers;
 
@@ -115,7 +118,7 @@ impl Emitter<'_> {
     }
 
     /// A new cold block for a slow path.
-    fn slow_block(&mut self) -> Block {
+    pub(super) fn slow_block(&mut self) -> Block {
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
         slow
@@ -225,6 +228,59 @@ impl Emitter<'_> {
         self.check(status, &regs, &regs, pc.wrapping_add(u32::from(i.len)), idx);
         self.b.ins().jump(merge, &[]);
 
+        self.b.switch_to_block(merge);
+        self.b.seal_block(merge);
+    }
+}
+
+impl Emitter<'_> {
+    /// `flw`/`fld`: the same fast path, 4 or 8 bytes into `f[rd]` (a
+    /// single NaN-boxed); off it, the interpreter runs the instruction.
+    pub(super) fn fp_load(&mut self, i: &Insn, pc: u32, idx: usize) {
+        self.require_fpu(i, pc, idx);
+        let base = self.get(i.rs1);
+        let addr = self.b.ins().iadd_imm_s(base, i64::from(i.imm));
+        let slow = self.slow_block();
+        let merge = self.b.create_block();
+        let loaded = self.b.append_block_param(merge, types::I64);
+        let double = i.op == Op::Fld;
+        let host = self.tlb_hit(AccessKind::Read, addr, if double { 3 } else { 2 }, slow);
+        let bits = if double {
+            self.b.ins().load(types::I64, ram_flags(), host, 0)
+        } else {
+            let word = self.b.ins().load(types::I32, ram_flags(), host, 0);
+            self.box_s(word)
+        };
+        self.b.ins().jump(merge, &[BlockArg::Value(bits)]);
+        self.b.switch_to_block(slow);
+        self.b.seal_block(slow);
+        self.interpreted_into(i, pc, idx, merge, Some(Dest::F));
+        self.b.switch_to_block(merge);
+        self.b.seal_block(merge);
+        self.fset(i.rd, loaded);
+        self.fpu_dirty();
+    }
+
+    /// `fsw`/`fsd`: the low 4 or all 8 bytes of `f[rs2]`, as `fp_load`.
+    pub(super) fn fp_store(&mut self, i: &Insn, pc: u32, idx: usize) {
+        self.require_fpu(i, pc, idx);
+        let bits = self.fget(i.rs2);
+        let base = self.get(i.rs1);
+        let addr = self.b.ins().iadd_imm_s(base, i64::from(i.imm));
+        let slow = self.slow_block();
+        let merge = self.b.create_block();
+        let double = i.op == Op::Fsd;
+        let host = self.tlb_hit(AccessKind::Write, addr, if double { 3 } else { 2 }, slow);
+        let value = if double {
+            bits
+        } else {
+            self.b.ins().ireduce(types::I32, bits)
+        };
+        self.b.ins().store(ram_flags(), value, host, 0);
+        self.b.ins().jump(merge, &[]);
+        self.b.switch_to_block(slow);
+        self.b.seal_block(slow);
+        self.interpreted_into(i, pc, idx, merge, None);
         self.b.switch_to_block(merge);
         self.b.seal_block(merge);
     }

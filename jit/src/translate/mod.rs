@@ -23,13 +23,15 @@
 //! loads and stores, `flow.rs` the jumps and branches that end a block.
 
 mod flow;
+mod fp;
+mod freg;
 mod int;
 mod mem;
 
 use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
-    AbiParam, Function, InstBuilder, MemFlagsData, Signature, UserFuncName, Value, types,
+    AbiParam, BlockArg, Function, InstBuilder, MemFlagsData, Signature, UserFuncName, Value, types,
 };
 use cranelift_codegen::isa::{CallConv, OwnedTargetIsa, TargetFrontendConfig};
 use cranelift_codegen::settings::{self, Configurable};
@@ -43,6 +45,7 @@ use crate::exec::Helpers;
 use crate::helpers::Status;
 
 pub use flow::{Exits, block_signature};
+use freg::FRegs;
 
 /// Whether the translator generates code for `op` inside a block (others
 /// there are interpreted).
@@ -113,6 +116,8 @@ pub fn translated_len(insns: &[Insn]) -> usize {
 /// The Cranelift state kept between translations.
 pub struct Translator {
     isa: OwnedTargetIsa,
+    /// Whether `fma` is one host instruction (see `Emitter::host_fma`).
+    host_fma: bool,
     ctx: Context,
     fctx: FunctionBuilderContext,
 }
@@ -139,8 +144,16 @@ impl Translator {
             .map_err(|e| e.to_string())?
             .finish(settings::Flags::new(flags))
             .map_err(|e| e.to_string())?;
+        // x86-64 has FMA as an extension; other hosts Cranelift supports
+        // have it in the base ISA.
+        let host_fma = !cfg!(target_arch = "x86_64")
+            || isa
+                .isa_flags()
+                .iter()
+                .any(|f| f.name == "has_fma" && f.as_bool() == Some(true));
         Ok(Translator {
             isa,
+            host_fma,
             ctx: Context::new(),
             fctx: FunctionBuilderContext::new(),
         })
@@ -152,8 +165,9 @@ impl Translator {
     pub fn translate(&mut self, insns: &[Insn], pc: u32, exits: Exits) -> Option<Vec<u8>> {
         let ptr = self.isa.pointer_type();
         let config = self.isa.frontend_config();
+        let host_fma = self.host_fma;
         self.compile(block_signature(ptr), |b| {
-            Emitter::new(b, ptr, exits).block(insns, pc, config);
+            Emitter::new(b, ptr, exits, host_fma).block(insns, pc, config);
         })
     }
 
@@ -202,6 +216,7 @@ impl Translator {
 struct Regs {
     value: [Option<Value>; 32],
     dirty: [bool; 32],
+    f: FRegs,
 }
 
 impl Regs {
@@ -213,6 +228,7 @@ impl Regs {
         Regs {
             value,
             dirty: [false; 32],
+            f: self.f.stored_except(rd),
         }
     }
 
@@ -248,6 +264,13 @@ struct Emitter<'a> {
     exits: Exits,
     /// The block's first pc.
     pc: u32,
+    /// Whether the host has a fused multiply-add (else Cranelift would
+    /// call libm, a relocation this code cannot have).
+    host_fma: bool,
+    /// Whether `mstatus.FS` was tested (see `freg.rs`).
+    fpu_checked: bool,
+    /// Whether `mstatus.FS` was set to Dirty.
+    fpu_dirtied: bool,
 }
 
 /// Memory flags for the hart's fields: aligned, never trapping.
@@ -256,7 +279,7 @@ fn hart_flags() -> MemFlagsData {
 }
 
 impl<'a> Emitter<'a> {
-    fn new(mut b: FunctionBuilder<'a>, ptr: ir::Type, exits: Exits) -> Emitter<'a> {
+    fn new(mut b: FunctionBuilder<'a>, ptr: ir::Type, exits: Exits, host_fma: bool) -> Emitter<'a> {
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
@@ -275,10 +298,14 @@ impl<'a> Emitter<'a> {
             regs: Regs {
                 value: [None; 32],
                 dirty: [false; 32],
+                f: FRegs::EMPTY,
             },
             mem: MemCache::default(),
             exits,
             pc: 0,
+            host_fma,
+            fpu_checked: false,
+            fpu_dirtied: false,
         }
     }
 
@@ -314,6 +341,7 @@ impl<'a> Emitter<'a> {
                 self.b.ins().store(hart_flags(), v, self.hart, off);
             }
         }
+        self.write_back_f(&regs.f);
     }
 
     /// Registers back, `pc = next`, `retired = start + count`: the state
@@ -379,8 +407,12 @@ impl<'a> Emitter<'a> {
     /// An instruction that falls through, the `idx`th of the block.
     fn straight(&mut self, i: &Insn, pc: u32, idx: usize) {
         use Op::*;
-        if !is_native(i.op) {
-            return self.interpreted(i, pc, idx);
+        match i.op {
+            Flw | Fld => return self.fp_load(i, pc, idx),
+            Fsw | Fsd => return self.fp_store(i, pc, idx),
+            _ if i.op.flags().contains(Flags::FP) => return self.fp(i, pc, idx),
+            _ if !is_native(i.op) => return self.interpreted(i, pc, idx),
+            _ => {}
         }
         let imm = i.imm as u32;
         let value = match i.op {
@@ -440,6 +472,29 @@ impl<'a> Emitter<'a> {
         let after = self.regs;
         let next = pc.wrapping_add(u32::from(i.len));
         self.check(status, &after, &after, next, idx);
+    }
+
+    /// On a cold path of the `idx`th instruction, at `pc`: the instruction
+    /// run by the interpreter, then a jump to `merge` with what it wrote to
+    /// `rd` in `dest` (if anything). The register cache stays as it was,
+    /// for the path the cold one branched off.
+    fn interpreted_into(
+        &mut self,
+        i: &Insn,
+        pc: u32,
+        idx: usize,
+        merge: ir::Block,
+        dest: Option<fp::Dest>,
+    ) {
+        let regs = self.regs;
+        self.interpreted(i, pc, idx);
+        let args = match dest {
+            Some(fp::Dest::F) => vec![BlockArg::Value(self.fget(i.rd))],
+            Some(fp::Dest::X) => vec![BlockArg::Value(self.get(i.rd))],
+            None => vec![],
+        };
+        self.b.ins().jump(merge, &args);
+        self.regs = regs;
     }
 
     /// After a helper of the `idx`th instruction: on [`Status::Trapped`]
