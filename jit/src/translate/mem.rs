@@ -41,14 +41,16 @@ fn ram_flags() -> MemFlagsData {
 }
 
 /// The address of the entry of TLB `table` that a virtual page number
-/// indexes, as `soc::mmu::tlb` does (only `vpn`'s low bits are used).
+/// indexes, as `tlb::index` does (only `vpn`'s low 16 bits are used).
 pub(super) fn tlb_entry(
     b: &mut FunctionBuilder<'_>,
     ptr: types::Type,
     table: Value,
     vpn: Value,
 ) -> Value {
-    let index = b.ins().band_imm_u(vpn, tlb::ENTRIES as i64 - 1);
+    let high = b.ins().ushr_imm_u(vpn, 8);
+    let folded = b.ins().bxor(vpn, high);
+    let index = b.ins().band_imm_u(folded, tlb::ENTRIES as i64 - 1);
     let index = b.ins().uextend(ptr, index);
     let off = b.ins().imul_imm_u(index, size_of::<TlbEntry>() as i64);
     b.ins().iadd(table, off)
