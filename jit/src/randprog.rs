@@ -498,7 +498,7 @@ struct EdgeOp {
 /// `fflags` is read, then cleared or left with only NX (so that both the
 /// exact path and the host fast path run), and an `f` result is stored in
 /// the data area.
-pub fn fp_edge_programs() -> Vec<Vec<u8>> {
+pub fn fp_edge_programs() -> Vec<EdgeProgram> {
     let edge = |bits, sources, rounds, x_result, x_source| EdgeOp {
         bits,
         sources,
@@ -535,8 +535,17 @@ pub fn fp_edge_programs() -> Vec<Vec<u8>> {
     ops.into_iter().map(edge_program).collect()
 }
 
+/// An edge program (see [`fp_edge_programs`]).
+pub struct EdgeProgram {
+    /// The code, to be loaded at `RAM_BASE`.
+    pub code: Vec<u8>,
+    /// How many times it applies its instruction, each in a block of its
+    /// own (ended by the `fflags` access).
+    pub cases: u64,
+}
+
 /// The edge program for `op` (see [`fp_edge_programs`]).
-fn edge_program(op: EdgeOp) -> Vec<u8> {
+fn edge_program(op: EdgeOp) -> EdgeProgram {
     let mut g = Gen::start(u64::from(op.bits), true);
     let edges: Vec<u64> = EDGE_D.iter().chain(&EDGE_S).copied().collect();
     for (f, &v) in edges.iter().enumerate() {
@@ -580,5 +589,8 @@ fn edge_program(op: EdgeOp) -> Vec<u8> {
             n += 1;
         }
     }
-    g.finish()
+    EdgeProgram {
+        code: g.finish(),
+        cases: n as u64,
+    }
 }

@@ -45,12 +45,13 @@ fn random_fp_programs_agree_1() {
 
 /// Every edge program from `first` on, by `step`.
 fn edge_programs(first: usize, step: usize) {
-    for (n, code) in randprog::fp_edge_programs()
+    for (n, program) in randprog::fp_edge_programs()
         .iter()
         .enumerate()
         .skip(first)
         .step_by(step)
     {
+        let code = &program.code;
         let image = minimal_image(RAM_BASE, code, code.len() as u32, EM_RISCV);
         let watch = 0..(DATA_OFFSET + DATA_BYTES) as usize;
         let agreed = lockstep::run(&|| machine(&image), 1_000_000, watch)
@@ -58,6 +59,12 @@ fn edge_programs(first: usize, step: usize) {
         assert!(
             matches!(agreed.stop, Stop::Exit(_)),
             "edge program {n}: {agreed:?}"
+        );
+        // Each case is a block of its own: all compiled (the FP code
+        // compiles), they make at least as many compiled steps.
+        assert!(
+            agreed.compiled_steps >= program.cases,
+            "edge program {n}: few blocks compiled ({agreed:?})"
         );
     }
 }
