@@ -52,6 +52,16 @@ impl Rounding {
     }
 }
 
+/// FP CSR values a block reads once, on the path every later instruction
+/// follows (never on a cold path), so they dominate their uses.
+#[derive(Clone, Copy, Default)]
+pub(super) struct FpCsrs {
+    /// `frm`.
+    frm: Option<Value>,
+    /// Whether `fflags.NX` is set (see `Emitter::inexact_accrued`).
+    inexact: Option<Value>,
+}
+
 /// The register file a result goes to.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Dest {
@@ -362,11 +372,17 @@ impl Emitter<'_> {
         if i.rm != DYNAMIC {
             return want.admits(u32::from(i.rm)).then_some(None);
         }
-        // `frm` holds 0..=7; only a CSR write changes it, ending the block.
-        let frm = self
-            .b
-            .ins()
-            .load(types::I32, hart_flags(), self.hart, Hart::FRM_OFFSET as i32);
+        // `frm` holds 0..=7; only a CSR write changes it, ending the block,
+        // so one load serves the whole block.
+        let frm = match self.fp_csrs.frm {
+            Some(frm) => frm,
+            None => {
+                let off = Hart::FRM_OFFSET as i32;
+                let frm = self.b.ins().load(types::I32, hart_flags(), self.hart, off);
+                self.fp_csrs.frm = Some(frm);
+                frm
+            }
+        };
         let ok = match want {
             Rounding::Nearest => self.b.ins().icmp_imm_u(IntCC::Equal, frm, 0),
             Rounding::TowardZero => self.b.ins().icmp_imm_u(IntCC::Equal, frm, 1),
@@ -375,9 +391,14 @@ impl Emitter<'_> {
         Some(Some(ok))
     }
 
-    /// Whether `fflags.NX` is set already (read now: the interpreted slow
-    /// paths may have set it).
+    /// Whether `fflags.NX` was set at the block's first FP instruction that
+    /// asks: flags only accrue inside a block (writing `fflags` ends it),
+    /// so a set NX stays set, and a clear one only sends later
+    /// instructions to the exact path, which stays correct.
     fn inexact_accrued(&mut self) -> Value {
+        if let Some(nx) = self.fp_csrs.inexact {
+            return nx;
+        }
         let fflags = self.b.ins().load(
             types::I32,
             hart_flags(),
@@ -388,7 +409,9 @@ impl Emitter<'_> {
             .b
             .ins()
             .band_imm_u(fflags, i64::from(Fflags::NX.bits()));
-        self.b.ins().icmp_imm_u(IntCC::NotEqual, nx, 0)
+        let nx = self.b.ins().icmp_imm_u(IntCC::NotEqual, nx, 0);
+        self.fp_csrs.inexact = Some(nx);
+        nx
     }
 
     /// Whether the register bits `bits` hold a normal number of `fmt` (the
@@ -439,6 +462,7 @@ impl Emitter<'_> {
                     Dest::F => types::I64,
                     Dest::X => types::I32,
                 };
+                self.store_changed();
                 let slow = self.slow_block();
                 let merge = self.b.create_block();
                 let value = self.b.append_block_param(merge, ty);

@@ -41,14 +41,19 @@ impl FRegs {
         dirty: [false; 32],
     };
 
-    /// The cache once everything is stored and `rd` may have changed.
-    pub(super) fn stored_except(&self, rd: u8) -> FRegs {
-        let mut value = self.value;
-        value[usize::from(rd & 31)] = None;
+    /// The cache once everything is stored.
+    pub(super) fn stored(&self) -> FRegs {
         FRegs {
-            value,
+            value: self.value,
             dirty: [false; 32],
         }
+    }
+
+    /// The cache once everything is stored and `rd` may have changed.
+    pub(super) fn stored_except(&self, rd: u8) -> FRegs {
+        let mut f = self.stored();
+        f.value[usize::from(rd & 31)] = None;
+        f
     }
 }
 

@@ -240,6 +240,7 @@ impl Emitter<'_> {
     /// single NaN-boxed); off it, the interpreter runs the instruction.
     pub(super) fn fp_load(&mut self, i: &Insn, pc: u32, idx: usize) {
         self.require_fpu(i, pc, idx);
+        self.store_changed();
         let base = self.get(i.rs1);
         let addr = self.b.ins().iadd_imm_s(base, i64::from(i.imm));
         let slow = self.slow_block();
@@ -266,6 +267,7 @@ impl Emitter<'_> {
     /// `fsw`/`fsd`: the low 4 or all 8 bytes of `f[rs2]`, as `fp_load`.
     pub(super) fn fp_store(&mut self, i: &Insn, pc: u32, idx: usize) {
         self.require_fpu(i, pc, idx);
+        self.store_changed();
         let bits = self.fget(i.rs2);
         let base = self.get(i.rs1);
         let addr = self.b.ins().iadd_imm_s(base, i64::from(i.imm));

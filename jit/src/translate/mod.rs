@@ -271,6 +271,8 @@ struct Emitter<'a> {
     fpu_checked: bool,
     /// Whether `mstatus.FS` was set to Dirty.
     fpu_dirtied: bool,
+    /// `frm` and `fflags.NX`, once read.
+    fp_csrs: fp::FpCsrs,
 }
 
 /// Memory flags for the hart's fields: aligned, never trapping.
@@ -306,6 +308,7 @@ impl<'a> Emitter<'a> {
             host_fma,
             fpu_checked: false,
             fpu_dirtied: false,
+            fp_csrs: fp::FpCsrs::default(),
         }
     }
 
@@ -342,6 +345,18 @@ impl<'a> Emitter<'a> {
             }
         }
         self.write_back_f(&regs.f);
+    }
+
+    /// Stores the changed registers now, on the hot path, before an
+    /// instruction whose cold path runs the interpreter: that path then has
+    /// nothing to store, and a block of such instructions stores each
+    /// register once per change instead of once per cold path (which made
+    /// compile time grow with the square of the block's length).
+    fn store_changed(&mut self) {
+        let regs = self.regs;
+        self.write_back(&regs);
+        self.regs.dirty = [false; 32];
+        self.regs.f = regs.f.stored();
     }
 
     /// Registers back, `pc = next`, `retired = start + count`: the state
