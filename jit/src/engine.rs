@@ -261,10 +261,10 @@ impl Jit {
         self.stats.rust_exits += 1;
         match code {
             ret::RAN | ret::MISS => false,
-            // The block at `hart.pc` does not fit: the interpreter runs up
-            // to the deadline.
-            ret::REFUSED if m.hart.retired < m.deadline() => self.interp.step(m),
-            ret::REFUSED => false,
+            // The block at `hart.pc` does not fit, or the instruction there
+            // needs the exact path: the interpreter runs up to the deadline.
+            ret::REFUSED | ret::INTERPRET if m.hart.retired < m.deadline() => self.interp.step(m),
+            ret::REFUSED | ret::INTERPRET => false,
             slot => {
                 self.link(m, slot);
                 false

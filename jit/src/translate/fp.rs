@@ -14,13 +14,16 @@
 //!   comparisons, min/max and conversions from single to double need
 //!   non-NaN operands, conversions to integer an operand in range.
 //!
-//! Anything else runs the instruction through the interpreter (the
-//! `interpret` helper: `soc::fpu`'s exact arithmetic, flags and canonical
-//! NaNs) on a cold path that rejoins the block. Sign injection, moves and
-//! conversions that cannot round are always generated.
+//! Otherwise a cold side exit leaves the block before the instruction
+//! ([`ret::INTERPRET`](crate::chain::ret::INTERPRET)), and the interpreter
+//! runs it with `soc::fpu`'s exact arithmetic, flags and canonical NaNs: no
+//! call on the cold path, so it costs Cranelift little. FCLASS, and the
+//! fused operations on a host without FMA, always call the interpreter's
+//! executor. Sign injection, moves and conversions that cannot round are
+//! always generated.
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::{BlockArg, InstBuilder, Value, types};
+use cranelift_codegen::ir::{InstBuilder, Value, types};
 use soc::fpu::Fflags;
 use soc::hart::Hart;
 use soc::isa::{Insn, Op};
@@ -64,7 +67,7 @@ pub(super) struct FpCsrs {
 
 /// The register file a result goes to.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Dest {
+enum Dest {
     F,
     X,
 }
@@ -444,8 +447,9 @@ impl Emitter<'_> {
     }
 
     /// Writes the host result `fast` to `rd` when `ok` holds (always when
-    /// `None`), else runs the instruction through the interpreter on a cold
-    /// path and writes what it computed.
+    /// `None`), else leaves the block for the interpreter to run the
+    /// instruction (a side exit: no call, so the cold path costs Cranelift
+    /// little).
     fn finish(
         &mut self,
         i: &Insn,
@@ -455,31 +459,18 @@ impl Emitter<'_> {
         fast: Value,
         dest: Dest,
     ) {
-        let value = match ok {
-            None => fast,
-            Some(ok) => {
-                let ty = match dest {
-                    Dest::F => types::I64,
-                    Dest::X => types::I32,
-                };
-                self.store_changed();
-                let slow = self.slow_block();
-                let merge = self.b.create_block();
-                let value = self.b.append_block_param(merge, ty);
-                self.b
-                    .ins()
-                    .brif(ok, merge, &[BlockArg::Value(fast)], slow, &[]);
-                self.b.switch_to_block(slow);
-                self.b.seal_block(slow);
-                self.interpreted_into(i, pc, idx, merge, Some(dest));
-                self.b.switch_to_block(merge);
-                self.b.seal_block(merge);
-                value
-            }
-        };
+        if let Some(ok) = ok {
+            let (fast_path, slow) = (self.b.create_block(), self.slow_block());
+            self.b.ins().brif(ok, fast_path, &[], slow, &[]);
+            self.b.switch_to_block(slow);
+            self.b.seal_block(slow);
+            self.interpret_from(pc, idx);
+            self.b.switch_to_block(fast_path);
+            self.b.seal_block(fast_path);
+        }
         match dest {
-            Dest::F => self.set_f(i.rd, value),
-            Dest::X => self.set(i.rd, value),
+            Dest::F => self.set_f(i.rd, fast),
+            Dest::X => self.set(i.rd, fast),
         }
     }
 }

@@ -30,7 +30,6 @@ use soc::isa::{Insn, Op};
 use soc::mmu::AccessKind;
 use soc::mmu::tlb::{self, TlbEntry};
 
-use super::fp::Dest;
 use super::{Emitter, hart_flags};
 use crate::exec::Helpers;
 
@@ -237,55 +236,58 @@ impl Emitter<'_> {
 
 impl Emitter<'_> {
     /// `flw`/`fld`: the same fast path, 4 or 8 bytes into `f[rd]` (a
-    /// single NaN-boxed); off it, the interpreter runs the instruction.
+    /// single NaN-boxed); off it, the block leaves for the interpreter to
+    /// run the instruction.
     pub(super) fn fp_load(&mut self, i: &Insn, pc: u32, idx: usize) {
         self.require_fpu(i, pc, idx);
-        self.store_changed();
-        let base = self.get(i.rs1);
-        let addr = self.b.ins().iadd_imm_s(base, i64::from(i.imm));
-        let slow = self.slow_block();
-        let merge = self.b.create_block();
-        let loaded = self.b.append_block_param(merge, types::I64);
         let double = i.op == Op::Fld;
-        let host = self.tlb_hit(AccessKind::Read, addr, if double { 3 } else { 2 }, slow);
+        let (host, miss) = self.fp_hit(i, AccessKind::Read, double);
         let bits = if double {
             self.b.ins().load(types::I64, ram_flags(), host, 0)
         } else {
             let word = self.b.ins().load(types::I32, ram_flags(), host, 0);
             self.box_s(word)
         };
-        self.b.ins().jump(merge, &[BlockArg::Value(bits)]);
-        self.b.switch_to_block(slow);
-        self.b.seal_block(slow);
-        self.interpreted_into(i, pc, idx, merge, Some(Dest::F));
-        self.b.switch_to_block(merge);
-        self.b.seal_block(merge);
-        self.fset(i.rd, loaded);
+        self.fp_miss(miss, pc, idx);
+        self.fset(i.rd, bits);
         self.fpu_dirty();
     }
 
     /// `fsw`/`fsd`: the low 4 or all 8 bytes of `f[rs2]`, as `fp_load`.
     pub(super) fn fp_store(&mut self, i: &Insn, pc: u32, idx: usize) {
         self.require_fpu(i, pc, idx);
-        self.store_changed();
         let bits = self.fget(i.rs2);
-        let base = self.get(i.rs1);
-        let addr = self.b.ins().iadd_imm_s(base, i64::from(i.imm));
-        let slow = self.slow_block();
-        let merge = self.b.create_block();
         let double = i.op == Op::Fsd;
-        let host = self.tlb_hit(AccessKind::Write, addr, if double { 3 } else { 2 }, slow);
+        let (host, miss) = self.fp_hit(i, AccessKind::Write, double);
         let value = if double {
             bits
         } else {
             self.b.ins().ireduce(types::I32, bits)
         };
         self.b.ins().store(ram_flags(), value, host, 0);
-        self.b.ins().jump(merge, &[]);
-        self.b.switch_to_block(slow);
-        self.b.seal_block(slow);
-        self.interpreted_into(i, pc, idx, merge, None);
-        self.b.switch_to_block(merge);
-        self.b.seal_block(merge);
+        self.fp_miss(miss, pc, idx);
+    }
+
+    /// The host address of an FP access of 4 or 8 (`double`) bytes at
+    /// `rs1 + imm` that hits the `kind` table (the code continues on the
+    /// hit), and the block a miss goes to (see [`Emitter::fp_miss`]).
+    fn fp_hit(&mut self, i: &Insn, kind: AccessKind, double: bool) -> (Value, Block) {
+        let base = self.get(i.rs1);
+        let addr = self.b.ins().iadd_imm_s(base, i64::from(i.imm));
+        let miss = self.slow_block();
+        let host = self.tlb_hit(kind, addr, if double { 3 } else { 2 }, miss);
+        (host, miss)
+    }
+
+    /// Ends the hit path of the `idx`th instruction, at `pc`; its `miss`
+    /// leaves the block for the interpreter.
+    fn fp_miss(&mut self, miss: Block, pc: u32, idx: usize) {
+        let cont = self.b.create_block();
+        self.b.ins().jump(cont, &[]);
+        self.b.switch_to_block(miss);
+        self.b.seal_block(miss);
+        self.interpret_from(pc, idx);
+        self.b.switch_to_block(cont);
+        self.b.seal_block(cont);
     }
 }

@@ -5,11 +5,12 @@
 //! `mret`, `sret`, `wfi`, `sfence.vma`, `fence.i`, illegal), which is left
 //! to the interpreter: the translation ends before it. RV32I computation,
 //! LUI/AUIPC, the M extension, loads and stores (the TLB fast path inline,
-//! the helpers in `exec.rs` behind it) and a final branch, JAL or JALR get
-//! generated code; every other instruction (atomics, floating point, a
-//! final CSR access) calls the interpreter's executor through the
-//! `interpret` helper, with the registers it may read stored before and
-//! what it may write reloaded after.
+//! the helpers in `exec.rs` behind it), F and D (`fp.rs`, with a side exit
+//! to the interpreter where the host result is not provably exact) and a
+//! final branch, JAL or JALR get generated code; every other instruction
+//! (atomics, a final CSR access) calls the interpreter's executor through
+//! the `interpret` helper, with the registers it may read stored before
+//! and what it may write reloaded after.
 //!
 //! Guest registers become SSA values, read from the hart on first use and
 //! written back at the exits only when changed. The code is straight-line
@@ -20,7 +21,9 @@
 //!
 //! Map: this file holds the translator, the register cache, the exits and
 //! the interpreted instructions; `int.rs` the integer computation, `mem.rs`
-//! loads and stores, `flow.rs` the jumps and branches that end a block.
+//! loads and stores, `fp.rs` F and D computation, `freg.rs` the `f`
+//! register cache and the FPU state checks, `flow.rs` the jumps and
+//! branches that end a block.
 
 mod flow;
 mod fp;
@@ -31,7 +34,7 @@ mod mem;
 use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
-    AbiParam, BlockArg, Function, InstBuilder, MemFlagsData, Signature, UserFuncName, Value, types,
+    AbiParam, Function, InstBuilder, MemFlagsData, Signature, UserFuncName, Value, types,
 };
 use cranelift_codegen::isa::{CallConv, OwnedTargetIsa, TargetFrontendConfig};
 use cranelift_codegen::settings::{self, Configurable};
@@ -347,18 +350,6 @@ impl<'a> Emitter<'a> {
         self.write_back_f(&regs.f);
     }
 
-    /// Stores the changed registers now, on the hot path, before an
-    /// instruction whose cold path runs the interpreter: that path then has
-    /// nothing to store, and a block of such instructions stores each
-    /// register once per change instead of once per cold path (which made
-    /// compile time grow with the square of the block's length).
-    fn store_changed(&mut self) {
-        let regs = self.regs;
-        self.write_back(&regs);
-        self.regs.dirty = [false; 32];
-        self.regs.f = regs.f.stored();
-    }
-
     /// Registers back, `pc = next`, `retired = start + count`: the state
     /// at the end of the block's first `count` instructions.
     fn commit(&mut self, regs: &Regs, next: Value, count: usize) {
@@ -374,6 +365,16 @@ impl<'a> Emitter<'a> {
     fn ret(&mut self, code: u64) {
         let v = self.b.ins().iconst(types::I64, code as i64);
         self.b.ins().return_(&[v]);
+    }
+
+    /// A side exit before the `idx`th instruction, at `pc`, whose generated
+    /// code covers only the common case: the state before it, back to
+    /// Rust, where the interpreter runs it.
+    fn interpret_from(&mut self, pc: u32, idx: usize) {
+        let regs = self.regs;
+        let at = self.konst(pc);
+        self.commit(&regs, at, idx);
+        self.ret(ret::INTERPRET);
     }
 
     /// A leave after a helper: the state with `regs`, back to Rust.
@@ -487,29 +488,6 @@ impl<'a> Emitter<'a> {
         let after = self.regs;
         let next = pc.wrapping_add(u32::from(i.len));
         self.check(status, &after, &after, next, idx);
-    }
-
-    /// On a cold path of the `idx`th instruction, at `pc`: the instruction
-    /// run by the interpreter, then a jump to `merge` with what it wrote to
-    /// `rd` in `dest` (if anything). The register cache stays as it was,
-    /// for the path the cold one branched off.
-    fn interpreted_into(
-        &mut self,
-        i: &Insn,
-        pc: u32,
-        idx: usize,
-        merge: ir::Block,
-        dest: Option<fp::Dest>,
-    ) {
-        let regs = self.regs;
-        self.interpreted(i, pc, idx);
-        let args = match dest {
-            Some(fp::Dest::F) => vec![BlockArg::Value(self.fget(i.rd))],
-            Some(fp::Dest::X) => vec![BlockArg::Value(self.get(i.rd))],
-            None => vec![],
-        };
-        self.b.ins().jump(merge, &args);
-        self.regs = regs;
     }
 
     /// After a helper of the `idx`th instruction: on [`Status::Trapped`]
