@@ -1,9 +1,11 @@
 //! Builds the guest OS (the `guest/` workspace, for riscv32) and generates
 //! `guest_files.rs`, which embeds its firmware and the files of the default
 //! disk image into `rvjit`: `/boot/kernel`, `/sbin/init`, `/sbin/fsd`, the
-//! other programs in `/bin`, everything under `guest/rootfs`, and the
-//! scenes of `raytrace-bench/scenes` in `/etc/minrt` (for `/bin/minrt`).
-//! `rvjit boot` builds the image from them at start-up.
+//! other programs in `/bin` (stripped), everything under `guest/rootfs`,
+//! and the scenes of `raytrace-bench/scenes` in `/etc/minrt` (for
+//! `/bin/minrt`). `rvjit boot` builds the image from them at start-up.
+//! The user programs are also embedded with their symbols, for
+//! `rvjit profile`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -46,18 +48,31 @@ fn main() {
 
     let mut files = Vec::new();
     let mut firmware = None;
+    // User programs, with their symbols: (name, ELF).
+    let mut programs = Vec::new();
+    let stripped_dir = out_dir.join("stripped");
+    std::fs::create_dir_all(&stripped_dir)
+        .unwrap_or_else(|e| fail(&format!("cannot create {}: {e}", stripped_dir.display())));
     for path in elf_files(&bin_dir) {
         let name = path
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_owned();
-        match name.as_str() {
-            "firmware" => firmware = Some(path),
-            "kernel" => files.push(("/boot/kernel".to_owned(), path)),
-            "init" | "fsd" => files.push((format!("/sbin/{name}"), path)),
-            _ => files.push((format!("/bin/{name}"), path)),
-        }
+        let dest = match name.as_str() {
+            "firmware" => {
+                firmware = Some(path);
+                continue;
+            }
+            "kernel" => {
+                files.push(("/boot/kernel".to_owned(), path));
+                continue;
+            }
+            "init" | "fsd" => format!("/sbin/{name}"),
+            _ => format!("/bin/{name}"),
+        };
+        files.push((dest, strip(&path, &stripped_dir.join(&name))));
+        programs.push((name, path));
     }
     collect_rootfs(&guest.join("rootfs"), "", &mut files);
     collect_scenes(&manifest.join("raytrace-bench/scenes"), &mut files);
@@ -78,6 +93,16 @@ fn main() {
         writeln!(
             rs,
             "    ({dest:?}, include_bytes!({:?})),",
+            src.display().to_string()
+        )
+        .unwrap_or_default();
+    }
+    rs.push_str("];\n");
+    rs.push_str("/// The user programs with their symbols (the image's copies have none): (name, ELF).\npub static PROGRAMS: &[(&str, &[u8])] = &[\n");
+    for (name, src) in &programs {
+        writeln!(
+            rs,
+            "    ({name:?}, include_bytes!({:?})),",
             src.display().to_string()
         )
         .unwrap_or_default();
@@ -114,6 +139,24 @@ fn build_guest(guest: &Path, target_dir: &Path) {
         eprintln!("{}", String::from_utf8_lossy(&output.stderr));
         fail("building the guest OS failed (see the cargo output above)");
     }
+}
+
+/// Writes `elf` without its symbols and section headers to `dest` (for
+/// the disk image: `exec` reads the whole file); returns `dest`.
+fn strip(elf: &Path, dest: &Path) -> PathBuf {
+    let bytes =
+        std::fs::read(elf).unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", elf.display())));
+    let Some(stripped) = rvbuild::elf::strip(&bytes) else {
+        fail(&format!(
+            "{} is not an ELF32 file that can be stripped",
+            elf.display()
+        ))
+    };
+    if std::fs::read(dest).ok() != Some(stripped.clone()) {
+        std::fs::write(dest, stripped)
+            .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", dest.display())));
+    }
+    dest.to_path_buf()
 }
 
 /// The ELF executables cargo left in `dir`.

@@ -1,7 +1,8 @@
 //! `rvjit bench`: runs a shipped workload (min-rt, the integer and the FP
 //! workload) on each engine, natively and on QEMU, in one invocation, and
 //! prints the table (see perf's `bench` and `report`), optionally also as
-//! CSV, JSON and an SVG chart. The engines are those of `--engine`
+//! CSV, JSON and an SVG chart, with `--pipeline` the 210 MHz pipeline
+//! model's estimate beside them. The engines are those of `--engine`
 //! ([`EngineKind`]); [`run_on`] is the one place that starts one.
 //!
 //! Exit status: 0 when every column wrote the native output, 1 when one
@@ -20,7 +21,7 @@ use perf::workload::{self, Precision, Workload};
 use perf::{BenchError, Measured};
 
 use crate::output;
-use crate::session::EngineKind;
+use crate::session::{self, EngineKind};
 
 /// Arguments of `rvjit bench`.
 #[derive(clap::Args)]
@@ -62,6 +63,11 @@ struct CommonArgs {
     /// Write a chart of the wall times (SVG) to FILE.
     #[arg(long, value_name = "FILE.svg")]
     chart: Option<PathBuf>,
+    /// Add the course's 210 MHz pipeline model's estimate (latencies from
+    /// CONFIG, a TOML file; perf/pipeline.toml has the defaults), from one
+    /// more run on the interpreter, beside the course's figures.
+    #[arg(long, value_name = "CONFIG", num_args = 0..=1)]
+    pipeline: Option<Option<PathBuf>>,
 }
 
 #[derive(clap::Args)]
@@ -142,7 +148,7 @@ fn run_on(
     match engine {
         EngineKind::Interp => perf::guest::run(elf, &mut Interp::new(), on_output),
         EngineKind::Jit => {
-            let mut jit = Jit::new(jit::DEFAULT_THRESHOLD)
+            let mut jit = Jit::new(jit::DEFAULT_THRESHOLD, None)
                 .map_err(|e| BenchError::Input(format!("cannot start the jit: {e}")))?;
             perf::guest::run(elf, &mut jit, on_output)
         }
@@ -176,7 +182,11 @@ pub fn bench(args: BenchArgs) -> Result<ExitCode> {
         WorkloadCommand::Fp(a) => (Workload::fp(a.precision), a.common, None),
     };
     let columns = columns(&common.engines)?;
-    let report = bench::run(&workload, &columns, common.runs, &run_on)?;
+    let pipeline = match &common.pipeline {
+        Some(file) => Some(session::pipeline_config(file.as_deref())?),
+        None => None,
+    };
+    let report = bench::run(&workload, &columns, common.runs, &run_on, pipeline.as_ref())?;
     output::line(format_args!("{}", report.table().trim_end()))?;
     let write = |path: &Path, text: &[u8]| {
         std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))

@@ -4,10 +4,11 @@
 //! writes a flamegraph with a top-N summary beside it (`out.svg` ->
 //! `out.txt`). See `perf::profile`.
 //!
-//! For the guest OS, the firmware's and kernel's functions are named from
-//! the ELFs built into rvjit (right for images made by this build's
-//! `rvjit mkfs` or the default image); user programs are stripped, so
-//! U-mode time shows as one `[user]` frame.
+//! For the guest OS, the firmware's, kernel's and user programs' functions
+//! are named from the ELFs built into rvjit (right for images made by this
+//! build's `rvjit mkfs` or the default image): U-mode frames under one
+//! `[user]` frame as `program::function`, the program being the one the
+//! kernel says it runs (`perf::profile::programs`).
 
 use std::fs::File;
 use std::io::BufWriter;
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
+use perf::profile::programs::UserPrograms;
 use perf::profile::sampler::Sampler;
 use perf::profile::symbols::Symbols;
 
@@ -49,12 +51,14 @@ pub struct ProfileArgs {
     machine: MachineArgs,
 }
 
-/// What runs: the program, its name, a disk, the symbols, how input ends.
+/// What runs: the program, its name, a disk, the symbols (and those of
+/// the OS's user programs), how input ends.
 struct Target {
     program: Vec<u8>,
     name: PathBuf,
     drive: Option<PathBuf>,
     symbols: Symbols,
+    programs: Option<UserPrograms>,
     input_end: InputEnd,
 }
 
@@ -82,6 +86,7 @@ fn target(path: Option<&Path>, private: &mut Option<tempfile::NamedTempFile>) ->
             name: path.to_path_buf(),
             drive: None,
             symbols,
+            programs: None,
             input_end: InputEnd::Nothing,
         });
     }
@@ -93,14 +98,18 @@ fn target(path: Option<&Path>, private: &mut Option<tempfile::NamedTempFile>) ->
             .to_path_buf(),
     };
     let mut symbols = Symbols::from_elf(guest::FIRMWARE).map_err(anyhow::Error::msg)?;
-    if let Some((_, kernel)) = guest::FILES.iter().find(|(p, _)| *p == rvfs::KERNEL_PATH) {
-        symbols.merge(Symbols::from_elf(kernel).map_err(anyhow::Error::msg)?);
-    }
+    let (_, kernel) = guest::FILES
+        .iter()
+        .find(|(p, _)| *p == rvfs::KERNEL_PATH)
+        .context("rvjit was built without a kernel")?;
+    symbols.merge(Symbols::from_elf(kernel).map_err(anyhow::Error::msg)?);
+    let programs = UserPrograms::new(kernel, guest::PROGRAMS).map_err(anyhow::Error::msg)?;
     Ok(Target {
         program: guest::FIRMWARE.to_vec(),
         name: PathBuf::from("the built-in firmware"),
         drive: Some(drive),
         symbols,
+        programs: Some(programs),
         input_end: InputEnd::CtrlD,
     })
 }
@@ -113,6 +122,9 @@ pub fn profile(mut args: ProfileArgs) -> Result<ExitCode> {
     // Deterministic time: the same program gives the same profile.
     args.machine.deterministic = true;
     let mut sampler = Sampler::new(target.symbols);
+    if let Some(programs) = target.programs {
+        sampler = sampler.with_programs(programs);
+    }
     let every = args.every;
     let sample_guest = args.flamegraph.is_some();
     let host = match &args.host {

@@ -1,5 +1,6 @@
 //! What `rvjit run` and `rvjit boot` share: the machine options, building
-//! the virt board with the terminal as its console, choosing the engine,
+//! the virt board with the terminal as its console (one reader of standard
+//! input for the whole session, across resets), choosing the engine,
 //! a reset starting the machine again (with what is left of `--max-insns`),
 //! and the exit status. The run loop itself (events, WFI, limits, the
 //! Ctrl-A x quit flag) is soc's (`Machine::run`).
@@ -10,25 +11,25 @@
 //! [`EXIT_HALTED`], and [`EXIT_HOST_ERROR`] for bad input.
 
 use std::fs::File;
-use std::io::{BufWriter, IsTerminal, Stdout};
+use std::io::{BufWriter, Stdout};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use interp::Interp;
-use jit::Jit;
+use jit::{Jit, PerfMap};
 use perf::pipeline::{Pipeline, PipelineConfig};
 use soc::board::{self, VirtConfig};
-use soc::dev::console::StdioConsole;
+use soc::dev::console::{ConsoleInput, StdioConsole};
 use soc::dev::virtio::blk::FileBackend;
 use soc::elf::LoadedElf;
 use soc::machine::{Engine, Machine, RunLimits, Stop};
 
 use crate::output;
-use crate::term::{ConsoleOut, EndOfInput, EscapeReader, InputEnd, RawMode};
+use crate::term::{self, ConsoleOut, InputEnd, RawMode};
 
 /// Bad input or a host failure (also clap's status for bad flags).
 pub const EXIT_HOST_ERROR: u8 = 2;
@@ -91,6 +92,10 @@ pub struct MachineArgs {
     /// on first sight).
     #[arg(long, value_name = "N", default_value_t = jit::DEFAULT_THRESHOLD)]
     jit_threshold: u32,
+    /// JIT: name the compiled blocks for host profilers (perf, samply) in
+    /// /tmp/perf-PID.map, one `START SIZE jit:PC` line per block.
+    #[arg(long)]
+    perf_map: bool,
     /// RAM size: a number of MiB, or with a K/M/G suffix (as QEMU's -m).
     #[arg(short = 'm', long = "memory", default_value = "128M", value_parser = parse_size)]
     memory: u64,
@@ -123,22 +128,25 @@ pub struct MachineArgs {
 /// feeds it.
 type SharedPipeline = Arc<Mutex<Pipeline>>;
 
-/// Reads the `--pipeline` configuration (the defaults without a file).
+/// The model `--pipeline` asks for, fed by the engine.
 fn pipeline(opts: &MachineArgs) -> Result<Option<SharedPipeline>> {
     let Some(file) = &opts.pipeline else {
         return Ok(None);
     };
-    let config = match file {
-        None => PipelineConfig::default(),
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            PipelineConfig::from_toml(&text)
-                .map_err(anyhow::Error::msg)
-                .with_context(|| format!("bad pipeline configuration {}", path.display()))?
-        }
-    };
+    let config = pipeline_config(file.as_deref())?;
     Ok(Some(Arc::new(Mutex::new(Pipeline::new(config)))))
+}
+
+/// Reads a `--pipeline` configuration file (the defaults without one).
+pub(crate) fn pipeline_config(file: Option<&Path>) -> Result<PipelineConfig> {
+    let Some(path) = file else {
+        return Ok(PipelineConfig::default());
+    };
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    PipelineConfig::from_toml(&text)
+        .map_err(anyhow::Error::msg)
+        .with_context(|| format!("bad pipeline configuration {}", path.display()))
 }
 
 /// Parses a size as QEMU's `-m` does: plain numbers are MiB.
@@ -205,12 +213,13 @@ pub fn run_with(
     let quit = Arc::new(AtomicBool::new(false));
     let stdout = ConsoleOut::new(std::io::stdout(), quit.clone());
     let _raw = RawMode::enter();
+    let input = term::stdin_input(input_end, quit.clone());
     // Loading warnings are given once, not again at each reset.
     let mut warned = false;
     // Instructions retired by the machines that reset before this one.
     let mut before_reset = 0u64;
     loop {
-        let (mut machine, loaded) = build(program, name, drive, opts, input_end, &stdout)?;
+        let (mut machine, loaded) = build(program, name, drive, opts, &input, &stdout)?;
         for dropped in loaded.dropped.iter().filter(|_| !warned) {
             output::note(format_args!("warning: {}: {dropped}", name.display()))?;
         }
@@ -232,6 +241,9 @@ pub fn run_with(
                 .as_engine()
                 .finish()
                 .with_context(|| format!("cannot write the trace to {}", path.display()))?;
+        }
+        if let Chosen::Jit(j) = &mut engine {
+            j.perf_map_status()?;
         }
         if opts.stats {
             let insns = machine.hart.retired;
@@ -270,10 +282,17 @@ pub fn run_with(
 /// at a time).
 fn engine(opts: &MachineArgs, pipeline: Option<&SharedPipeline>) -> Result<Chosen> {
     let mut chosen = match opts.engine {
+        EngineKind::Interp if opts.perf_map => bail!("--perf-map needs --engine jit"),
         EngineKind::Interp => Chosen::Interp(Box::new(Interp::new())),
-        EngineKind::Jit => Chosen::Jit(Box::new(
-            Jit::new(opts.jit_threshold).map_err(|e| anyhow::anyhow!("{e}"))?,
-        )),
+        EngineKind::Jit => {
+            let perf_map = match opts.perf_map {
+                true => Some(PerfMap::create().context("cannot create the perf map")?),
+                false => None,
+            };
+            Chosen::Jit(Box::new(
+                Jit::new(opts.jit_threshold, perf_map).map_err(|e| anyhow::anyhow!("{e}"))?,
+            ))
+        }
     };
     let interp = match &mut chosen {
         Chosen::Interp(i) => i,
@@ -319,23 +338,16 @@ fn exit_status(stop: Stop, machine: &Machine, total: u64) -> ExitCode {
 }
 
 /// Builds the virt machine with the program loaded and the terminal as the
-/// console.
+/// console, its input from the session's `input`.
 fn build(
     program: &[u8],
     name: &Path,
     drive: Option<&Path>,
     opts: &MachineArgs,
-    input_end: InputEnd,
+    input: &ConsoleInput,
     stdout: &ConsoleOut<Stdout>,
 ) -> Result<(Machine, LoadedElf)> {
-    let stdin = std::io::stdin();
-    let quit = stdout.quit();
-    let console = if stdin.is_terminal() || input_end == InputEnd::Nothing {
-        StdioConsole::from_streams(EscapeReader::new(stdin, quit), stdout.clone())
-    } else {
-        let input = EscapeReader::new(EndOfInput::new(stdin), quit);
-        StdioConsole::from_streams(input, stdout.clone())
-    };
+    let console = StdioConsole::new(input.clone(), stdout.clone());
     let drive = match drive {
         Some(path) => Some(FileBackend::open(path, false).context("cannot open drive")?),
         None => None,

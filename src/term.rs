@@ -1,15 +1,16 @@
 //! The terminal as the guest's console: raw mode while the guest runs (so
-//! keys reach the UART unprocessed), QEMU's escape, Ctrl-A x, to quit, and
-//! for input that is not a terminal (a pipe, a file) its end delivered as a
-//! terminal's Ctrl-D would be, so that `rvjit boot < script.txt` ends; on
-//! the output side, a console that cannot be written (a closed pipe, a full
-//! disk) ends the run.
+//! keys reach the UART unprocessed), standard input read once per session
+//! and watched for QEMU's escape, Ctrl-A x, to quit, and for input that is
+//! not a terminal (a pipe, a file) its end delivered as a terminal's Ctrl-D
+//! would be, so that `rvjit boot < script.txt` ends; on the output side, a
+//! console that cannot be written (a closed pipe, a full disk) ends the run.
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use nix::sys::termios::{self, SetArg, Termios};
+use soc::dev::console::{ConsoleInput, WhenFull};
 
 /// Restores the terminal's settings when dropped.
 pub struct RawMode {
@@ -39,6 +40,33 @@ impl Drop for RawMode {
     fn drop(&mut self) {
         // Best effort: nothing more can be done if the terminal went away.
         let _ = termios::tcsetattr(std::io::stdin(), SetArg::TCSANOW, &self.saved);
+    }
+}
+
+/// The guest's console input for a whole session (every machine it builds,
+/// one per guest reset, takes from this one reader of standard input):
+/// watched for Ctrl-A x, which sets `quit`, and for input that is not a
+/// terminal, ending as `input_end` says.
+pub fn stdin_input(input_end: InputEnd, quit: Arc<AtomicBool>) -> ConsoleInput {
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        // Ctrl-A x is seen only by reading, so a terminal is read on even
+        // while the guest takes nothing, and what does not fit is dropped,
+        // as an overrunning UART drops it: the user can always quit, however
+        // far behind the guest is (QEMU's escape stops working once its
+        // 32-byte multiplexer buffer is full). Typing needs no back-pressure:
+        // a typist cannot be stalled, and a pasted page fits the buffer.
+        return ConsoleInput::spawn(EscapeReader::new(stdin, quit), WhenFull::Drop);
+    }
+    // A pipe or a file is a script that relies on every byte: back-pressure,
+    // never a drop. A Ctrl-A x in it is seen once the guest has come within
+    // the buffer's size of it.
+    match input_end {
+        InputEnd::Nothing => ConsoleInput::spawn(EscapeReader::new(stdin, quit), WhenFull::Wait),
+        InputEnd::CtrlD => ConsoleInput::spawn(
+            EscapeReader::new(EndOfInput::new(stdin), quit),
+            WhenFull::Wait,
+        ),
     }
 }
 
@@ -122,11 +150,6 @@ impl<W: Write> ConsoleOut<W> {
             quit,
             error: Arc::default(),
         }
-    }
-
-    /// The flag the first write error sets.
-    pub fn quit(&self) -> Arc<AtomicBool> {
-        self.quit.clone()
     }
 
     /// The write error that stopped the run, if one did.

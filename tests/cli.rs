@@ -1,12 +1,16 @@
 //! The `rvjit` command line: exit statuses, one-line errors on bad input
 //! and bad flags, failures to write rvjit's own output, `--trace`,
-//! `--signature`, `--stats`, `--max-insns`, disk-image locks and ELF
-//! segments that reach outside RAM.
+//! `--signature`, `--stats`, `--max-insns`, `--perf-map`, disk-image
+//! locks, ELF segments that reach outside RAM, Ctrl-A x, and console input
+//! across guest resets.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, ChildStdout, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
 
+use soc::dev::console::{INPUT_BUFFER_BYTES, OVERRUN_BUFFER_BYTES};
 use soc::elf::{EM_RISCV, image, minimal_image};
 use soc::memmap::RAM_BASE;
 
@@ -426,12 +430,19 @@ fn rvjit_with_input(args: &[&str], input: &[u8]) -> Output {
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(input).unwrap();
+    let output = wait_or_kill(child, args);
+    drop(stdin);
+    output
+}
+
+/// Waits for `child` (rvjit run with `args`) to end; kills it and fails the
+/// test if it has not after a minute.
+fn wait_or_kill(mut child: Child, args: &[&str]) -> Output {
     for _ in 0..600 {
         if child.try_wait().unwrap().is_some() {
-            drop(stdin);
             return child.wait_with_output().unwrap();
         }
-        std::thread::sleep(std::time::Duration::from_millis(100));
+        std::thread::sleep(Duration::from_millis(100));
     }
     child.kill().unwrap();
     panic!("rvjit {args:?} did not end within a minute");
@@ -482,6 +493,175 @@ fn ctrl_a_x_quits_a_reset_loop_and_a_waiting_hart() {
     );
     let o = rvjit_with_input(&["run", waits.to_str().unwrap()], b"\x01x");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn ctrl_a_x_quits_however_much_input_the_guest_left_unread() {
+    use nix::sys::termios::{self, SetArg};
+    let dir = scratch("pty-quit");
+    let spin = write(&dir, "spin.elf", &program(&[JUMP_SELF]));
+    let args = ["run", spin.to_str().unwrap()];
+    let pty = nix::pty::openpty(None, None).unwrap();
+    // Raw from the start, so that the line discipline neither echoes nor
+    // holds back lines before rvjit sets raw mode itself.
+    let mut raw = termios::tcgetattr(&pty.slave).unwrap();
+    termios::cfmakeraw(&mut raw);
+    termios::tcsetattr(&pty.slave, SetArg::TCSANOW, &raw).unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_rvjit"))
+        .args(args)
+        .stdin(Stdio::from(pty.slave))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // More than rvjit holds for a guest that reads nothing, then the
+    // escape. From a thread: the terminal blocks the writer while rvjit
+    // does not read, and is left to it if rvjit never reads on.
+    let mut master = std::fs::File::from(pty.master);
+    std::thread::spawn(move || {
+        let mut input = vec![b'a'; OVERRUN_BUFFER_BYTES + 8192];
+        input.extend_from_slice(b"\x01x");
+        let _ = master.write_all(&input);
+        master
+    });
+    let o = wait_or_kill(child, &args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// A child's standard output, read on a thread so that a test can wait for
+/// some of it without hanging when it never comes.
+struct OutputWatch {
+    chunks: mpsc::Receiver<Vec<u8>>,
+    seen: Vec<u8>,
+}
+
+impl OutputWatch {
+    fn new(mut stdout: ChildStdout) -> OutputWatch {
+        let (tx, chunks) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n @ 1..) = stdout.read(&mut buf) {
+                if tx.send(buf[..n].to_vec()).is_err() {
+                    return;
+                }
+            }
+        });
+        OutputWatch {
+            chunks,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Waits until the output so far satisfies `done`; fails the test if
+    /// it has not within a minute or the output ended.
+    fn wait_until(&mut self, what: &str, done: impl Fn(&[u8]) -> bool) {
+        while !done(&self.seen) {
+            match self.chunks.recv_timeout(Duration::from_secs(60)) {
+                Ok(chunk) => self.seen.extend(chunk),
+                Err(e) => panic!(
+                    "no {what} in the output ({e}): {}",
+                    String::from_utf8_lossy(&self.seen)
+                ),
+            }
+        }
+    }
+
+    /// All the output, once it has ended; fails the test if it has not
+    /// within a minute.
+    fn until_end(mut self) -> Vec<u8> {
+        loop {
+            match self.chunks.recv_timeout(Duration::from_secs(60)) {
+                Ok(chunk) => self.seen.extend(chunk),
+                Err(mpsc::RecvTimeoutError::Disconnected) => return self.seen,
+                Err(e) => panic!("the output did not end: {e}"),
+            }
+        }
+    }
+}
+
+// The UART: its base, and printing `t0`.
+const LUI_S0_UART: u32 = 0x1000_0437; // lui s0, 0x10000
+const SB_T0_S0: u32 = 0x0054_0023; // sb t0, 0(s0)
+
+#[test]
+fn console_input_after_a_reset_reaches_the_new_machine_whole() {
+    let dir = scratch("reset-input");
+    // Turns the receive FIFO on, prints ">" and a newline, then echoes input
+    // up to a newline and passes; a "!" resets the machine instead.
+    let mut words = vec![
+        LUI_S0_UART,
+        0x0010_0293, // li t0, FCR_FE
+        0x0054_0123, // sb t0, 2(s0) (FCR)
+        0x03e0_0293, // li t0, '>'
+        SB_T0_S0,
+        0x00a0_0293, // li t0, '\n'
+        SB_T0_S0,
+        0x0054_4283, // 1: lbu t0, 5(s0) (LSR)
+        0x0012_f293, // andi t0, t0, 1 (DR)
+        0xfe02_8ce3, // beqz t0, 1b
+        0x0004_4503, // lbu a0, 0(s0) (RBR)
+        0x0210_0313, // li t1, '!'
+        0x0265_0063, // beq a0, t1, 2f
+        0x00a4_0023, // sb a0, 0(s0)
+        0x00a0_0313, // li t1, '\n'
+        0xfe65_10e3, // bne a0, t1, 1b
+        LUI_T0_FINISHER,
+        LUI_T1_5,
+        ADDI_T1_555,
+        SW_T1_T0,
+    ];
+    words.extend(RESET_LOOP); // 2:
+    let elf = write(&dir, "reset-echo.elf", &program(&words));
+    let args = ["run", elf.to_str().unwrap()];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rvjit"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut out = OutputWatch::new(child.stdout.take().unwrap());
+    out.wait_until("prompt", |o| o == b">\n");
+    stdin.write_all(b"!").unwrap();
+    out.wait_until("prompt after the reset", |o| o == b">\n>\n");
+    // Longer than the console holds, so that back-pressure takes part.
+    let mut line: Vec<u8> = (0..2 * INPUT_BUFFER_BYTES)
+        .map(|i| b'a' + (i % 26) as u8)
+        .collect();
+    line.push(b'\n');
+    stdin.write_all(&line).unwrap();
+    let o = wait_or_kill(child, &args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let echo = &out.until_end()[4..];
+    assert_eq!(echo.len(), line.len(), "bytes echoed of those sent");
+    assert!(echo == line, "the echo differs from the input");
+    drop(stdin);
+}
+
+#[test]
+fn resets_share_one_reader_of_standard_input() {
+    let dir = scratch("reset-threads");
+    // Prints a dot, then resets.
+    let mut words = vec![LUI_S0_UART, 0x02e0_0293 /* li t0, '.' */, SB_T0_S0];
+    words.extend(RESET_LOOP);
+    let elf = write(&dir, "dots.elf", &program(&words));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rvjit"))
+        .args(["run", elf.to_str().unwrap()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = OutputWatch::new(child.stdout.take().unwrap());
+    // Standard input stays open and empty: a reader waits on it throughout.
+    out.wait_until("200 resets", |o| o.len() >= 200);
+    let threads = std::fs::read_dir(format!("/proc/{}/task", child.id()))
+        .unwrap()
+        .count();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // The main thread and the console's reader: not one per reset.
+    assert_eq!(threads, 2, "threads after 200 resets");
 }
 
 #[test]
@@ -539,4 +719,51 @@ fn deterministic_mtime_reads_agree_traced_and_untraced() {
     // instructions are 2 ticks.
     assert_eq!(plain.status.code(), Some(0x82), "{}", stderr(&plain));
     assert_eq!(traced.status.code(), Some(0x82), "{}", stderr(&traced));
+}
+
+#[test]
+fn perf_map_names_every_compiled_block() {
+    let p = conformance::programs()
+        .iter()
+        .find(|p| p.name == "engine/jit_mem")
+        .expect("the program is built");
+    let child = Command::new(env!("CARGO_BIN_EXE_rvjit"))
+        .args(["run", p.elf, "--engine", "jit", "--jit-threshold", "0"])
+        .args(["--perf-map", "--stats"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let map_path = PathBuf::from(format!("/tmp/perf-{}.map", child.id()));
+    let o = child.wait_with_output().unwrap();
+    let map = std::fs::read_to_string(&map_path);
+    let _ = std::fs::remove_file(&map_path);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let map = map.expect("the perf map exists");
+    let compiled: usize = stderr(&o)
+        .split_once(" blocks compiled")
+        .and_then(|(head, _)| head.rsplit(' ').next()?.parse().ok())
+        .expect("--stats counts the blocks");
+    assert!(compiled > 10, "{}", stderr(&o));
+    // `START SIZE name`, hex without 0x, ranges apart.
+    let mut ranges = Vec::new();
+    let mut blocks = 0;
+    for line in map.lines() {
+        let mut fields = line.splitn(3, ' ');
+        let mut hex = || u64::from_str_radix(fields.next().unwrap_or(""), 16);
+        let (start, size) = (hex().expect(line), hex().expect(line));
+        let name = fields.next().expect(line);
+        assert!(size > 0, "{line}");
+        match name.strip_prefix("jit:0x") {
+            Some(pc) if u32::from_str_radix(pc, 16).is_ok() => blocks += 1,
+            _ => assert!(["jit:trampoline", "jit:dispatch"].contains(&name), "{line}"),
+        }
+        ranges.push(start..start + size);
+    }
+    assert_eq!(blocks, compiled, "{map}");
+    ranges.sort_by_key(|r| r.start);
+    assert!(ranges.windows(2).all(|w| w[0].end <= w[1].start), "{map}");
+
+    let o = rvjit(&["run", p.elf, "--perf-map"]);
+    assert_one_line_error(&o, "--perf-map needs --engine jit");
 }

@@ -16,6 +16,9 @@ fn every_program_passes_on(engine: &str) {
     let result = check_all(programs, Duration::from_secs(60), |p, drive| {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_rvjit"));
         cmd.args(["run", p.elf, "--max-insns", "100000000", "--engine", engine]);
+        // A low threshold, so that the JIT compiles the programs' loops
+        // (those of engine/ run 40 times or more).
+        cmd.args(["--jit-threshold", "16"]);
         if let Some(image) = drive {
             cmd.arg("--drive").arg(image);
             if p.drive.is_some_and(|d| d.legacy) {

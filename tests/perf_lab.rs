@@ -1,7 +1,8 @@
 //! The performance lab on the command line: `rvjit run --pipeline` prints
 //! the pipeline model's estimate, `rvjit profile` writes a flamegraph and a
 //! summary whose hottest functions are the ones min-rt is known to spend
-//! its time in (intersection and the nearest-hit search).
+//! its time in (intersection and the nearest-hit search), bare metal and
+//! as a user program of our guest OS.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -116,24 +117,44 @@ fn run_pipeline_prints_the_estimate_beside_the_seed() {
 }
 
 #[test]
-fn profile_of_the_guest_os_names_kernel_functions_and_user_time() {
+fn profile_of_the_guest_os_names_kernel_and_user_program_functions() {
+    use std::io::Write;
     let svg = scratch("os.svg");
-    let out = rvjit()
+    let mut child = rvjit()
         .args(["profile", "--every", "5000", "--flamegraph"])
         .arg(&svg)
-        .stdin(std::process::Stdio::null())
-        .output()
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .unwrap();
+    // The shell runs min-rt, then ends at the end of its input.
+    let script = b"minrt --size 16 /etc/minrt/contest.sld > /c.ppm\n";
+    child.stdin.take().unwrap().write_all(script).unwrap();
+    let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     let text = std::fs::read_to_string(svg.with_extension("txt")).unwrap_or_default();
+    let image = std::fs::read_to_string(&svg).unwrap_or_default();
     let _ = std::fs::remove_file(&svg);
     let _ = std::fs::remove_file(svg.with_extension("txt"));
     assert!(out.status.success(), "{stderr}");
-    // Boot to the shell, which ends at the end of its (empty) input.
     assert!(String::from_utf8_lossy(&out.stdout).contains("powering off"));
-    for name in ["kmain", "user_trap", "[user]"] {
+    for name in ["kmain", "user_trap"] {
         assert!(text.contains(&format!("  {name}\n")), "{name}: {text}");
     }
+    // The hottest functions are min-rt's, named program::function from
+    // its unstripped ELF (the image's copy is stripped) ...
+    let top: Vec<&str> = text.lines().skip(2).take(2).collect();
+    for line in &top {
+        assert!(
+            line.ends_with("minrt::minrt::shape::intersect")
+                || line.contains("minrt::minrt::trace::"),
+            "{text}"
+        );
+    }
+    // ... under [user], beside the shell's own frames.
+    assert!(image.contains("[user]") && image.contains("minrt::minrt::main"));
+    assert!(image.contains("sh::ulib::rt::start"), "{image:.300}");
 }
 
 #[test]

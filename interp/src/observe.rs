@@ -45,14 +45,17 @@ mod tests {
         }
     }
 
-    #[test]
-    fn every_retired_instruction_is_seen_in_order() {
-        let words: [u32; 4] = [
-            0x0030_0293, // addi t0, zero, 3
-            0xfff2_8293, // addi t0, t0, -1
-            0xfe02_9ee3, // bnez t0, -4
-            0x0000_006f, // j . (spins until the limit)
-        ];
+    const COUNTDOWN: [u32; 4] = [
+        0x0030_0293, // addi t0, zero, 3
+        0xfff2_8293, // addi t0, t0, -1
+        0xfe02_9ee3, // bnez t0, -4
+        0x0000_006f, // j . (spins until the limit)
+    ];
+
+    /// Runs `words` at RAM_BASE for `max_insns` with an observer (and a
+    /// commit log to nowhere when `traced`); returns what it saw and the
+    /// instructions retired.
+    fn observe(words: &[u32], max_insns: u64, traced: bool) -> (Vec<(u32, Op, u32)>, u64) {
         let code: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
         let config = VirtConfig {
             deterministic: true,
@@ -63,14 +66,23 @@ mod tests {
         let log = Arc::new(Mutex::new(Log::default()));
         let mut interp = Interp::new();
         interp.set_observer(Box::new(log.clone()));
+        if traced {
+            interp.set_trace(Box::new(std::io::sink()));
+        }
         let limits = RunLimits {
-            max_insns: Some(100),
+            max_insns: Some(max_insns),
             ..RunLimits::default()
         };
         assert_eq!(interp.run(&mut m, limits), Stop::InsnLimit);
-        let log = log.lock().unwrap();
-        assert_eq!(log.0.len() as u64, m.hart.retired);
-        let ram: Vec<(u32, Op, u32)> = log.0.iter().copied().filter(|e| e.0 >= RAM_BASE).collect();
+        let seen = std::mem::take(&mut log.lock().unwrap().0);
+        (seen, m.hart.retired)
+    }
+
+    #[test]
+    fn every_retired_instruction_is_seen_in_order() {
+        let (log, retired) = observe(&COUNTDOWN, 100, false);
+        assert_eq!(log.len() as u64, retired);
+        let ram: Vec<(u32, Op, u32)> = log.iter().copied().filter(|e| e.0 >= RAM_BASE).collect();
         let b = RAM_BASE;
         assert_eq!(
             ram[..8],
@@ -85,5 +97,33 @@ mod tests {
                 (b + 12, Op::Jal, b + 12),
             ]
         );
+    }
+
+    /// Cached blocks show the observer what single steps (forced by a
+    /// tracer) show, also when the limit splits a block or a trap ends one.
+    #[test]
+    fn blocks_show_what_single_steps_show() {
+        let faulting: [u32; 9] = [
+            0x0000_0397, // auipc t2, 0
+            0x0143_8393, // addi t2, t2, 20
+            0x3053_9073, // csrw mtvec, t2
+            0x0000_2303, // lw t1, 0(zero): an access fault
+            0xffdf_f06f, // j -4
+            0x3410_2e73, // handler: csrr t3, mepc
+            0x004e_0e13, // addi t3, t3, 4
+            0x341e_1073, // csrw mepc, t3
+            0x3020_0073, // mret (to the j)
+        ];
+        let (log, _) = observe(&faulting, 100, false);
+        assert!(log.iter().any(|&(_, op, _)| op == Op::Mret), "{log:x?}");
+        for words in [&COUNTDOWN[..], &faulting[..]] {
+            for limit in 95..=101 {
+                assert_eq!(
+                    observe(words, limit, false),
+                    observe(words, limit, true),
+                    "{words:x?} for {limit}"
+                );
+            }
+        }
     }
 }

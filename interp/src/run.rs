@@ -1,8 +1,10 @@
 //! The interpreter's side of soc's run loop (`soc::machine::Engine`): runs
 //! cached blocks until the machine's deadline, splitting a block when the
 //! deadline falls inside it, and leaving one right after an instruction
-//! whose slow path moved the deadline to now. With a tracer or an
-//! observer it runs one instruction at a time.
+//! whose slow path moved the deadline to now. With a tracer it runs one
+//! instruction at a time (the commit log needs each one's state before
+//! it); an observer is shown each instruction of the cached blocks as it
+//! retires.
 
 use std::io::Write;
 
@@ -62,12 +64,13 @@ impl Interp {
         m.raise(e, m.hart.pc, m.hart.retired);
     }
 
-    /// Runs one block at `hart.pc`. Returns `Ok(true)` when it ended in a
+    /// Runs one block at `hart.pc`, showing each retired instruction to the
+    /// observer when `OBSERVED`. Returns `Ok(true)` when it ended in a
     /// WFI that should wait (`hart.pc` is then past it), or the exception
     /// raised (with `hart.pc` at the faulting instruction and `retired`
     /// counting only what completed).
     #[inline(always)]
-    fn step_block(&mut self, m: &mut Machine) -> Result<bool, Exception> {
+    fn step_block<const OBSERVED: bool>(&mut self, m: &mut Machine) -> Result<bool, Exception> {
         let pc = m.hart.pc;
         let ctx = m.fetch_context();
         let linked = self
@@ -90,7 +93,7 @@ impl Interp {
                 };
                 let Some(id) = found else {
                     self.previous = None;
-                    return self.step_single(m);
+                    return self.step_single::<OBSERVED>(m);
                 };
                 if let Some(from) = self.previous {
                     self.cache.link(from, pc, ctx, id);
@@ -99,12 +102,13 @@ impl Interp {
             }
         };
         let insns = &self.cache.block(id).insns;
+        let observer = &mut self.observer;
         let start = m.hart.retired;
         let room = m.deadline() - start;
         if insns.len() as u64 > room {
             // The deadline falls inside the block: run only its first part.
             self.previous = None;
-            return match run_body(m, &insns[..room as usize], pc, start) {
+            return match run_body::<OBSERVED>(m, &insns[..room as usize], pc, start, observer) {
                 Ok(pc) => {
                     m.hart.pc = pc;
                     m.hart.retired = start + room;
@@ -115,7 +119,7 @@ impl Interp {
         }
         self.previous = Some(id);
         let (last, body) = insns.split_last().expect("blocks are never empty");
-        let pc = match run_body(m, body, pc, start) {
+        let pc = match run_body::<OBSERVED>(m, body, pc, start, observer) {
             Ok(pc) => pc,
             Err(left) => {
                 self.previous = None;
@@ -127,15 +131,23 @@ impl Interp {
         m.hart.retired = start + body.len() as u64;
         let flow = exec::end(m, last, pc).inspect_err(|_| m.hart.pc = pc)?;
         m.hart.retired += 1;
-        Ok(advance(m, flow, pc, last.len))
+        let wfi = advance(m, flow, pc, last.len);
+        if let (true, Some(o)) = (OBSERVED, observer.as_mut()) {
+            o.retired(m, last, pc);
+        }
+        Ok(wfi)
     }
 
     /// Runs the one instruction at `hart.pc` without the cache (it straddles
-    /// a page boundary, or we are tracing).
-    fn step_single(&mut self, m: &mut Machine) -> Result<bool, Exception> {
+    /// a page boundary), showing it to the observer when `OBSERVED`.
+    fn step_single<const OBSERVED: bool>(&mut self, m: &mut Machine) -> Result<bool, Exception> {
         let pc = m.hart.pc;
         let insn = fetch(m, pc)?;
-        self.execute_one(m, &insn, pc)
+        let wfi = self.execute_one(m, &insn, pc)?;
+        if let (true, Some(o)) = (OBSERVED, self.observer.as_mut()) {
+            o.retired(m, &insn, pc);
+        }
+        Ok(wfi)
     }
 
     fn execute_one(&mut self, m: &mut Machine, insn: &Insn, pc: u32) -> Result<bool, Exception> {
@@ -179,26 +191,37 @@ impl Left {
 }
 
 /// Runs `body`, instructions that do not end a block, from `pc` with
-/// `start` retired before the first; returns the pc after them.
+/// `start` retired before the first; returns the pc after them. When
+/// `OBSERVED`, each instruction that completes is shown to `observer`
+/// with `hart.pc` and `hart.retired` already past it.
 #[inline(always)]
-fn run_body(m: &mut Machine, body: &[Insn], mut pc: u32, start: u64) -> Result<u32, Left> {
+fn run_body<const OBSERVED: bool>(
+    m: &mut Machine,
+    body: &[Insn],
+    mut pc: u32,
+    start: u64,
+    observer: &mut Option<Box<dyn Observer>>,
+) -> Result<u32, Left> {
     for (n, insn) in body.iter().enumerate() {
         let retired = start + n as u64;
-        if let Err(leave) = exec::step(m, insn, pc, retired) {
-            return Err(match leave {
-                Leave::Trap(e) => {
-                    m.hart.pc = pc;
-                    m.hart.retired = retired;
-                    Left::Trap(e)
-                }
-                Leave::Now => {
-                    m.hart.pc = pc.wrapping_add(u32::from(insn.len));
-                    m.hart.retired = retired + 1;
-                    Left::Now
-                }
-            });
+        let stepped = exec::step(m, insn, pc, retired);
+        let next = pc.wrapping_add(u32::from(insn.len));
+        if let Err(Leave::Trap(e)) = stepped {
+            m.hart.pc = pc;
+            m.hart.retired = retired;
+            return Err(Left::Trap(e));
         }
-        pc = pc.wrapping_add(u32::from(insn.len));
+        if let (true, Some(o)) = (OBSERVED, observer.as_mut()) {
+            m.hart.pc = next;
+            m.hart.retired = retired + 1;
+            o.retired(m, insn, pc);
+        }
+        if let Err(Leave::Now) = stepped {
+            m.hart.pc = next;
+            m.hart.retired = retired + 1;
+            return Err(Left::Now);
+        }
+        pc = next;
     }
     Ok(pc)
 }
@@ -220,10 +243,12 @@ impl Interp {
     /// the machine. Returns whether a WFI retired and the hart should wait.
     /// This is also the JIT's fallback for code it does not translate.
     pub fn step(&mut self, m: &mut Machine) -> bool {
-        let stepped = if self.is_tracing() {
+        let stepped = if self.tracer.is_some() {
             self.step_traced(m)
+        } else if self.observer.is_some() {
+            self.step_block::<true>(m)
         } else {
-            self.step_block(m)
+            self.step_block::<false>(m)
         };
         match stepped {
             Ok(wfi) => wfi,
@@ -235,8 +260,8 @@ impl Interp {
     }
 
     /// Whether every retired instruction must be seen (a commit-log tracer
-    /// or an observer is installed): the interpreter then runs one
-    /// instruction at a time.
+    /// or an observer is installed), so that the JIT leaves all code to the
+    /// interpreter.
     pub fn is_tracing(&self) -> bool {
         self.tracer.is_some() || self.observer.is_some()
     }

@@ -78,6 +78,11 @@ impl CodeBuffer {
         Some(Entry(base + start as u64))
     }
 
+    /// The trampoline's entry.
+    pub fn trampoline(&self) -> Option<Entry> {
+        self.trampoline
+    }
+
     /// Keeps everything installed so far across [`CodeBuffer::clear`].
     pub fn keep(&mut self) {
         self.kept = self.used;

@@ -9,6 +9,8 @@
 //! - [`chain`]: chain slots and the jump cache, how blocks reach each
 //!   other without Rust (and why that is sound).
 //! - [`helpers`]: the safe side of the helpers (loads and stores).
+//! - [`perf_map`]: `/tmp/perf-PID.map`, names of generated code for host
+//!   profilers.
 //! - [`lockstep`]: the interpreter and the JIT side by side, compared at
 //!   block boundaries; [`randprog`]: random integer programs for it.
 
@@ -17,7 +19,9 @@ pub mod engine;
 mod exec;
 mod helpers;
 pub mod lockstep;
+pub mod perf_map;
 pub mod randprog;
 mod translate;
 
 pub use engine::{DEFAULT_THRESHOLD, Jit, JitStats};
+pub use perf_map::PerfMap;

@@ -42,7 +42,7 @@ pub fn run(
 ) -> Result<Agreed, String> {
     let (mut mi, mut mj) = (make(), make());
     let mut interp = Interp::new();
-    let mut jit = Jit::new(0)?;
+    let mut jit = Jit::new(0, None)?;
     let mut compiled_steps = 0;
     loop {
         let done = mi.hart.retired;

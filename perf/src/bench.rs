@@ -6,11 +6,18 @@
 //!
 //! Engines are the caller's: a column names an engine of type `E`, and
 //! the caller's `engine` function runs an ELF on one (see [`crate::guest`]).
+//! The pipeline model's estimate, when asked for, comes from one more run
+//! on the interpreter, which feeds the model (and is not timed as a column).
+
+use std::sync::{Arc, Mutex, PoisonError};
+
+use interp::Interp;
 
 use crate::clock::{Cpu, Stopwatch};
+use crate::pipeline::{Pipeline, PipelineConfig};
 use crate::progress::RunBar;
 use crate::qemu::Qemu;
-use crate::report::{ColumnReport, Report};
+use crate::report::{ColumnReport, CourseFigure, PipelineReport, Report};
 use crate::workload::Workload;
 use crate::{BenchError, Measured};
 
@@ -31,12 +38,14 @@ pub type EngineRunner<'a, E> =
 
 /// Runs `workload` `runs` times in each of `columns` (named), interleaved,
 /// and reports medians, instruction rates and whether each column wrote
-/// what the native build writes.
+/// what the native build writes; then, given a `pipeline` configuration,
+/// the model's estimate beside the course's figures.
 pub fn run<E: Copy>(
     workload: &Workload,
     columns: &[(String, Column<E>)],
     runs: u32,
     engine: &EngineRunner<E>,
+    pipeline: Option<&PipelineConfig>,
 ) -> Result<Report, BenchError> {
     let mut measured: Vec<Vec<Measured>> = columns.iter().map(|_| Vec::new()).collect();
     for r in 0..runs {
@@ -87,9 +96,46 @@ pub fn run<E: Copy>(
             ColumnReport::new(name, runs, insns, &reference)
         })
         .collect();
+    let pipeline = match pipeline {
+        Some(config) => Some(estimate(workload, config, &reference)?),
+        None => None,
+    };
     Ok(Report {
         workload: workload.title.clone(),
         runs,
         columns,
+        course: match pipeline {
+            Some(_) => CourseFigure::all(),
+            None => Vec::new(),
+        },
+        pipeline,
     })
+}
+
+/// Runs `workload` once on the interpreter feeding a pipeline model with
+/// `config`'s timing, and reports its estimate.
+fn estimate(
+    workload: &Workload,
+    config: &PipelineConfig,
+    reference: &[u8],
+) -> Result<PipelineReport, BenchError> {
+    let model = Arc::new(Mutex::new(Pipeline::new(config.clone())));
+    let mut interp = Interp::new();
+    interp.set_observer(Box::new(model.clone()));
+    let mut bar = RunBar::new("pipeline model", workload.progress);
+    let run = crate::guest::run(&workload.elf, &mut interp, &mut |b| bar.feed(b))?;
+    let estimate = model
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .estimate();
+    bar.finish(&format!(
+        "{:.3} s at {} MHz",
+        estimate.seconds, config.clock_mhz
+    ));
+    Ok(PipelineReport::new(
+        &estimate,
+        config.clock_mhz,
+        &run,
+        reference,
+    ))
 }

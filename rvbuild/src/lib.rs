@@ -2,8 +2,11 @@
 //! (conformance tests, benchmark workloads) with the workspace's pinned
 //! rustc, straight from one source file: no cargo, no dependencies beyond
 //! `core` (and `alloc`) and libraries built the same way ([`Library`]),
-//! linked by rust-lld with our linker script.
+//! linked by rust-lld with our linker script; and stripping an ELF for a
+//! guest's disk image ([`elf`]).
 #![forbid(unsafe_code)]
+
+pub mod elf;
 
 use std::ffi::OsString;
 use std::fs;

@@ -19,6 +19,7 @@ mod ipc;
 mod panic;
 mod plic;
 mod proc;
+mod running;
 mod sbi;
 mod sched;
 mod shm;

@@ -58,6 +58,7 @@ pub fn resume(keep: bool) -> ! {
                 && let Some(aspace) = p.aspace.as_ref()
             {
                 let satp = aspace.satp();
+                crate::running::publish(&p.name);
                 let frame: *const arch::TrapFrame = &*p.frame;
                 drop(k);
                 // SAFETY: the frame is boxed in the process table, and a

@@ -88,6 +88,8 @@ fn tail_call(b: &mut FunctionBuilder<'_>, ptr: types::Type, f: Value, hart: Valu
     b.ins().return_call_indirect(sig, f, &[hart, m]);
 }
 
+const _: () = assert!(size_of::<JumpEntry>().is_power_of_two());
+
 /// Emits the dispatch stub over the jump cache at `jump_base`.
 pub fn dispatch(
     mut b: FunctionBuilder<'_>,
@@ -109,7 +111,9 @@ pub fn dispatch(
     let index = b.ins().ushr_imm_u(pc, 1);
     let index = b.ins().band_imm_u(index, JUMP_ENTRIES as i64 - 1);
     let index = b.ins().uextend(ptr, index);
-    let off = b.ins().imul_imm_u(index, size_of::<JumpEntry>() as i64);
+    let off = b
+        .ins()
+        .ishl_imm_u(index, i64::from(size_of::<JumpEntry>().ilog2()));
     let base = b.ins().iconst(ptr, jump_base as i64);
     let e = b.ins().iadd(base, off);
     let epc = b
@@ -171,7 +175,7 @@ impl Emitter<'_> {
             }
             Jalr => {
                 let base = self.get(i.rs1);
-                let sum = self.b.ins().iadd_imm_s(base, i64::from(i.imm));
+                let sum = self.add_imm(base, i.imm);
                 let target = self.b.ins().band_imm_s(sum, -2i64);
                 let l = self.konst(link);
                 self.set(i.rd, l);

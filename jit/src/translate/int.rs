@@ -37,6 +37,14 @@ impl Emitter<'_> {
         }
     }
 
+    /// `a + imm` (`a` itself for 0: the IR is compiled unoptimized).
+    pub(super) fn add_imm(&mut self, a: Value, imm: i32) -> Value {
+        match imm {
+            0 => a,
+            _ => self.b.ins().iadd_imm_s(a, i64::from(imm)),
+        }
+    }
+
     /// `1` when `a cc b`, else `0`.
     fn compare(&mut self, cc: IntCC, a: Value, b: Value) -> Value {
         let c = self.b.ins().icmp(cc, a, b);

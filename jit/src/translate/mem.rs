@@ -39,8 +39,12 @@ fn ram_flags() -> MemFlagsData {
     MemFlagsData::trusted().with_endianness(Endianness::Little)
 }
 
+const _: () = assert!(size_of::<TlbEntry>().is_power_of_two());
+
 /// The address of the entry of TLB `table` that a virtual page number
 /// indexes, as `tlb::index` does (only `vpn`'s low 16 bits are used).
+/// The translator's IR is compiled without Cranelift's optimizer, so it
+/// shifts where a multiply would need simplifying.
 pub(super) fn tlb_entry(
     b: &mut FunctionBuilder<'_>,
     ptr: types::Type,
@@ -51,7 +55,9 @@ pub(super) fn tlb_entry(
     let folded = b.ins().bxor(vpn, high);
     let index = b.ins().band_imm_u(folded, tlb::ENTRIES as i64 - 1);
     let index = b.ins().uextend(ptr, index);
-    let off = b.ins().imul_imm_u(index, size_of::<TlbEntry>() as i64);
+    let off = b
+        .ins()
+        .ishl_imm_u(index, i64::from(size_of::<TlbEntry>().ilog2()));
     b.ins().iadd(table, off)
 }
 
@@ -60,7 +66,7 @@ impl Emitter<'_> {
     /// retired count before it, as helper arguments.
     fn access_args(&mut self, i: &Insn, pc: u32, idx: usize) -> [Value; 3] {
         let base = self.get(i.rs1);
-        let addr = self.b.ins().iadd_imm_s(base, i64::from(i.imm));
+        let addr = self.add_imm(base, i.imm);
         let pc = self.konst(pc);
         let retired = self.b.ins().iadd_imm_s(self.start, idx as i64);
         [addr, pc, retired]

@@ -1,13 +1,15 @@
 //! The guest profiler behind `rvjit profile`: the guest pc sampled every N
 //! retired instructions, call stacks rebuilt from frame pointers and named
-//! from ELF symbols, written as a flamegraph (inferno) and a top-N text
-//! summary.
+//! from ELF symbols (for our guest OS, the user program the kernel says
+//! is running: [`programs`]), written as a flamegraph (inferno) and a
+//! top-N text summary.
 //!
 //! Sampling needs no engine support: soc's run loop stops engines exactly
 //! at an instruction count, so [`run`] runs the machine N instructions at
 //! a time and samples between the runs. The same program with
 //! deterministic time therefore gives the same profile on every engine.
 
+pub mod programs;
 pub mod report;
 pub mod sampler;
 pub mod stack;

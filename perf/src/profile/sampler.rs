@@ -8,6 +8,7 @@ use soc::mem::Ram;
 use soc::mmu::AccessKind;
 use soc::mmu::sv32::{self, PteMemory, WalkMode};
 
+use super::programs::UserPrograms;
 use super::report::Profile;
 use super::stack;
 use super::symbols::Symbols;
@@ -15,9 +16,11 @@ use super::symbols::Symbols;
 /// The root frame of samples taken in U-mode.
 pub const USER_ROOT: &str = "[user]";
 
-/// Samples a machine into a [`Profile`], naming frames from `symbols`.
+/// Samples a machine into a [`Profile`], naming frames from `symbols`
+/// and, in U-mode, from the running user program's.
 pub struct Sampler {
     symbols: Symbols,
+    programs: Option<UserPrograms>,
     profile: Profile,
 }
 
@@ -27,25 +30,40 @@ impl Sampler {
     pub fn new(symbols: Symbols) -> Sampler {
         Sampler {
             symbols,
+            programs: None,
             profile: Profile::new(),
         }
     }
 
+    /// Also names U-mode frames as `program::function`, from the symbols
+    /// of the user program the kernel says is running.
+    pub fn with_programs(self, programs: UserPrograms) -> Sampler {
+        Sampler {
+            programs: Some(programs),
+            ..self
+        }
+    }
+
     /// Records the call stack `m` is at now. A U-mode sample is rooted at
-    /// `[user]`, with only the frames the symbols name (user programs of
-    /// an OS are stripped, and all at the same address); elsewhere an
-    /// unnamed frame shows as its address.
+    /// `[user]`, with the frames the running program's symbols name as
+    /// `program::function` (see [`UserPrograms`]), or else the frames the
+    /// machine's symbols name (an OS's user programs are all at the same
+    /// address); elsewhere an unnamed frame shows as its address.
     pub fn sample(&mut self, m: &Machine) {
         let frames = stack::walk(m.hart.pc, m.hart.xreg(8), |vaddr| peek(m, vaddr));
         let user = m.hart.prv == Privilege::User;
-        let named = frames
-            .iter()
-            .rev()
-            .filter_map(|&a| match self.symbols.lookup(a) {
+        let program = match &self.programs {
+            Some(p) if user => p.running(m),
+            _ => None,
+        };
+        let named = frames.iter().rev().filter_map(|&a| match program {
+            Some((name, symbols)) => symbols.lookup(a).map(|f| format!("{name}::{f}")),
+            None => match self.symbols.lookup(a) {
                 Some(name) => Some(name.to_string()),
                 None if user => None,
                 None => Some(format!("{a:#010x}")),
-            });
+            },
+        });
         let names: Vec<String> = user
             .then(|| USER_ROOT.to_string())
             .into_iter()

@@ -3,13 +3,17 @@
 //!
 //! [`BufferConsole`] keeps both in memory behind a shared handle, so that a
 //! test (or a benchmark) can feed input and read output while the machine
-//! owns the UART. [`StdioConsole`] writes to a stream (stdout) and reads
-//! another (stdin) on a background thread, so that `read_byte` never blocks.
-//! That thread holds at most [`INPUT_BUFFER_BYTES`] the guest has not taken
-//! and then stops reading until it does (back-pressure, as a UART's FIFO
-//! stalls a flow-controlled sender), so `rvjit run spin.elf < /dev/zero`
-//! does not grow. Putting the terminal in raw mode is the CLI's business,
-//! not this module's.
+//! owns the UART. [`StdioConsole`] writes to a stream (stdout) and takes its
+//! input from a [`ConsoleInput`]: a background thread reading another stream
+//! (stdin) into a bounded FIFO, so that `read_byte` never blocks. What the
+//! thread does once the guest has left the FIFO full is [`WhenFull`]'s
+//! choice: stop reading until the guest takes a byte (back-pressure, as a
+//! UART's FIFO stalls a flow-controlled sender, so `rvjit run spin.elf <
+//! /dev/zero` does not grow and no byte of a script is lost), or read on and
+//! drop the byte (an overrun). A [`ConsoleInput`] outlives the console that
+//! reads it, so that one input serves all the machines a session builds
+//! (one per guest reset). Putting the terminal in raw mode is the CLI's
+//! business, not this module's.
 
 use std::collections::VecDeque;
 use std::io::{Read, Write};
@@ -84,22 +88,50 @@ impl Console for BufferConsole {
 /// the UART polls.
 const OUTPUT_BATCH_BYTES: usize = 4096;
 
-/// Input bytes read ahead of the guest at most.
+/// Input bytes read ahead of the guest at most, when the reader waits for
+/// room ([`WhenFull::Wait`]).
 pub const INPUT_BUFFER_BYTES: usize = 4096;
 
-/// Input read ahead of the guest, shared by the console and its reader
+/// Input bytes read ahead of the guest at most, when the reader drops what
+/// does not fit ([`WhenFull::Drop`]): enough for a pasted page of text to
+/// arrive whole while the guest takes it.
+pub const OVERRUN_BUFFER_BYTES: usize = 64 * 1024;
+
+/// What the reader thread does with input while the guest has left the
+/// FIFO full.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WhenFull {
+    /// Stop reading until the guest takes a byte, as a flow-controlled
+    /// sender stalls: every byte arrives, at the guest's pace.
+    Wait,
+    /// Read on and drop the bytes that do not fit, as a UART without flow
+    /// control overruns: the reader keeps seeing everything the stream
+    /// carries, whether the guest reads or not.
+    Drop,
+}
+
+impl WhenFull {
+    fn capacity_bytes(self) -> usize {
+        match self {
+            WhenFull::Wait => INPUT_BUFFER_BYTES,
+            WhenFull::Drop => OVERRUN_BUFFER_BYTES,
+        }
+    }
+}
+
+/// Input read ahead of the guest, shared by the consoles and the reader
 /// thread.
-#[derive(Default)]
 struct InputFifo {
     state: Mutex<FifoState>,
-    /// Signalled when the guest takes a byte or the console goes away.
+    /// Signalled when the guest takes a byte or the input goes away.
     space: Condvar,
+    when_full: WhenFull,
 }
 
 #[derive(Default)]
 struct FifoState {
     bytes: VecDeque<u8>,
-    /// The console was dropped: the reader thread should end.
+    /// Every [`ConsoleInput`] was dropped: the reader thread should end.
     closed: bool,
 }
 
@@ -110,18 +142,24 @@ impl InputFifo {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Appends `bytes`, waiting for room while the FIFO is full; false
-    /// once the console is gone.
+    /// Appends `bytes`, waiting for room or dropping what does not fit as
+    /// `when_full` says; false once the input is gone.
     fn push(&self, bytes: &[u8]) -> bool {
+        let capacity = self.when_full.capacity_bytes();
         let mut state = self.lock();
         for &b in bytes {
-            while state.bytes.len() >= INPUT_BUFFER_BYTES && !state.closed {
-                state = self.space.wait(state).unwrap_or_else(|e| e.into_inner());
+            if self.when_full == WhenFull::Wait {
+                while state.bytes.len() >= capacity && !state.closed {
+                    state = self.space.wait(state).unwrap_or_else(|e| e.into_inner());
+                }
             }
             if state.closed {
                 return false;
             }
-            state.bytes.push_back(b);
+            // Else an overrun: the byte is dropped.
+            if state.bytes.len() < capacity {
+                state.bytes.push_back(b);
+            }
         }
         true
     }
@@ -140,37 +178,43 @@ impl InputFifo {
     }
 }
 
-/// A console on host streams: output to a writer, input from a reader that a
-/// background thread drains into a bounded FIFO.
-pub struct StdioConsole {
-    input: Arc<InputFifo>,
-    output: Box<dyn Write + Send>,
-    held: Vec<u8>,
+/// Closes the FIFO when the last [`ConsoleInput`] goes (the reader thread
+/// holds the FIFO, not this, so that it cannot keep itself alive).
+struct InputOwner(Arc<InputFifo>);
+
+impl Drop for InputOwner {
+    fn drop(&mut self) {
+        self.0.close();
+    }
 }
 
-impl StdioConsole {
-    /// The process's stdin and stdout.
-    pub fn new() -> StdioConsole {
-        StdioConsole::from_streams(std::io::stdin(), std::io::stdout())
-    }
+/// Host input read ahead of the guest: a background thread drains a reader
+/// into a bounded FIFO. Clones share the thread and the FIFO. Give every
+/// machine of a session a clone of one input rather than an input of its
+/// own: a second reader on the same stream would leave the first blocked
+/// in `read`, to take the next bytes to a console that no longer exists.
+#[derive(Clone)]
+pub struct ConsoleInput(Arc<InputOwner>);
 
-    /// Any reader and writer. The reader thread ends at end of input or on
-    /// a read error, after which no more input arrives; it also ends once
-    /// the console is dropped (at once if it waits for room, else after its
-    /// next read).
-    pub fn from_streams(
-        mut reader: impl Read + Send + 'static,
-        writer: impl Write + Send + 'static,
-    ) -> StdioConsole {
-        let input = Arc::new(InputFifo::default());
-        let fifo = input.clone();
+impl ConsoleInput {
+    /// Starts reading `reader`. The thread ends at end of input or on a read
+    /// error, after which no more input arrives; it also ends once every
+    /// clone is dropped (at once if it waits for room, else after its next
+    /// read).
+    pub fn spawn(mut reader: impl Read + Send + 'static, when_full: WhenFull) -> ConsoleInput {
+        let fifo = Arc::new(InputFifo {
+            state: Mutex::default(),
+            space: Condvar::new(),
+            when_full,
+        });
+        let filler = fifo.clone();
         thread::spawn(move || {
             let mut buf = [0u8; 256];
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) => return,
                     Ok(n) => {
-                        if !fifo.push(&buf[..n]) {
+                        if !filler.push(&buf[..n]) {
                             return;
                         }
                     }
@@ -179,6 +223,25 @@ impl StdioConsole {
                 }
             }
         });
+        ConsoleInput(Arc::new(InputOwner(fifo)))
+    }
+
+    fn fifo(&self) -> &InputFifo {
+        &self.0.0
+    }
+}
+
+/// A console on host streams: output to a writer, input from a
+/// [`ConsoleInput`].
+pub struct StdioConsole {
+    input: ConsoleInput,
+    output: Box<dyn Write + Send>,
+    held: Vec<u8>,
+}
+
+impl StdioConsole {
+    /// Guest output goes to `writer`, guest input comes from `input`.
+    pub fn new(input: ConsoleInput, writer: impl Write + Send + 'static) -> StdioConsole {
         StdioConsole {
             input,
             output: Box::new(writer),
@@ -187,15 +250,9 @@ impl StdioConsole {
     }
 }
 
-impl Default for StdioConsole {
-    fn default() -> StdioConsole {
-        StdioConsole::new()
-    }
-}
-
 impl Console for StdioConsole {
     fn read_byte(&mut self) -> Option<u8> {
-        self.input.pop()
+        self.input.fifo().pop()
     }
 
     fn write_bytes(&mut self, bytes: &[u8]) {
@@ -220,7 +277,6 @@ impl Console for StdioConsole {
 impl Drop for StdioConsole {
     fn drop(&mut self) {
         self.flush();
-        self.input.close();
     }
 }
 
@@ -259,19 +315,25 @@ mod tests {
         }
     }
 
-    #[test]
-    fn stdio_console_reads_in_the_background_and_batches_output() {
-        let out = SharedVec::default();
-        let mut console = StdioConsole::from_streams(&b"abc"[..], out.clone());
+    /// Waits up to ten seconds for `console` to give `n` bytes.
+    fn read_bytes(console: &mut StdioConsole, n: usize) -> Vec<u8> {
         let mut got = Vec::new();
         let deadline = Instant::now() + Duration::from_secs(10);
-        while got.len() < 3 && Instant::now() < deadline {
+        while got.len() < n && Instant::now() < deadline {
             match console.read_byte() {
                 Some(b) => got.push(b),
                 None => thread::yield_now(),
             }
         }
-        assert_eq!(got, b"abc");
+        got
+    }
+
+    #[test]
+    fn stdio_console_reads_in_the_background_and_batches_output() {
+        let out = SharedVec::default();
+        let input = ConsoleInput::spawn(&b"abc"[..], WhenFull::Wait);
+        let mut console = StdioConsole::new(input, out.clone());
+        assert_eq!(read_bytes(&mut console, 3), b"abc");
         assert_eq!(console.read_byte(), None);
 
         console.write_bytes(b"$ ");
@@ -283,6 +345,32 @@ mod tests {
         console.write_bytes(b"tail");
         drop(console);
         assert_eq!(*out.0.lock().unwrap(), b"$ line\ntail");
+    }
+
+    #[test]
+    fn one_input_serves_consoles_in_turn_and_ends_with_the_last() {
+        let (reader, mut writer) = std::io::pipe().unwrap();
+        let input = ConsoleInput::spawn(reader, WhenFull::Wait);
+        let mut first = StdioConsole::new(input.clone(), std::io::sink());
+        writer.write_all(b"a").unwrap();
+        assert_eq!(read_bytes(&mut first, 1), b"a");
+        // As at a guest reset: the next machine's console goes on reading.
+        drop(first);
+        let mut second = StdioConsole::new(input.clone(), std::io::sink());
+        writer.write_all(b"bc").unwrap();
+        assert_eq!(read_bytes(&mut second, 2), b"bc");
+        drop(second);
+        drop(input);
+        // The reader thread ends after its next read, closing the pipe.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let closed = loop {
+            match writer.write_all(b"d") {
+                Err(e) => break e.kind() == std::io::ErrorKind::BrokenPipe,
+                Ok(()) if Instant::now() > deadline => break false,
+                Ok(()) => thread::sleep(Duration::from_millis(1)),
+            }
+        };
+        assert!(closed, "the reader thread outlived its last console");
     }
 
     /// Endless input, as `/dev/zero`, counting the bytes it gave; it ends
@@ -307,18 +395,35 @@ mod tests {
         }
     }
 
-    #[test]
-    fn endless_input_is_read_only_as_far_as_the_guest_keeps_up() {
-        use std::sync::atomic::Ordering::SeqCst;
+    /// A console on [`Zeros`] ending after `limit` bytes, with the bytes
+    /// given and whether they ended.
+    fn zeros_console(
+        limit: usize,
+        when_full: WhenFull,
+    ) -> (
+        StdioConsole,
+        Arc<std::sync::atomic::AtomicUsize>,
+        Arc<std::sync::atomic::AtomicBool>,
+    ) {
         let given = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let ended = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let zeros = Zeros {
             given: given.clone(),
             ended: ended.clone(),
-            limit: 64 << 20,
+            limit,
         };
-        let mut console = StdioConsole::from_streams(zeros, std::io::sink());
-        let buffered = |c: &StdioConsole| c.input.lock().bytes.len();
+        let input = ConsoleInput::spawn(zeros, when_full);
+        (StdioConsole::new(input, std::io::sink()), given, ended)
+    }
+
+    fn buffered(console: &StdioConsole) -> usize {
+        console.input.fifo().lock().bytes.len()
+    }
+
+    #[test]
+    fn endless_input_is_read_only_as_far_as_the_guest_keeps_up() {
+        use std::sync::atomic::Ordering::SeqCst;
+        let (mut console, given, ended) = zeros_console(64 << 20, WhenFull::Wait);
         // Wait until the reader either filled the FIFO or read everything.
         while buffered(&console) < INPUT_BUFFER_BYTES && !ended.load(SeqCst) {
             thread::yield_now();
@@ -335,5 +440,25 @@ mod tests {
             thread::yield_now();
         }
         assert!(given.load(SeqCst) <= 1000 + INPUT_BUFFER_BYTES + 256);
+    }
+
+    #[test]
+    fn an_overrun_reads_on_and_keeps_what_fits() {
+        use std::sync::atomic::Ordering::SeqCst;
+        let limit = 4 * OVERRUN_BUFFER_BYTES;
+        let (mut console, given, ended) = zeros_console(limit, WhenFull::Drop);
+        // The guest takes nothing, and still the reader reads to the end.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !ended.load(SeqCst) && Instant::now() < deadline {
+            thread::yield_now();
+        }
+        assert!(ended.load(SeqCst), "the reader stalled");
+        assert!(given.load(SeqCst) >= limit);
+        assert_eq!(buffered(&console), OVERRUN_BUFFER_BYTES);
+        assert_eq!(
+            read_bytes(&mut console, OVERRUN_BUFFER_BYTES).len(),
+            OVERRUN_BUFFER_BYTES
+        );
+        assert_eq!(console.read_byte(), None);
     }
 }
