@@ -66,6 +66,10 @@ pub mod ret {
     pub const REFUSED: u64 = 1;
     /// The jump cache had no valid entry for `hart.pc`.
     pub const MISS: u64 = 2;
+    /// A block left before an instruction whose generated code covers only
+    /// the common case (`hart.pc` is at it, `retired` before it): the
+    /// interpreter runs it.
+    pub const INTERPRET: u64 = 3;
     // Anything else: the address of an unlinked chain slot; `hart.pc` is
     // its target.
 }

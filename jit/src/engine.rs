@@ -7,8 +7,8 @@
 //! compiled. A compiled block of `n` instructions runs only when
 //! `retired + n <= deadline`; otherwise the interpreter runs it, and it
 //! can stop exactly at the deadline. Blocks the translator cannot start
-//! (a CSR access, an FP instruction, a page-straddling instruction, a fetch
-//! fault) always go to the interpreter.
+//! (a system instruction other than a CSR access, a page-straddling
+//! instruction, a fetch fault) always go to the interpreter.
 //!
 //! Compiled blocks run back to back in generated code (chain slots and the
 //! jump cache, see `chain.rs`); the loop here enters them through the jump
@@ -277,10 +277,10 @@ impl Jit {
         self.stats.rust_exits += 1;
         match code {
             ret::RAN | ret::MISS => false,
-            // The block at `hart.pc` does not fit: the interpreter runs up
-            // to the deadline.
-            ret::REFUSED if m.hart.retired < m.deadline() => self.interp.step(m),
-            ret::REFUSED => false,
+            // The block at `hart.pc` does not fit, or the instruction there
+            // needs the exact path: the interpreter runs up to the deadline.
+            ret::REFUSED | ret::INTERPRET if m.hart.retired < m.deadline() => self.interp.step(m),
+            ret::REFUSED | ret::INTERPRET => false,
             slot => {
                 self.link(m, slot);
                 false

@@ -130,6 +130,9 @@ pub struct Helpers {
     /// Stores of 1, 2 and 4 bytes: `(machine, vaddr, value, pc, retired) ->
     /// status`.
     pub store: [extern "C" fn(*mut Machine, u32, u32, u32, u64) -> u32; 3],
+    /// Any instruction through the interpreter: `(machine, raw, pc,
+    /// retired) -> status` (see [`helpers::interpret`]).
+    pub interpret: extern "C" fn(*mut Machine, u32, u32, u64) -> u32,
 }
 
 impl Helpers {
@@ -142,12 +145,16 @@ impl Helpers {
     pub const fn store_offset(log2: usize) -> usize {
         offset_of!(Helpers, store) + log2 * size_of::<usize>()
     }
+
+    /// Offset of the interpreter helper.
+    pub const INTERPRET_OFFSET: usize = offset_of!(Helpers, interpret);
 }
 
 /// The one helper table.
 pub static HELPERS: Helpers = Helpers {
     load: [load::<1>, load::<2>, load::<4>],
     store: [store::<1>, store::<2>, store::<4>],
+    interpret,
 };
 
 extern "C" fn load<const N: usize>(m: *mut Machine, vaddr: u32, pc: u32, retired: u64) -> u64 {
@@ -167,4 +174,10 @@ extern "C" fn store<const N: usize>(
     // SAFETY: as in `load`.
     let m = unsafe { &mut *m };
     helpers::store::<N>(m, vaddr, value, pc, retired)
+}
+
+extern "C" fn interpret(m: *mut Machine, raw: u32, pc: u32, retired: u64) -> u32 {
+    // SAFETY: as in `load`.
+    let m = unsafe { &mut *m };
+    helpers::interpret(m, raw, pc, retired) as u32
 }

@@ -1,12 +1,16 @@
 //! What generated code calls into Rust for: loads and stores (TLB fast
-//! path first, then soc's slow path with the exact retired count).
+//! path first, then soc's slow path with the exact retired count), and any
+//! other instruction the translator does not generate code for, run by the
+//! interpreter's executor ([`interpret`]).
 //!
 //! Each returns a [`Status`]: go on, the instruction trapped (soc's
 //! [`Machine::raise`] has set pc and retired; the block writes back its
 //! registers and returns), or the instruction completed and moved the
 //! deadline to now (the block leaves right after it).
 
+use interp::exec::{self, Leave};
 use soc::addr::VirtAddr;
+use soc::isa::{self, Flags};
 use soc::machine::Machine;
 
 /// What a helper tells generated code.
@@ -68,4 +72,28 @@ pub fn store<const N: usize>(
             Status::Trapped as u32
         }
     }
+}
+
+/// Runs the instruction `raw` at `pc`, with `retired` instructions before
+/// it, as the interpreter does: through `exec::step` when it does not end a
+/// block, else through `exec::end` as a block's last instruction (which
+/// sees `hart.retired` exact, as in the interpreter's block loop). The
+/// block has stored every register the instruction may read and reloads
+/// what it may write.
+pub fn interpret(m: &mut Machine, raw: u32, pc: u32, retired: u64) -> Status {
+    let i = isa::decode(raw);
+    let done = if i.op.flags().contains(Flags::ENDS_BLOCK) {
+        m.hart.retired = retired;
+        exec::end(m, &i, pc).map(|_| Status::Next)
+    } else {
+        match exec::step(m, &i, pc, retired) {
+            Ok(()) => Ok(Status::Next),
+            Err(Leave::Now) => Ok(Status::Leave),
+            Err(Leave::Trap(e)) => Err(e),
+        }
+    };
+    done.unwrap_or_else(|e| {
+        m.raise(e, pc, retired);
+        Status::Trapped
+    })
 }

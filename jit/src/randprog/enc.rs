@@ -2,6 +2,11 @@
 //! compressed control-flow forms (C chapter, CJ/CB/CR) and `li`, so the
 //! generator writes code as data. Offsets are in bytes.
 
+/// An R-type word.
+pub fn r_type(f7: u32, rs2: u32, rs1: u32, f3: u32, rd: u32, op: u32) -> u32 {
+    f7 << 25 | rs2 << 20 | rs1 << 15 | f3 << 12 | rd << 7 | op
+}
+
 /// An I-type word (`imm` is truncated to 12 bits).
 pub fn i_type(imm: i32, rs1: u32, f3: u32, rd: u32, op: u32) -> u32 {
     ((imm as u32) & 0xfff) << 20 | rs1 << 15 | f3 << 12 | rd << 7 | op

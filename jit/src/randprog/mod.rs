@@ -18,6 +18,8 @@
 //! - `flow.rs`: body items (control flow, SMC, CSR traffic).
 //! - `values.rs`: integer and FP edge values.
 //! - `enc.rs`: encoders; `program.rs`: the generator's state.
+//! - `fp.rs`: the FP-only programs and edge programs (`fp_program`,
+//!   `fp_edge_programs`), tested in `jit/tests/fp.rs`.
 //!
 //! Registers the body never writes: `x27`/`x28` (handlers), `x29`
 //! (addresses, links of fetch-fault jumps), `x30` (loop counter), `x31`
@@ -26,11 +28,13 @@
 mod boot;
 mod enc;
 mod flow;
+mod fp;
 mod layout;
 mod pick;
 mod program;
 mod values;
 
+pub use fp::{DATA_BYTES, DATA_OFFSET, EdgeProgram, fp_edge_programs, fp_program};
 pub use layout::IMAGE_BYTES;
 pub use program::program;
 

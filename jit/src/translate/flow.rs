@@ -159,9 +159,9 @@ pub fn dispatch(
 }
 
 impl Emitter<'_> {
-    /// A jump or branch ending the block as its `idx`th instruction:
-    /// writes `rd`, emits the exits and returns true; false for any other
-    /// instruction.
+    /// A jump, branch or CSR access ending the block as its `idx`th
+    /// instruction: writes `rd`, emits the exits and returns true; false for
+    /// any other instruction.
     pub(super) fn end(&mut self, i: &Insn, pc: u32, idx: usize) -> bool {
         use Op::*;
         let link = pc.wrapping_add(u32::from(i.len));
@@ -190,6 +190,16 @@ impl Emitter<'_> {
             Bge => IntCC::SignedGreaterThanOrEqual,
             Bltu => IntCC::UnsignedLessThan,
             Bgeu => IntCC::UnsignedGreaterThanOrEqual,
+            Csrrw | Csrrs | Csrrc | Csrrwi | Csrrsi | Csrrci => {
+                // The write may change the translation mode (satp, MPRV)
+                // or move the deadline: no chain slot, the stub decides.
+                self.interpreted(i, pc, idx);
+                let regs = self.regs;
+                let next = self.konst(link);
+                self.commit(&regs, next, idx + 1);
+                self.exit_to_dispatch();
+                return true;
+            }
             _ => return false,
         };
         let (a, b) = (self.get(i.rs1), self.get(i.rs2));

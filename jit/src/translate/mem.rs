@@ -13,7 +13,9 @@
 //! Everything else (a miss, a misaligned or page-crossing access, MMIO, a
 //! fault, a store into code) calls the helper for the access size, which
 //! takes the exact pc and retired count, so a fault or a device access
-//! leaves the block precisely, as the interpreter does.
+//! leaves the block precisely, as the interpreter does. FP loads and
+//! stores (`flw`, `fld` as one 8-byte access, `fsw`, `fsd`) share the fast
+//! path; off it the interpreter runs them.
 
 use core::mem::offset_of;
 
@@ -40,7 +42,7 @@ fn ram_flags() -> MemFlagsData {
 const _: () = assert!(size_of::<TlbEntry>().is_power_of_two());
 
 /// The address of the entry of TLB `table` that a virtual page number
-/// indexes, as `soc::mmu::tlb` does (only `vpn`'s low bits are used).
+/// indexes, as `tlb::index` does (only `vpn`'s low 16 bits are used).
 /// The translator's IR is compiled without Cranelift's optimizer, so it
 /// shifts where a multiply would need simplifying.
 pub(super) fn tlb_entry(
@@ -49,7 +51,9 @@ pub(super) fn tlb_entry(
     table: Value,
     vpn: Value,
 ) -> Value {
-    let index = b.ins().band_imm_u(vpn, tlb::ENTRIES as i64 - 1);
+    let high = b.ins().ushr_imm_u(vpn, 8);
+    let folded = b.ins().bxor(vpn, high);
+    let index = b.ins().band_imm_u(folded, tlb::ENTRIES as i64 - 1);
     let index = b.ins().uextend(ptr, index);
     let off = b
         .ins()
@@ -121,7 +125,7 @@ impl Emitter<'_> {
     }
 
     /// A new cold block for a slow path.
-    fn slow_block(&mut self) -> Block {
+    pub(super) fn slow_block(&mut self) -> Block {
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
         slow
@@ -233,5 +237,63 @@ impl Emitter<'_> {
 
         self.b.switch_to_block(merge);
         self.b.seal_block(merge);
+    }
+}
+
+impl Emitter<'_> {
+    /// `flw`/`fld`: the same fast path, 4 or 8 bytes into `f[rd]` (a
+    /// single NaN-boxed); off it, the block leaves for the interpreter to
+    /// run the instruction.
+    pub(super) fn fp_load(&mut self, i: &Insn, pc: u32, idx: usize) {
+        self.require_fpu(i, pc, idx);
+        let double = i.op == Op::Fld;
+        let (host, miss) = self.fp_hit(i, AccessKind::Read, double);
+        let bits = if double {
+            self.b.ins().load(types::I64, ram_flags(), host, 0)
+        } else {
+            let word = self.b.ins().load(types::I32, ram_flags(), host, 0);
+            self.box_s(word)
+        };
+        self.fp_miss(miss, pc, idx);
+        self.fset(i.rd, bits);
+        self.fpu_dirty();
+    }
+
+    /// `fsw`/`fsd`: the low 4 or all 8 bytes of `f[rs2]`, as `fp_load`.
+    pub(super) fn fp_store(&mut self, i: &Insn, pc: u32, idx: usize) {
+        self.require_fpu(i, pc, idx);
+        let bits = self.fget(i.rs2);
+        let double = i.op == Op::Fsd;
+        let (host, miss) = self.fp_hit(i, AccessKind::Write, double);
+        let value = if double {
+            bits
+        } else {
+            self.b.ins().ireduce(types::I32, bits)
+        };
+        self.b.ins().store(ram_flags(), value, host, 0);
+        self.fp_miss(miss, pc, idx);
+    }
+
+    /// The host address of an FP access of 4 or 8 (`double`) bytes at
+    /// `rs1 + imm` that hits the `kind` table (the code continues on the
+    /// hit), and the block a miss goes to (see [`Emitter::fp_miss`]).
+    fn fp_hit(&mut self, i: &Insn, kind: AccessKind, double: bool) -> (Value, Block) {
+        let base = self.get(i.rs1);
+        let addr = self.b.ins().iadd_imm_s(base, i64::from(i.imm));
+        let miss = self.slow_block();
+        let host = self.tlb_hit(kind, addr, if double { 3 } else { 2 }, miss);
+        (host, miss)
+    }
+
+    /// Ends the hit path of the `idx`th instruction, at `pc`; its `miss`
+    /// leaves the block for the interpreter.
+    fn fp_miss(&mut self, miss: Block, pc: u32, idx: usize) {
+        let cont = self.b.create_block();
+        self.b.ins().jump(cont, &[]);
+        self.b.switch_to_block(miss);
+        self.b.seal_block(miss);
+        self.interpret_from(pc, idx);
+        self.b.switch_to_block(cont);
+        self.b.seal_block(cont);
     }
 }

@@ -1,11 +1,16 @@
 //! Guest blocks to Cranelift IR to host machine code.
 //!
-//! A translation covers the longest prefix of a decoded block made of
-//! instructions this translator knows ([`translated_len`]): RV32I
-//! computation, LUI/AUIPC, the M extension, loads and stores (the TLB fast
-//! path inline, the helpers in `exec.rs` behind it), and a final branch, JAL or JALR. Everything else
-//! (CSR and system instructions, atomics, floating point, `fence`) is left
-//! to the interpreter: the translation ends before it.
+//! A translation covers a decoded block ([`translated_len`]) but for a
+//! last instruction that changes privilege or waits (`ecall`, `ebreak`,
+//! `mret`, `sret`, `wfi`, `sfence.vma`, `fence.i`, illegal), which is left
+//! to the interpreter: the translation ends before it. RV32I computation,
+//! LUI/AUIPC, the M extension, loads and stores (the TLB fast path inline,
+//! the helpers in `exec.rs` behind it), F and D (`fp.rs`, with a side exit
+//! to the interpreter where the host result is not provably exact) and a
+//! final branch, JAL or JALR get generated code; every other instruction
+//! (atomics, a final CSR access) calls the interpreter's executor through
+//! the `interpret` helper, with the registers it may read stored before
+//! and what it may write reloaded after.
 //!
 //! Guest registers become SSA values, read from the hart on first use and
 //! written back at the exits only when changed. The code is straight-line
@@ -14,33 +19,40 @@
 //! deadline to now); the normal exit sets `pc` and adds the block's length
 //! to `retired`.
 //!
-//! Map: this file holds the translator, the register cache and the exits;
-//! `int.rs` the integer computation, `mem.rs` loads and stores, `flow.rs`
-//! the jumps and branches that end a block.
+//! Map: this file holds the translator, the register cache, the exits and
+//! the interpreted instructions; `int.rs` the integer computation, `mem.rs`
+//! loads and stores, `fp.rs` F and D computation, `freg.rs` the `f`
+//! register cache and the FPU state checks, `flow.rs` the jumps and
+//! branches that end a block.
 
 mod flow;
+mod fp;
+mod freg;
 mod int;
 mod mem;
 
 use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
-    Function, InstBuilder, MemFlagsData, Signature, UserFuncName, Value, types,
+    AbiParam, Function, InstBuilder, MemFlagsData, Signature, UserFuncName, Value, types,
 };
-use cranelift_codegen::isa::{OwnedTargetIsa, TargetFrontendConfig};
+use cranelift_codegen::isa::{CallConv, OwnedTargetIsa, TargetFrontendConfig};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::{Context, ir};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use soc::hart::Hart;
-use soc::isa::{Insn, Op};
+use soc::isa::{Flags, Insn, Op};
 
 use crate::chain::ret;
+use crate::exec::Helpers;
 use crate::helpers::Status;
 
 pub use flow::{Exits, block_signature};
+use freg::FRegs;
 
-/// Whether the translator handles `op` inside a block (not as its end).
-fn is_straight(op: Op) -> bool {
+/// Whether the translator generates code for `op` inside a block (others
+/// there are interpreted).
+fn is_native(op: Op) -> bool {
     use Op::*;
     matches!(
         op,
@@ -80,27 +92,35 @@ fn is_straight(op: Op) -> bool {
             | Sb
             | Sh
             | Sw
+            | Fence
     )
 }
 
-/// Whether `op` is a jump or branch the translator ends a block with.
-fn is_jump(op: Op) -> bool {
-    use Op::*;
-    matches!(op, Jal | Jalr | Beq | Bne | Blt | Bge | Bltu | Bgeu)
+/// Whether the translator ends a block with `op`: a jump or branch, or a
+/// CSR access (interpreted, then the block leaves through the dispatch
+/// stub, as a CSR write may change the translation mode or the deadline).
+fn is_end(op: Op) -> bool {
+    op.flags()
+        .intersects(Flags::JUMP | Flags::BRANCH | Flags::CSR)
 }
 
 /// How many of a block's leading instructions the translator covers.
 pub fn translated_len(insns: &[Insn]) -> usize {
-    let straight = insns.iter().take_while(|i| is_straight(i.op)).count();
-    match insns.get(straight) {
-        Some(i) if is_jump(i.op) => straight + 1,
-        _ => straight,
+    let body = insns
+        .iter()
+        .take_while(|i| !i.op.flags().contains(Flags::ENDS_BLOCK))
+        .count();
+    match insns.get(body) {
+        Some(i) if is_end(i.op) => body + 1,
+        _ => body,
     }
 }
 
 /// The Cranelift state kept between translations.
 pub struct Translator {
     isa: OwnedTargetIsa,
+    /// Whether `fma` is one host instruction (see `Emitter::host_fma`).
+    host_fma: bool,
     ctx: Context,
     fctx: FunctionBuilderContext,
 }
@@ -135,8 +155,16 @@ impl Translator {
             .map_err(|e| e.to_string())?
             .finish(settings::Flags::new(flags))
             .map_err(|e| e.to_string())?;
+        // x86-64 has FMA as an extension; other hosts Cranelift supports
+        // have it in the base ISA.
+        let host_fma = !cfg!(target_arch = "x86_64")
+            || isa
+                .isa_flags()
+                .iter()
+                .any(|f| f.name == "has_fma" && f.as_bool() == Some(true));
         Ok(Translator {
             isa,
+            host_fma,
             ctx: Context::new(),
             fctx: FunctionBuilderContext::new(),
         })
@@ -148,8 +176,9 @@ impl Translator {
     pub fn translate(&mut self, insns: &[Insn], pc: u32, exits: Exits) -> Option<Vec<u8>> {
         let ptr = self.isa.pointer_type();
         let config = self.isa.frontend_config();
+        let host_fma = self.host_fma;
         self.compile(block_signature(ptr), |b| {
-            Emitter::new(b, ptr, exits).block(insns, pc, config);
+            Emitter::new(b, ptr, exits, host_fma).block(insns, pc, config);
         })
     }
 
@@ -198,9 +227,22 @@ impl Translator {
 struct Regs {
     value: [Option<Value>; 32],
     dirty: [bool; 32],
+    f: FRegs,
 }
 
 impl Regs {
+    /// The cache after an interpreted instruction that wrote at most
+    /// register `rd`: everything stored, `rd` to be reloaded.
+    fn after_interpreted(&self, rd: u8) -> Regs {
+        let mut value = self.value;
+        value[usize::from(rd & 31)] = None;
+        Regs {
+            value,
+            dirty: [false; 32],
+            f: self.f.stored_except(rd),
+        }
+    }
+
     /// Sets guest register `r` (writes to x0 vanish).
     fn set(&mut self, r: u8, v: Value) {
         let r = usize::from(r & 31);
@@ -233,6 +275,15 @@ struct Emitter<'a> {
     exits: Exits,
     /// The block's first pc.
     pc: u32,
+    /// Whether the host has a fused multiply-add (else Cranelift would
+    /// call libm, a relocation this code cannot have).
+    host_fma: bool,
+    /// Whether `mstatus.FS` was tested (see `freg.rs`).
+    fpu_checked: bool,
+    /// Whether `mstatus.FS` was set to Dirty.
+    fpu_dirtied: bool,
+    /// `frm` and `fflags.NX`, once read.
+    fp_csrs: fp::FpCsrs,
 }
 
 /// Memory flags for the hart's fields: aligned, never trapping.
@@ -241,7 +292,7 @@ fn hart_flags() -> MemFlagsData {
 }
 
 impl<'a> Emitter<'a> {
-    fn new(mut b: FunctionBuilder<'a>, ptr: ir::Type, exits: Exits) -> Emitter<'a> {
+    fn new(mut b: FunctionBuilder<'a>, ptr: ir::Type, exits: Exits, host_fma: bool) -> Emitter<'a> {
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
@@ -260,10 +311,15 @@ impl<'a> Emitter<'a> {
             regs: Regs {
                 value: [None; 32],
                 dirty: [false; 32],
+                f: FRegs::EMPTY,
             },
             mem: MemCache::default(),
             exits,
             pc: 0,
+            host_fma,
+            fpu_checked: false,
+            fpu_dirtied: false,
+            fp_csrs: fp::FpCsrs::default(),
         }
     }
 
@@ -299,6 +355,7 @@ impl<'a> Emitter<'a> {
                 self.b.ins().store(hart_flags(), v, self.hart, off);
             }
         }
+        self.write_back_f(&regs.f);
     }
 
     /// Registers back, `pc = next`, `retired = start + count`: the state
@@ -316,6 +373,16 @@ impl<'a> Emitter<'a> {
     fn ret(&mut self, code: u64) {
         let v = self.b.ins().iconst(types::I64, code as i64);
         self.b.ins().return_(&[v]);
+    }
+
+    /// A side exit before the `idx`th instruction, at `pc`, whose generated
+    /// code covers only the common case: the state before it, back to
+    /// Rust, where the interpreter runs it.
+    fn interpret_from(&mut self, pc: u32, idx: usize) {
+        let regs = self.regs;
+        let at = self.konst(pc);
+        self.commit(&regs, at, idx);
+        self.ret(ret::INTERPRET);
     }
 
     /// A leave after a helper: the state with `regs`, back to Rust.
@@ -364,8 +431,16 @@ impl<'a> Emitter<'a> {
     /// An instruction that falls through, the `idx`th of the block.
     fn straight(&mut self, i: &Insn, pc: u32, idx: usize) {
         use Op::*;
+        match i.op {
+            Flw | Fld => return self.fp_load(i, pc, idx),
+            Fsw | Fsd => return self.fp_store(i, pc, idx),
+            _ if i.op.flags().contains(Flags::FP) => return self.fp(i, pc, idx),
+            _ if !is_native(i.op) => return self.interpreted(i, pc, idx),
+            _ => {}
+        }
         let imm = i.imm as u32;
         let value = match i.op {
+            Fence => return, // one hart, sequentially consistent: nothing to order
             Lui => self.konst(imm),
             Auipc => self.konst(pc.wrapping_add(imm)),
             Lb | Lh | Lw | Lbu | Lhu => return self.load(i, pc, idx),
@@ -394,6 +469,33 @@ impl<'a> Emitter<'a> {
         );
         let flags = MemFlagsData::trusted().with_readonly();
         self.b.ins().load(self.ptr, flags, table, offset as i32)
+    }
+
+    /// The `idx`th instruction, at `pc`, run by the interpreter's executor
+    /// (the `interpret` helper): the changed registers are stored first,
+    /// and afterwards its destination is reloaded on use.
+    fn interpreted(&mut self, i: &Insn, pc: u32, idx: usize) {
+        let regs = self.regs;
+        self.write_back(&regs);
+        self.regs = regs.after_interpreted(i.rd);
+        let f = self.helper(Helpers::INTERPRET_OFFSET);
+        let mut sig = Signature::new(CallConv::SystemV);
+        for t in [self.ptr, types::I32, types::I32, types::I64] {
+            sig.params.push(AbiParam::new(t));
+        }
+        sig.returns.push(AbiParam::new(types::I32));
+        let sig = self.b.import_signature(sig);
+        let raw = self.konst(i.raw);
+        let pcv = self.konst(pc);
+        let retired = self.b.ins().iadd_imm_s(self.start, idx as i64);
+        let call = self
+            .b
+            .ins()
+            .call_indirect(sig, f, &[self.machine, raw, pcv, retired]);
+        let status = self.b.inst_results(call)[0];
+        let after = self.regs;
+        let next = pc.wrapping_add(u32::from(i.len));
+        self.check(status, &after, &after, next, idx);
     }
 
     /// After a helper of the `idx`th instruction: on [`Status::Trapped`]

@@ -16,9 +16,18 @@
 use super::{AccessKind, PAGE_OFFSET_MASK, PAGE_SHIFT};
 use crate::addr::{RamOffset, VirtAddr};
 
-/// Entries per table, indexed by the low bits of the virtual page number
-/// (generated code indexes the tables the same way).
+/// Entries per table, indexed by [`index`] (generated code indexes the
+/// tables the same way).
 pub const ENTRIES: usize = 256;
+
+/// The entry of virtual page `vpn`: its low 8 bits folded with the next 8,
+/// so that pages 1 MiB apart (code and constants at the start of RAM, the
+/// stack at 1 MiB above) do not evict each other, as they would with the
+/// low bits alone. Only the low 16 bits of `vpn` matter.
+#[inline(always)]
+pub fn index(vpn: u32) -> usize {
+    (vpn ^ vpn >> 8) as usize % ENTRIES
+}
 const INVALID: u32 = u32::MAX;
 
 /// A translation context: which privilege (and SUM) the entries were
@@ -155,7 +164,7 @@ impl Tlb {
 #[inline(always)]
 fn lookup_in(table: &Table, VirtAddr(vaddr): VirtAddr) -> Option<RamOffset> {
     let vpn = vaddr >> PAGE_SHIFT;
-    let e = &table[vpn as usize % ENTRIES];
+    let e = &table[index(vpn)];
     (e.vpn == vpn).then(|| RamOffset(vaddr.wrapping_add(e.addend)))
 }
 
@@ -168,7 +177,7 @@ pub fn addend(VirtAddr(vaddr): VirtAddr, RamOffset(ram_offset): RamOffset) -> u3
 fn insert_in(table: &mut Table, vaddr: VirtAddr, ram_offset: RamOffset) {
     let vpn = vaddr.0 >> PAGE_SHIFT;
     let addend = addend(vaddr, ram_offset);
-    table[vpn as usize % ENTRIES] = TlbEntry { vpn, addend };
+    table[index(vpn)] = TlbEntry { vpn, addend };
 }
 
 /// Empties the entries of `table` that map the RAM page at `ram_offset`.
@@ -211,9 +220,30 @@ mod tests {
             None
         );
         assert_eq!(
-            t.lookup(TlbSet::User, AccessKind::Read, VirtAddr(0x0050_0abc)),
+            t.lookup(TlbSet::User, AccessKind::Read, VirtAddr(0x1040_0abc)),
             None,
             "aliasing index"
+        );
+    }
+
+    #[test]
+    fn pages_one_mib_apart_stay_together() {
+        let mut t = Tlb::default();
+        for (vaddr, off) in [(0x8000_1000, 0x1000), (0x8010_1000, 0x10_1000)] {
+            t.insert(
+                TlbSet::Machine,
+                AccessKind::Read,
+                VirtAddr(vaddr),
+                RamOffset(off),
+            );
+        }
+        assert_eq!(
+            t.lookup(TlbSet::Machine, AccessKind::Read, VirtAddr(0x8000_1008)),
+            Some(RamOffset(0x1008))
+        );
+        assert_eq!(
+            t.lookup(TlbSet::Machine, AccessKind::Read, VirtAddr(0x8010_1008)),
+            Some(RamOffset(0x10_1008))
         );
     }
 
