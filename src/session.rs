@@ -45,7 +45,7 @@ pub const EXIT_HALTED: u8 = 126;
 pub enum EngineKind {
     /// The pre-decoding interpreter.
     Interp,
-    /// The Cranelift JIT (integer blocks), with the interpreter for the rest.
+    /// The Cranelift JIT, with the interpreter for cold code and rare instructions.
     Jit,
 }
 
