@@ -418,16 +418,21 @@ fn segments_reaching_outside_memory_load_what_lands_in_memory() {
     assert_eq!(stderr(&o), "");
 }
 
-/// Runs rvjit with `input` on its standard input; fails the test if it has
-/// not ended after a minute (the behaviours tested here used to hang).
-fn rvjit_with_input(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rvjit"))
+/// Starts rvjit with `args` and all three standard streams piped.
+fn spawn_piped(args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_rvjit"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+/// Runs rvjit with `input` on its standard input; fails the test if it has
+/// not ended after a minute (the behaviours tested here used to hang).
+fn rvjit_with_input(args: &[&str], input: &[u8]) -> Output {
+    let mut child = spawn_piped(args);
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(input).unwrap();
     let output = wait_or_kill(child, args);
@@ -613,13 +618,7 @@ fn console_input_after_a_reset_reaches_the_new_machine_whole() {
     words.extend(RESET_LOOP); // 2:
     let elf = write(&dir, "reset-echo.elf", &program(&words));
     let args = ["run", elf.to_str().unwrap()];
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rvjit"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_piped(&args);
     let mut stdin = child.stdin.take().unwrap();
     let mut out = OutputWatch::new(child.stdout.take().unwrap());
     out.wait_until("prompt", |o| o == b">\n");
