@@ -88,32 +88,39 @@ fn main() {
         firmware.display().to_string()
     )
     .unwrap_or_default();
-    rs.push_str("/// Files of the default disk image: (path in the image, contents).\npub static FILES: &[(&str, &[u8])] = &[\n");
-    for (dest, src) in &files {
-        writeln!(
-            rs,
-            "    ({dest:?}, include_bytes!({:?})),",
-            src.display().to_string()
-        )
-        .unwrap_or_default();
-    }
-    rs.push_str("];\n");
-    rs.push_str("/// The user programs with their symbols (the image's copies have none): (name, ELF).\npub static PROGRAMS: &[(&str, &[u8])] = &[\n");
-    for (name, src) in &programs {
-        writeln!(
-            rs,
-            "    ({name:?}, include_bytes!({:?})),",
-            src.display().to_string()
-        )
-        .unwrap_or_default();
-    }
-    rs.push_str("];\n");
+    push_table(
+        &mut rs,
+        "Files of the default disk image: (path in the image, contents).",
+        "FILES",
+        &files,
+    );
+    push_table(
+        &mut rs,
+        "The user programs with their symbols (the image's copies have none): (name, ELF).",
+        "PROGRAMS",
+        &programs,
+    );
     let generated = out_dir.join("guest_files.rs");
     if std::fs::read_to_string(&generated).ok().as_deref() != Some(rs.as_str()) {
         std::fs::write(&generated, rs)
             .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", generated.display())));
     }
     println!("cargo::rustc-env=GUEST_BIN_DIR={}", bin_dir.display());
+}
+
+/// Appends the static `name: &[(&str, &[u8])]`, documented by `doc`: one
+/// `(name, include_bytes!(path))` per entry of `table`.
+fn push_table(rs: &mut String, doc: &str, name: &str, table: &[(String, PathBuf)]) {
+    writeln!(rs, "/// {doc}\npub static {name}: &[(&str, &[u8])] = &[").unwrap_or_default();
+    for (entry, src) in table {
+        writeln!(
+            rs,
+            "    ({entry:?}, include_bytes!({:?})),",
+            src.display().to_string()
+        )
+        .unwrap_or_default();
+    }
+    rs.push_str("];\n");
 }
 
 /// Runs cargo on the guest workspace (release, riscv32) into `target_dir`.
