@@ -37,8 +37,6 @@ fn s_type(imm: i32, rs2: u32, rs1: u32, f3: u32) -> u32 {
 struct Gen {
     rng: Rng,
     code: Vec<u32>,
-    /// Whether the body is floating point.
-    fp: bool,
 }
 
 impl Gen {
@@ -121,7 +119,7 @@ impl Gen {
 
     /// A random straight-line instruction.
     fn straight(&mut self) -> u32 {
-        if self.fp && self.rng.below(4) != 0 {
+        if self.rng.below(4) != 0 {
             return self.fp_straight();
         }
         match self.rng.below(16) {
@@ -181,16 +179,10 @@ impl Gen {
 
 /// The floating-point program for `seed` (see the module docs).
 pub fn fp_program(seed: u64, items: u32) -> Vec<u8> {
-    generate(seed, items, true)
-}
-
-fn generate(seed: u64, items: u32, fp: bool) -> Vec<u8> {
-    let mut g = Gen::start(seed, fp);
-    if fp {
-        for f in 0..32 {
-            let v = g.fp_value();
-            g.load_f(f, v);
-        }
+    let mut g = Gen::start(seed);
+    for f in 0..32 {
+        let v = g.fp_value();
+        g.load_f(f, v);
     }
     for _ in 0..items {
         g.item();
@@ -199,12 +191,11 @@ fn generate(seed: u64, items: u32, fp: bool) -> Vec<u8> {
 }
 
 impl Gen {
-    /// The trap handler, the registers set, the FPU on when `fp`.
-    fn start(seed: u64, fp: bool) -> Gen {
+    /// The trap handler, the registers set, the FPU on.
+    fn start(seed: u64) -> Gen {
         let mut g = Gen {
             rng: Rng::new(seed),
             code: Vec::new(),
-            fp,
         };
         // 0: j main; 4: the handler (mepc += 4; mret).
         g.code.push(j_type(20, 0));
@@ -219,10 +210,8 @@ impl Gen {
             g.code.extend(li(rd, v));
         }
         g.code.extend(li(31, RAM_BASE + DATA_OFFSET + 0x7f0));
-        if fp {
-            g.code.push(u_type(FS_BITS, 29, 0x37));
-            g.code.push(i_type(0x300, 29, 2, 0, 0x73)); // csrs mstatus, x29
-        }
+        g.code.push(u_type(FS_BITS, 29, 0x37));
+        g.code.push(i_type(0x300, 29, 2, 0, 0x73)); // csrs mstatus, x29
         g
     }
 
@@ -472,7 +461,7 @@ pub struct EdgeProgram {
 
 /// The edge program for `op` (see [`fp_edge_programs`]).
 fn edge_program(op: EdgeOp) -> EdgeProgram {
-    let mut g = Gen::start(u64::from(op.bits), true);
+    let mut g = Gen::start(u64::from(op.bits));
     let edges: Vec<u64> = EDGE_D.iter().chain(&EDGE_S).copied().collect();
     for (f, &v) in edges.iter().enumerate() {
         g.load_f(f as u32, v);
