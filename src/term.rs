@@ -52,10 +52,11 @@ pub fn stdin_input(input_end: InputEnd, quit: Arc<AtomicBool>) -> ConsoleInput {
     if stdin.is_terminal() {
         // Ctrl-A x is seen only by reading, so a terminal is read on even
         // while the guest takes nothing, and what does not fit is dropped,
-        // as an overrunning UART drops it: the user can always quit, however
-        // far behind the guest is (QEMU's escape stops working once its
-        // 32-byte multiplexer buffer is full). Typing needs no back-pressure:
-        // a typist cannot be stalled, and a pasted page fits the buffer.
+        // as an overrunning UART drops it (the guest sees LSR.OE): the user
+        // can always quit, however far behind the guest is (QEMU's escape
+        // stops working once its 32-byte multiplexer buffer is full). Typing
+        // needs no back-pressure: a typist cannot be stalled, and a pasted
+        // page fits the buffer.
         return ConsoleInput::spawn(EscapeReader::new(stdin, quit), WhenFull::Drop);
     }
     // A pipe or a file is a script that relies on every byte: back-pressure,

@@ -10,10 +10,10 @@
 //! choice: stop reading until the guest takes a byte (back-pressure, as a
 //! UART's FIFO stalls a flow-controlled sender, so `rvjit run spin.elf <
 //! /dev/zero` does not grow and no byte of a script is lost), or read on and
-//! drop the byte (an overrun). A [`ConsoleInput`] outlives the console that
-//! reads it, so that one input serves all the machines a session builds
-//! (one per guest reset). Putting the terminal in raw mode is the CLI's
-//! business, not this module's.
+//! drop the byte (an overrun, which the UART shows the guest as LSR.OE). A
+//! [`ConsoleInput`] outlives the console that reads it, so that one input
+//! serves all the machines a session builds (one per guest reset). Putting
+//! the terminal in raw mode is the CLI's business, not this module's.
 
 use std::collections::VecDeque;
 use std::io::{Read, Write};
@@ -24,6 +24,11 @@ use std::thread;
 pub trait Console: Send {
     /// The next input byte, if one is waiting; never blocks.
     fn read_byte(&mut self) -> Option<u8>;
+    /// Whether input was dropped since the last call, having arrived while
+    /// the guest left no room for it; the UART reports it as an overrun.
+    fn take_overrun(&mut self) -> bool {
+        false
+    }
     /// Sends guest output to the host.
     fn write_bytes(&mut self, bytes: &[u8]);
     /// Pushes out any output held back for batching. The UART calls this
@@ -133,6 +138,8 @@ struct FifoState {
     bytes: VecDeque<u8>,
     /// Every [`ConsoleInput`] was dropped: the reader thread should end.
     closed: bool,
+    /// A byte was dropped ([`WhenFull::Drop`]) since the console last looked.
+    overrun: bool,
 }
 
 impl InputFifo {
@@ -156,9 +163,10 @@ impl InputFifo {
             if state.closed {
                 return false;
             }
-            // Else an overrun: the byte is dropped.
             if state.bytes.len() < capacity {
                 state.bytes.push_back(b);
+            } else {
+                state.overrun = true;
             }
         }
         true
@@ -170,6 +178,11 @@ impl InputFifo {
             self.space.notify_one();
         }
         byte
+    }
+
+    /// Whether a byte was dropped since the last call.
+    fn take_overrun(&self) -> bool {
+        std::mem::take(&mut self.lock().overrun)
     }
 
     fn close(&self) {
@@ -253,6 +266,10 @@ impl StdioConsole {
 impl Console for StdioConsole {
     fn read_byte(&mut self) -> Option<u8> {
         self.input.fifo().pop()
+    }
+
+    fn take_overrun(&mut self) -> bool {
+        self.input.fifo().take_overrun()
     }
 
     fn write_bytes(&mut self, bytes: &[u8]) {
@@ -440,6 +457,7 @@ mod tests {
             thread::yield_now();
         }
         assert!(given.load(SeqCst) <= 1000 + INPUT_BUFFER_BYTES + 256);
+        assert!(!console.take_overrun(), "waiting drops nothing");
     }
 
     #[test]
@@ -455,6 +473,8 @@ mod tests {
         assert!(ended.load(SeqCst), "the reader stalled");
         assert!(given.load(SeqCst) >= limit);
         assert_eq!(buffered(&console), OVERRUN_BUFFER_BYTES);
+        assert!(console.take_overrun(), "the drop is reported");
+        assert!(!console.take_overrun(), "once");
         assert_eq!(
             read_bytes(&mut console, OVERRUN_BUFFER_BYTES).len(),
             OVERRUN_BUFFER_BYTES

@@ -18,16 +18,20 @@
 //! LSR.TEMT always read as set. Reception applies back-pressure instead of
 //! overrunning: [`Device::poll`] moves console input into the receive FIFO
 //! (16 bytes, or a single holding register with the FIFO off) only while
-//! there is room. A receive FIFO that holds data below its trigger level for
-//! a whole poll interval raises the character-timeout interrupt, standing in
-//! for the four character times of real hardware.
+//! there is room. Input the console itself dropped (a terminal read on while
+//! the guest lagged) is an overrun all the same: the poll that learns of it
+//! sets LSR.OE, as a 16550 sets it the moment a byte is lost, before the
+//! guest has read what came ahead of it. A receive FIFO that holds data
+//! below its trigger level for a whole poll interval raises the
+//! character-timeout interrupt, standing in for the four character times of
+//! real hardware.
 //!
-//! Interrupt identification follows QEMU: line status (overrun, only
-//! possible in loopback) > character timeout > received data > THR empty.
-//! The THR-empty interrupt is pending after every transmission and when
-//! IER.ETBEI goes from 0 to 1; reading IIR while it is the reported source,
-//! or writing THR, clears it. Modem lines are fixed (DCD, DSR and CTS
-//! asserted, no deltas) except in loopback, where MSR mirrors MCR.
+//! Interrupt identification follows QEMU: line status (overrun) > character
+//! timeout > received data > THR empty. The THR-empty interrupt is pending
+//! after every transmission and when IER.ETBEI goes from 0 to 1; reading IIR
+//! while it is the reported source, or writing THR, clears it. Modem lines
+//! are fixed (DCD, DSR and CTS asserted, no deltas) except in loopback, where
+//! MSR mirrors MCR.
 
 use std::collections::VecDeque;
 
@@ -334,7 +338,9 @@ impl Device for Uart16550 {
     fn poll(&mut self, _ctx: &mut DevCtx) {
         self.console.flush();
         let before = self.rx.len();
+        let overrun_before = self.overrun;
         if self.mcr & MCR_LOOP == 0 && self.receiving {
+            self.overrun |= self.console.take_overrun();
             while self.rx.len() < self.rx_capacity() {
                 match self.console.read_byte() {
                     Some(b) => self.rx.push_back(b),
@@ -347,10 +353,10 @@ impl Device for Uart16550 {
         if self.fifo_enabled() && idle && !self.rx.is_empty() && self.rx.len() < self.rx_trigger() {
             self.timeout_ipending = true;
         }
-        // Drive the line only on news (bytes arrived, the character timeout
-        // fired): each drive high is a new request at the PLIC, as QEMU's
-        // serial_update_irq is on events, not on a clock.
-        if !idle || self.timeout_ipending != timeout_before {
+        // Drive the line only on news (bytes arrived or were lost, the
+        // character timeout fired): each drive high is a new request at the
+        // PLIC, as QEMU's serial_update_irq is on events, not on a clock.
+        if !idle || self.timeout_ipending != timeout_before || self.overrun != overrun_before {
             self.update_irq();
         }
     }
@@ -600,6 +606,36 @@ mod tests {
             assert_eq!(rd(&mut h, &mut uart, RBR_THR_DLL), byte);
         }
         assert_eq!(rd(&mut h, &mut uart, LSR) & LSR_DR, 0, "'q' was lost");
+    }
+
+    #[test]
+    fn input_the_console_dropped_is_an_overrun() {
+        use crate::dev::console::{ConsoleInput, OVERRUN_BUFFER_BYTES, StdioConsole, WhenFull};
+        use std::time::{Duration, Instant};
+        let typed = std::io::Cursor::new(vec![b'z'; 2 * OVERRUN_BUFFER_BYTES]);
+        let input = ConsoleInput::spawn(typed, WhenFull::Drop);
+        let console = StdioConsole::new(input, std::io::sink());
+        let lines = IrqLines::default();
+        let mut uart = Uart16550::new(Box::new(console), lines.clone());
+        let mut h = Harness::new(4096);
+        wr(&mut h, &mut uart, IER_DLM, IER_RDI | IER_RLSI);
+        // The guest reads nothing while the reader reads on and drops.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while rd(&mut h, &mut uart, IIR_FCR) != IIR_RLSI && Instant::now() < deadline {
+            h.poll(&mut uart);
+            std::thread::yield_now();
+        }
+        assert!(irq(&lines));
+        assert_eq!(
+            rd(&mut h, &mut uart, LSR) & (LSR_OE | LSR_DR),
+            LSR_OE | LSR_DR
+        );
+        // Reading LSR cleared OE; the byte received before the loss waits.
+        assert_eq!(rd(&mut h, &mut uart, LSR) & LSR_OE, 0);
+        assert_eq!(rd(&mut h, &mut uart, IIR_FCR), IIR_RDI);
+        assert_eq!(rd(&mut h, &mut uart, RBR_THR_DLL), b'z');
+        h.poll(&mut uart);
+        assert_eq!(rd(&mut h, &mut uart, LSR) & LSR_OE, 0, "reported once");
     }
 
     #[test]
