@@ -12,16 +12,11 @@ use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_mai
 use interp::Interp;
 use jit::Jit;
 use perf::workload::{self, CONTEST_SLD, Precision, Workload};
+use rvjit::guest;
 use soc::board::{self, VirtConfig};
 use soc::dev::console::BufferConsole;
 use soc::dev::virtio::blk::MemBackend;
 use soc::machine::{Engine, Machine, RunLimits, Stop};
-
-// The same module `rvjit boot` uses for its firmware and default image;
-// the bench needs only those two of its items.
-#[allow(dead_code)]
-#[path = "../src/guest.rs"]
-mod guest;
 
 /// Instructions per slice: the boot's console is checked between slices.
 const SLICE_INSNS: u64 = 1 << 20;

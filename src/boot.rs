@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use rvjit::guest;
 
-use crate::guest;
 use crate::session::{self, MachineArgs};
 use crate::term::InputEnd;
 

@@ -6,7 +6,6 @@ mod bench;
 mod boot;
 mod fsck;
 mod fuzz;
-mod guest;
 mod mkfs;
 mod output;
 mod profile;

@@ -27,7 +27,7 @@ pub struct MkfsArgs {
 pub fn mkfs(args: MkfsArgs) -> Result<ExitCode> {
     let image = match &args.dir {
         Some(dir) => rvfs::build_image(dir, args.size).context("cannot build the image")?,
-        None => crate::guest::default_image(args.size)?,
+        None => rvjit::guest::default_image(args.size)?,
     };
     std::fs::write(&args.out, &image)
         .with_context(|| format!("cannot write {}", args.out.display()))?;

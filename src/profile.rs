@@ -19,8 +19,8 @@ use anyhow::{Context, Result, bail};
 use perf::profile::programs::UserPrograms;
 use perf::profile::sampler::Sampler;
 use perf::profile::symbols::Symbols;
+use rvjit::guest;
 
-use crate::guest;
 use crate::session::{self, MachineArgs};
 use crate::term::InputEnd;
 
