@@ -26,7 +26,9 @@ fn write_expected(out_dir: &Path, name: &str, value: String) {
 fn main() {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    println!("cargo::rerun-if-changed=workloads");
+    for input in ["workloads", "../rvbuild/start.s"] {
+        println!("cargo::rerun-if-changed={input}");
+    }
 
     let int = intbench_work::run(intbench_work::ROUNDS);
     write_expected(&out_dir, "intbench_expected.rs", format!("{int:#010x}"));

@@ -9,7 +9,12 @@ use std::path::PathBuf;
 fn main() {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    for input in ["core/src", "baremetal", "scenes/contest.sld"] {
+    for input in [
+        "core/src",
+        "baremetal",
+        "scenes/contest.sld",
+        "../rvbuild/start.s",
+    ] {
         println!("cargo::rerun-if-changed={input}");
     }
     let rustc = rvbuild::rustc();

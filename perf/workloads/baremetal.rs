@@ -10,23 +10,8 @@ const UART: *mut u8 = 0x1000_0000 as *mut u8;
 const UART_LSR: *const u8 = 0x1000_0005 as *const u8;
 const FINISHER: *mut u32 = 0x0010_0000 as *mut u32;
 
-core::arch::global_asm!(
-    ".section .text.start",
-    ".globl _start",
-    "_start:",
-    "la sp, __stack_top",
-    "li t0, 0x2000",
-    "csrs mstatus, t0",
-    "la t0, 2f",
-    "csrw mtvec, t0",
-    "call main",
-    "1: j 1b",
-    ".align 2",
-    "2: li t0, 0x33333",
-    "li t1, 0x00100000",
-    "sw t0, 0(t1)",
-    "j 2b",
-);
+// The entry point every bare-metal program shares (see the file).
+core::arch::global_asm!(include_str!("../../rvbuild/start.s"), options(raw));
 
 fn putc(c: u8) {
     // SAFETY: UART0 of the virt machine is mapped at this address; volatile

@@ -66,25 +66,9 @@ pub static mut MINRT_HEADER: Header = Header {
     scene: padded(CONTEST),
 };
 
-// Enables the FPU (mstatus.FS = Initial) and sends any trap to a fail
-// exit (code 3) before calling main.
-core::arch::global_asm!(
-    ".section .text.start",
-    ".globl _start",
-    "_start:",
-    "la sp, __stack_top",
-    "li t0, 0x2000",
-    "csrs mstatus, t0",
-    "la t0, 2f",
-    "csrw mtvec, t0",
-    "call main",
-    "1: j 1b",
-    ".align 2",
-    "2: li t0, 0x33333",
-    "li t1, 0x00100000",
-    "sw t0, 0(t1)",
-    "j 2b",
-);
+// The entry point every bare-metal program shares: stack, FPU on, a trap
+// fails with code 3 (see the file).
+core::arch::global_asm!(include_str!("../../rvbuild/start.s"), options(raw));
 
 /// A bump allocator over a static arena: the renderer allocates a few
 /// buffers once, so nothing is ever freed.

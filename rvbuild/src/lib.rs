@@ -3,7 +3,8 @@
 //! rustc, straight from one source file: no cargo, no dependencies beyond
 //! `core` (and `alloc`) and libraries built the same way ([`Library`]),
 //! linked by rust-lld with our linker script; and stripping an ELF for a
-//! guest's disk image ([`elf`]).
+//! guest's disk image ([`elf`]). `start.s`, beside this crate's `src/`, is
+//! the `_start` that perf's workloads and the bare-metal min-rt share.
 #![forbid(unsafe_code)]
 
 pub mod elf;
