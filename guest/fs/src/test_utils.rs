@@ -1,6 +1,6 @@
 //! Helpers shared by the unit tests.
 
-use crate::{BLOCK_SIZE, BlockDevice, FileSystem, FsError, MemDevice};
+use crate::{BLOCK_SIZE, BlockDevice, FileSystem, FsError, MemDevice, Problem};
 
 /// A freshly formatted file system of `blocks` blocks in memory.
 pub(crate) fn fresh(blocks: u32) -> FileSystem<MemDevice> {
@@ -10,6 +10,23 @@ pub(crate) fn fresh(blocks: u32) -> FileSystem<MemDevice> {
 /// Unmounts and mounts again, as a reboot would.
 pub(crate) fn remount(fs: FileSystem<MemDevice>) -> FileSystem<MemDevice> {
     FileSystem::mount(fs.into_device()).unwrap()
+}
+
+/// A small tree for the check's tests: /a/b/f (20 KB), /g (5 KB).
+pub(crate) fn sample_tree() -> FileSystem<MemDevice> {
+    let mut fs = fresh(256);
+    fs.mkdir("/a").unwrap();
+    fs.mkdir("/a/b").unwrap();
+    let f = fs.create("/a/b/f").unwrap();
+    fs.write_at(f, 0, &pattern(20_000)).unwrap();
+    let g = fs.create("/g").unwrap();
+    fs.write_at(g, 0, &pattern(5000)).unwrap();
+    fs
+}
+
+/// The problems [`FileSystem::check`] finds in `fs`.
+pub(crate) fn problems(fs: &mut FileSystem<MemDevice>) -> alloc::vec::Vec<Problem> {
+    fs.check().unwrap().problems
 }
 
 /// `n` bytes of a pattern that differs from block to block.
