@@ -59,6 +59,21 @@ pub fn addi(rd: u32, rs1: u32, imm: i32) -> u32 {
     i_type(imm, rs1, 0, rd, 0x13)
 }
 
+/// `andi rd, rs1, imm`.
+pub fn andi(rd: u32, rs1: u32, imm: i32) -> u32 {
+    i_type(imm, rs1, 7, rd, 0x13)
+}
+
+/// `xori rd, rs1, imm`.
+pub fn xori(rd: u32, rs1: u32, imm: i32) -> u32 {
+    i_type(imm, rs1, 4, rd, 0x13)
+}
+
+/// `sltiu rd, rs1, imm`.
+pub fn sltiu(rd: u32, rs1: u32, imm: i32) -> u32 {
+    i_type(imm, rs1, 3, rd, 0x13)
+}
+
 /// `auipc rd, 0`: `rd` = the address of this instruction.
 pub fn auipc0(rd: u32) -> u32 {
     u_type(0, rd, 0x17)
@@ -82,6 +97,16 @@ pub fn csrr(rd: u32, num: u16) -> u32 {
 /// `lhu rd, imm(rs1)`.
 pub fn lhu(rd: u32, rs1: u32, imm: i32) -> u32 {
     i_type(imm, rs1, 5, rd, 0x03)
+}
+
+/// `lw rd, imm(rs1)`.
+pub fn lw(rd: u32, rs1: u32, imm: i32) -> u32 {
+    i_type(imm, rs1, 2, rd, 0x03)
+}
+
+/// `sh rs2, imm(rs1)`.
+pub fn sh(rs2: u32, rs1: u32, imm: i32) -> u32 {
+    s_type(imm, rs2, rs1, 1, 0x23)
 }
 
 /// `sw rs2, imm(rs1)`.

@@ -1,10 +1,11 @@
 //! Body items: straight-line runs, and the shapes whose targets the
 //! generator must control: forward branches and jumps (32-bit and
-//! compressed), counted loops, jumps that fault on fetch, LR/SC pairs,
-//! self-modifying code, CSR traffic (FP CSRs, scratch and trap CSRs,
-//! `mstatus`/`sstatus` bits, Sv32 on and off), M-mode accesses under
-//! MPRV, `mret`/`sret` that stay in the body's privilege, and the odd
-//! `wfi`.
+//! compressed), counted loops (short ones over any instruction, longer
+//! ones over computation, for long compiled blocks), jumps that fault on
+//! fetch, LR/SC pairs, CSR traffic (FP CSRs, trap CSRs, `mstatus`/`sstatus`
+//! bits, Sv32 on and off), M-mode accesses under MPRV, `mret`/`sret` that
+//! stay in the body's privilege, and the odd `wfi`; and the items of
+//! `smc.rs` (self-modifying code) and `irq.rs` (interrupts).
 
 use soc::csr::state::mstatus;
 use soc::csr::table as csr;
@@ -17,10 +18,7 @@ use super::pick::{ADDR_REG, DATA_REG, row};
 use super::program::Gen;
 
 /// The loop counter register.
-const LOOP_REG: u32 = 30;
-/// Scratch for self-modifying code (the handlers' register: no trap can
-/// come between its `li` and its store).
-const SMC_VALUE_REG: u32 = 28;
+pub(super) const LOOP_REG: u32 = 30;
 
 /// `mstatus` masks the body sets and clears. SUM is only ever set (the S
 /// handler needs it); MPRV only around a few accesses (`mprv_accesses`).
@@ -37,18 +35,21 @@ const STATUS_MASKS: [u32; 7] = [
 impl Gen {
     /// One body item.
     pub(super) fn item(&mut self) {
-        match self.rng.below(40) {
+        let interrupts = self.config.interrupts.is_some();
+        match self.rng.below(44) {
             0..3 => self.branch_over(),
             3..5 => self.jump_over(),
             5 => self.jalr_over(),
             6..8 => self.counted_loop(),
-            8 => self.fetch_fault(),
-            9 => self.lr_sc(),
-            10 => self.self_modifying(),
-            11..14 => self.csr_traffic(),
-            14 => self.xret(),
-            15 if self.config.body_privilege == Privilege::Machine => self.mprv_accesses(),
-            16 if self.rng.below(16) == 0 => self.emit(enc::WFI),
+            8 => self.long_loop(),
+            9 => self.fetch_fault(),
+            10 => self.lr_sc(),
+            11..13 => self.self_modifying(),
+            13..16 => self.csr_traffic(),
+            16 => self.xret(),
+            17 if self.config.body_privilege == Privilege::Machine => self.mprv_accesses(),
+            18 if self.rng.below(if interrupts { 4 } else { 16 }) == 0 => self.emit(enc::WFI),
+            19..21 if interrupts => self.interrupt_item(),
             _ => self.straight(),
         }
     }
@@ -160,22 +161,18 @@ impl Gen {
         self.emit(sc | rs2 << 20 | ADDR_REG << 15 | rd << 7);
     }
 
-    /// A two-iteration loop whose first instruction is rewritten (store,
-    /// then `fence.i`) after the first iteration ran it.
-    fn self_modifying(&mut self) {
-        self.align4();
-        self.emit(addi(LOOP_REG, 0, 2));
-        let slot = self.pos();
-        let original = self.compute_word();
-        self.emit(original);
-        let replacement = self.compute_word();
-        self.emit_all(&li(SMC_VALUE_REG, replacement));
-        let here = self.pos();
-        self.emit(auipc0(ADDR_REG));
-        self.emit(enc::sw(SMC_VALUE_REG, ADDR_REG, slot as i32 - here as i32));
-        self.emit(enc::FENCE_I);
+    /// A loop of 2..=5 iterations over 8..=24 computational words: a long
+    /// compiled block that runs several times, for interrupts to land in.
+    fn long_loop(&mut self) {
+        let iterations = 2 + self.rng.below(4) as i32;
+        self.emit(addi(LOOP_REG, 0, iterations));
+        let top = self.pos();
+        for _ in 0..8 + self.rng.below(17) {
+            let w = self.compute_word();
+            self.emit(w);
+        }
         self.emit(addi(LOOP_REG, LOOP_REG, -1));
-        let back = slot as i32 - self.pos() as i32;
+        let back = top as i32 - self.pos() as i32;
         self.emit(b_type(back, 0, LOOP_REG, 1));
     }
 
@@ -230,13 +227,8 @@ impl Gen {
             }
             _ => {
                 let src = self.rs();
-                let num = [
-                    csr::MSCRATCH,
-                    csr::SSCRATCH,
-                    csr::SEPC,
-                    csr::MTVAL,
-                    csr::STVAL,
-                ][self.rng.below(5) as usize];
+                let num = [csr::MEPC, csr::SCAUSE, csr::SEPC, csr::MTVAL, csr::STVAL]
+                    [self.rng.below(5) as usize];
                 self.emit(csr_insn(f3, num, src, rd));
             }
         }

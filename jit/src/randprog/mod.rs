@@ -9,29 +9,36 @@
 //! read-only, invalid and device pages, misaligned and across pages,
 //! traps (ecall, ebreak, illegal instructions, page and access faults,
 //! fetch faults), moves CSRs, toggles Sv32, returns with `mret`/`sret`, and
-//! rewrites its own code. It ends by writing the finisher's pass code
-//! (unless a trap loop, a WFI or the caller's instruction budget ends it).
+//! rewrites its own code, with and without `fence.i`. Half the programs
+//! also take timer and software interrupts. It ends by writing the
+//! finisher's pass code (unless a trap loop, a WFI or the caller's
+//! instruction budget ends it).
 //!
 //! - `layout.rs`: addresses, data pages, the page tables.
 //! - `boot.rs`: page 0 — handlers, setup, entry into the body.
 //! - `pick.rs`: straight-line instructions from the table.
-//! - `flow.rs`: body items (control flow, SMC, CSR traffic).
+//! - `flow.rs`: body items (control flow, loops, CSR traffic).
+//! - `smc.rs`: self-modifying code.
+//! - `irq.rs`: interrupts (setup, the handlers' interrupt path, items).
 //! - `values.rs`: integer and FP edge values.
 //! - `enc.rs`: encoders; `program.rs`: the generator's state.
 //! - `fp.rs`: the FP-only programs and edge programs (`fp_program`,
 //!   `fp_edge_programs`), tested in `jit/tests/fp.rs`.
 //!
-//! Registers the body never writes: `x27`/`x28` (handlers), `x29`
-//! (addresses, links of fetch-fault jumps), `x30` (loop counter), `x31`
-//! (the read-write data page + 0x800).
+//! Registers the body never writes at random: `x27` (kept for the
+//! handlers), `x28` (values passed to a store, preserved by the handlers),
+//! `x29` (addresses, links of fetch-fault jumps), `x30` (loop counter),
+//! `x31` (the read-write data page + 0x800).
 
 mod boot;
 mod enc;
 mod flow;
 mod fp;
+mod irq;
 mod layout;
 mod pick;
 mod program;
+mod smc;
 mod values;
 
 pub use fp::{DATA_BYTES, DATA_OFFSET, EdgeProgram, fp_edge_programs, fp_program};

@@ -9,7 +9,7 @@
 //! and some words are random illegal encodings.
 
 use soc::csr::table as csr;
-use soc::isa::{Flags, Format, Op, ROWS, Row, decode32, expand_rvc};
+use soc::isa::{Flags, Format, Insn, Op, ROWS, Row, decode32, expand_rvc};
 
 use super::enc::{self, li};
 use super::layout::{self, BODY_BYTES, BODY_OFFSET, DEVICE_TARGETS, DataPage, PAGE_BYTES};
@@ -23,21 +23,19 @@ pub const ADDR_REG: u32 = 29;
 /// so every 12-bit offset stays in the page).
 pub const DATA_REG: u32 = 31;
 
-/// CSRs a random value may be written to: the handlers and the page
-/// tables do not depend on them. Read-only and unknown numbers trap.
-const WRITABLE_CSRS: [u16; 20] = [
+/// CSRs a random value may be written to: neither the handlers (which
+/// rely on `mscratch`, `sscratch` and `mcounteren.TM`) nor the page tables
+/// depend on them. Read-only and unknown numbers trap.
+const WRITABLE_CSRS: [u16; 17] = [
     csr::FFLAGS,
     csr::FRM,
     csr::FCSR,
-    csr::MSCRATCH,
-    csr::SSCRATCH,
     csr::MEPC,
     csr::SEPC,
     csr::MTVAL,
     csr::STVAL,
     csr::MCAUSE,
     csr::SCAUSE,
-    csr::MCOUNTEREN,
     csr::SCOUNTEREN,
     csr::MINSTRET,
     csr::MINSTRETH,
@@ -72,6 +70,34 @@ fn straight_rows() -> impl Iterator<Item = &'static Row> {
     })
 }
 
+/// True when `insn` writes one of the registers the body keeps (`x27`-`x31`).
+fn writes_reserved(insn: &Insn) -> bool {
+    writes_x_rd(insn.op.format(), insn.op.flags()) && insn.rd >= 27
+}
+
+/// Whether the halfword `half` may stand in the body as a compressed
+/// instruction: it is one, not control flow, writing no reserved register.
+pub(super) fn is_body_half(half: u16) -> bool {
+    if half & 3 == 3 {
+        return false;
+    }
+    let insn = expand_rvc(half);
+    !insn.op.flags().intersects(Flags::JUMP | Flags::BRANCH) && !writes_reserved(&insn)
+}
+
+/// Whether the 32-bit word `w` may stand in the body where a
+/// [`Gen::compute_word`] was: no memory access, CSR or control flow, and
+/// no write to a reserved register (an illegal word is fine: it traps).
+pub(super) fn is_compute_word(w: u32) -> bool {
+    let insn = decode32(w);
+    let flags = insn.op.flags();
+    let ends = flags.contains(Flags::ENDS_BLOCK) && insn.op != Op::Illegal;
+    w & 3 == 3
+        && !flags.intersects(Flags::MEM | Flags::CSR | Flags::JUMP | Flags::BRANCH)
+        && !ends
+        && !writes_reserved(&insn)
+}
+
 impl Gen {
     /// A destination register the body may write: `x1`–`x26`, now and
     /// then `x0`.
@@ -92,7 +118,10 @@ impl Gen {
     /// address, for memory accesses).
     pub(super) fn straight(&mut self) {
         match self.rng.below(16) {
-            0..3 => self.compressed(),
+            0..3 => {
+                let half = self.compressed_half();
+                self.emit16(half);
+            }
             3 if self.rng.below(4) == 0 => self.illegal(),
             _ => {
                 let row = self.pick_row();
@@ -144,21 +173,14 @@ impl Gen {
 
     /// A compressed instruction that is not control flow and writes no
     /// reserved register (a few tries; else `c.nop`).
-    fn compressed(&mut self) {
+    pub(super) fn compressed_half(&mut self) -> u16 {
         for _ in 0..16 {
             let half = self.rng.word() as u16;
-            if half & 3 == 3 {
-                continue;
-            }
-            let insn = expand_rvc(half);
-            let flags = insn.op.flags();
-            let reserved_rd = writes_x_rd(insn.op.format(), flags) && insn.rd >= 27;
-            if !flags.intersects(Flags::JUMP | Flags::BRANCH) && !reserved_rd {
-                self.emit16(half);
-                return;
+            if is_body_half(half) {
+                return half;
             }
         }
-        self.emit16(enc::C_NOP);
+        enc::C_NOP
     }
 
     /// The CSR for a CSR instruction `w`: when it writes, one of

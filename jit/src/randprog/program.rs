@@ -8,6 +8,7 @@ use soc::hart::Privilege;
 use soc::memmap::RAM_BASE;
 
 use super::Rng;
+use super::irq::Interrupts;
 use super::layout::{self, BODY_BYTES, BODY_OFFSET, IMAGE_BYTES};
 use super::{enc, values};
 
@@ -26,6 +27,44 @@ pub struct Config {
     pub medeleg: u32,
     /// `mstatus.FS` at the start (Initial or Dirty).
     pub fs: u32,
+    /// `mcounteren`, fixed at setup (which counters S and U may read).
+    pub mcounteren: u32,
+    /// The interrupts the program takes, in some programs.
+    pub interrupts: Option<Interrupts>,
+}
+
+/// A forward branch or jump emitted before its target is known; [`Gen::land`]
+/// aims it at the next instruction.
+#[must_use]
+pub struct Forward {
+    at: u32,
+    kind: ForwardKind,
+}
+
+/// What a [`Forward`] becomes.
+#[derive(Clone, Copy)]
+pub enum ForwardKind {
+    /// A conditional branch with this funct3 comparing `rs1` with zero.
+    Branch { f3: u32, rs1: u32 },
+    /// `jal x0`.
+    Jump,
+}
+
+impl ForwardKind {
+    /// `beqz rs1`.
+    pub fn beqz(rs1: u32) -> ForwardKind {
+        ForwardKind::Branch { f3: 0, rs1 }
+    }
+
+    /// `bnez rs1`.
+    pub fn bnez(rs1: u32) -> ForwardKind {
+        ForwardKind::Branch { f3: 1, rs1 }
+    }
+
+    /// `bltz rs1`.
+    pub fn bltz(rs1: u32) -> ForwardKind {
+        ForwardKind::Branch { f3: 4, rs1 }
+    }
 }
 
 /// One program being generated.
@@ -84,6 +123,23 @@ impl Gen {
         }
     }
 
+    /// Emits a placeholder for a forward branch or jump of `kind`.
+    pub fn forward(&mut self, kind: ForwardKind) -> Forward {
+        let at = self.pos;
+        self.emit(enc::NOP);
+        Forward { at, kind }
+    }
+
+    /// Aims `f` at the next instruction.
+    pub fn land(&mut self, f: Forward) {
+        let offset = (self.pos - f.at) as i32;
+        let word = match f.kind {
+            ForwardKind::Branch { f3, rs1 } => enc::b_type(offset, 0, rs1, f3),
+            ForwardKind::Jump => enc::jal(offset, 0),
+        };
+        self.patch(f.at, word);
+    }
+
     /// Continues at RAM offset `pos` (setup code lives in page 0, the
     /// body after it).
     pub fn seek(&mut self, pos: u32) {
@@ -105,11 +161,18 @@ fn generate(seed: u64, items: u32) -> Gen {
     let mut rng = Rng::new(seed);
     let body_privilege =
         [Privilege::Machine, Privilege::Supervisor, Privilege::User][rng.below(3) as usize];
+    let sv32 = rng.below(2) == 0;
+    let medeleg = rng.word() & MEDELEG_MASK;
+    let fs = [1, 3][rng.below(2) as usize];
+    let interrupts = (rng.below(2) == 0).then(|| Interrupts::choose(&mut rng));
+    let mcounteren = rng.word() | interrupts.as_ref().map_or(0, Interrupts::mcounteren_needed);
     let config = Config {
         body_privilege,
-        sv32: rng.below(2) == 0,
-        medeleg: rng.word() & MEDELEG_MASK,
-        fs: [1, 3][rng.below(2) as usize],
+        sv32,
+        medeleg,
+        fs,
+        mcounteren,
+        interrupts,
     };
     let mut image = vec![0; IMAGE_BYTES as usize];
     let fp_values = values::fp_table(&mut rng);
