@@ -6,7 +6,7 @@ use jit::lockstep::{self, machine};
 use soc::machine::Stop;
 
 /// Programs per test (four tests, so that they run in parallel).
-const PROGRAMS: u64 = 500;
+const PROGRAMS: u64 = 350;
 /// Body items of one random program (`rvjit fuzz` runs longer ones).
 const ITEMS: u32 = 40;
 /// Instruction budget of one random program.
