@@ -103,8 +103,8 @@ impl Jit {
             .ok_or_else(stub_failed)?;
         let dispatch = code.install(&dispatch_code).ok_or_else(stub_failed)?;
         code.keep();
-        if let (Some(map), Some(entry)) = (&mut perf_map, code.trampoline()) {
-            map.record(entry.0, trampoline.len(), "jit:trampoline");
+        if let Some(map) = &mut perf_map {
+            map.record(code.trampoline().0, trampoline.len(), "jit:trampoline");
             map.record(dispatch.0, dispatch_code.len(), "jit:dispatch");
         }
         Ok(Jit {

@@ -2,8 +2,9 @@
 //! generated code; the only module of the JIT with `unsafe`.
 //!
 //! Code lives in one anonymous mapping that is never writable and
-//! executable at once: [`CodeBuffer::install`] flips it to read-write,
-//! copies a compiled function in and flips it back to read-execute. Links
+//! executable at once: [`CodeBuffer::install`] flips the pages a compiled
+//! function goes to (only those: a flip costs time for every page of code
+//! it covers) to read-write, copies it in and flips them back. Links
 //! between blocks live in data memory (`chain.rs`), so code is never
 //! written to link. The first functions installed (the trampoline and the
 //! dispatch stub, see `translate/flow.rs`) stay; when the buffer is full
@@ -19,8 +20,11 @@
 //! machine's own `hart` field, and helpers get the machine pointer back.
 
 use core::mem::offset_of;
+use core::ops::Range;
+use std::io;
 
-use memmap2::{Mmap, MmapMut};
+use memmap2::{MmapMut, MmapRaw};
+use rustix::mm::MprotectFlags;
 use soc::hart::Hart;
 use soc::machine::Machine;
 
@@ -35,52 +39,67 @@ const FUNC_ALIGN: usize = 16;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Entry(pub u64);
 
-/// The code memory, read-execute except inside [`CodeBuffer::install`].
+/// The code memory, read-execute but for the pages
+/// [`CodeBuffer::install`] writes.
 pub struct CodeBuffer {
-    map: Option<Mmap>,
+    map: MmapRaw,
     used: usize,
     /// Bytes kept by [`CodeBuffer::clear`] (the stubs).
     kept: usize,
-    trampoline: Option<Entry>,
 }
 
 impl CodeBuffer {
     /// A buffer holding `trampoline` (see the module docs), which is kept.
-    pub fn new(trampoline: &[u8]) -> std::io::Result<CodeBuffer> {
-        let map = MmapMut::map_anon(CODE_BYTES)?.make_exec()?;
+    pub fn new(trampoline: &[u8]) -> io::Result<CodeBuffer> {
+        let map = MmapMut::map_anon(CODE_BYTES)?.make_exec()?.into();
         let mut code = CodeBuffer {
-            map: Some(map),
+            map,
             used: 0,
             kept: 0,
-            trampoline: None,
         };
-        code.trampoline = code.install(trampoline);
-        if code.trampoline.is_none() {
-            return Err(std::io::Error::other("cannot install the trampoline"));
+        match code.install(trampoline) {
+            Some(entry) if entry == code.trampoline() => Ok(code),
+            _ => Err(io::Error::other("cannot install the trampoline")),
         }
-        Ok(code)
     }
 
     /// Copies `code` (a complete function) in; `None` when it does not fit
-    /// (the caller clears the buffer and its translations) or the
-    /// protection could not be changed.
+    /// (the caller clears the buffer and its translations) or its pages
+    /// cannot be made writable. Panics if they cannot be made executable
+    /// again, as the code already there would be lost.
     pub fn install(&mut self, code: &[u8]) -> Option<Entry> {
         let start = self.used.next_multiple_of(FUNC_ALIGN);
-        if start + code.len() > CODE_BYTES {
-            return None;
-        }
-        let mut rw = self.map.take()?.make_mut().ok()?;
-        rw[start..start + code.len()].copy_from_slice(code);
-        let map = rw.make_exec().ok()?;
-        let base = map.as_ptr() as u64;
-        self.map = Some(map);
-        self.used = start + code.len();
-        Some(Entry(base + start as u64))
+        let end = start.checked_add(code.len()).filter(|&e| e <= CODE_BYTES)?;
+        let page = rustix::param::page_size();
+        let pages = start / page * page..end.next_multiple_of(page);
+        self.protect(pages.clone(), MprotectFlags::READ | MprotectFlags::WRITE)
+            .ok()?;
+        let base = self.map.as_mut_ptr();
+        // SAFETY: `start..end` lies in the mapping, in pages that are
+        // writable now; `code` is not in the mapping, and there are no
+        // references into it (`MmapRaw` hands out pointers only).
+        unsafe { core::ptr::copy_nonoverlapping(code.as_ptr(), base.add(start), code.len()) };
+        self.protect(pages, MprotectFlags::READ | MprotectFlags::EXEC)
+            .expect("JIT code pages cannot be made executable again");
+        self.used = end;
+        Some(Entry(base as u64 + start as u64))
     }
 
-    /// The trampoline's entry.
-    pub fn trampoline(&self) -> Option<Entry> {
-        self.trampoline
+    /// Sets the protection of the pages at byte offsets `pages`, whole
+    /// pages inside the mapping (`CODE_BYTES` is a multiple of any page
+    /// size).
+    fn protect(&self, pages: Range<usize>, flags: MprotectFlags) -> rustix::io::Result<()> {
+        // SAFETY: `pages.start` is inside the mapping.
+        let start = unsafe { self.map.as_mut_ptr().add(pages.start) };
+        // SAFETY: the pages are ours (no Rust object lives in them), and
+        // only `install` changes them, in Rust: no generated code runs from
+        // them meanwhile.
+        unsafe { rustix::mm::mprotect(start.cast(), pages.len(), flags) }
+    }
+
+    /// The trampoline's entry: the first function installed.
+    pub fn trampoline(&self) -> Entry {
+        Entry(self.map.as_ptr() as u64)
     }
 
     /// Keeps everything installed so far across [`CodeBuffer::clear`].
@@ -97,9 +116,6 @@ impl CodeBuffer {
     /// Runs the block function (or stub) at `entry` on `m`; returns its
     /// code (`chain::ret`).
     pub fn call(&self, entry: Entry, m: &mut Machine) -> u64 {
-        let (Some(_), Some(trampoline)) = (self.map.as_ref(), self.trampoline) else {
-            return crate::chain::ret::MISS;
-        };
         m.hart.helpers = (&raw const HELPERS).cast();
         let machine: *mut Machine = m;
         // SAFETY: `machine` comes from a live `&mut Machine` that is not
@@ -109,14 +125,14 @@ impl CodeBuffer {
         let hart = unsafe { &raw mut (*machine).hart };
         // SAFETY: the trampoline was installed first and is never cleared;
         // it is a complete System V function `(ptr, ptr, ptr) -> i64`
-        // Cranelift compiled for this host, and the mapping is read-execute
-        // now. `entry` was returned by `install` since the last `clear` (the
-        // engine drops every entry it remembered, in the jump cache and the
-        // chain slots too, when it clears), so it is a complete `tail`
-        // block function `(ptr, ptr) -> i64`, as is every function it
-        // chains to.
+        // Cranelift compiled for this host, and code pages are read-execute
+        // outside `install`. `entry` was returned by `install` since the
+        // last `clear` (the engine drops every entry it remembered, in the
+        // jump cache and the chain slots too, when it clears), so it is a
+        // complete `tail` block function `(ptr, ptr) -> i64`, as is every
+        // function it chains to.
         let f: extern "C" fn(*mut Hart, *mut Machine, u64) -> u64 =
-            unsafe { core::mem::transmute::<u64, _>(trampoline.0) };
+            unsafe { core::mem::transmute::<u64, _>(self.trampoline().0) };
         f(hart, machine, entry.0)
     }
 }
@@ -180,4 +196,57 @@ extern "C" fn interpret(m: *mut Machine, raw: u32, pc: u32, retired: u64) -> u32
     // SAFETY: as in `load`.
     let m = unsafe { &mut *m };
     helpers::interpret(m, raw, pc, retired) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The permissions `/proc/self/maps` shows for the mapping holding
+    /// `addr` (such as `r-xp`).
+    fn permissions(addr: u64) -> String {
+        let maps = std::fs::read_to_string("/proc/self/maps").unwrap();
+        maps.lines()
+            .find_map(|line| {
+                let (range, rest) = line.split_once(' ')?;
+                let (lo, hi) = range.split_once('-')?;
+                let lo = u64::from_str_radix(lo, 16).ok()?;
+                let hi = u64::from_str_radix(hi, 16).ok()?;
+                (lo..hi).contains(&addr).then(|| rest[..4].to_string())
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn fills_up_read_execute_and_clear_starts_after_the_kept_code() {
+        // The trampoline stand-in is never run.
+        let mut code = CodeBuffer::new(&[0xc3]).unwrap();
+        code.keep();
+        // An odd size, so most functions straddle a page boundary.
+        let function: Vec<u8> = (0..5000u32).map(|i| (i % 251) as u8).collect();
+        let stride = function.len().next_multiple_of(FUNC_ALIGN);
+        let first = code.install(&function).unwrap();
+        assert_eq!(first.0, code.trampoline().0 + FUNC_ALIGN as u64);
+        let mut last = first;
+        let mut installed = 1;
+        while let Some(entry) = code.install(&function) {
+            assert_eq!(entry.0, last.0 + stride as u64);
+            last = entry;
+            installed += 1;
+        }
+        assert_eq!(
+            installed,
+            (CODE_BYTES - FUNC_ALIGN - function.len()) / stride + 1
+        );
+        // SAFETY: `last` starts a function of `function.len()` bytes just
+        // installed, in pages that stay readable and are not written while
+        // the slice lives.
+        let copied = unsafe { core::slice::from_raw_parts(last.0 as *const u8, function.len()) };
+        assert_eq!(copied, &function[..]);
+        for entry in [code.trampoline(), first, last] {
+            assert_eq!(permissions(entry.0), "r-xp", "at {:#x}", entry.0);
+        }
+        code.clear();
+        assert_eq!(code.install(&function), Some(first));
+    }
 }
