@@ -3,9 +3,11 @@
 //! architectural state is compared at every JIT block boundary.
 //!
 //! Each step runs, on both machines, as many instructions as the JIT's next
-//! compiled block holds (one when the JIT would interpret), through soc's
-//! own run loop with an instruction limit, so interrupts, polling and WFI
-//! happen on both alike. After each step the x and f registers, pc,
+//! compiled block holds (one when the JIT would interpret), or, every
+//! other time the JIT would run compiled code, at least [`LONG_STEP`], so
+//! that runs through the blocks of a region and across regions are
+//! compared too; through soc's own run loop with an instruction limit, so
+//! interrupts, polling and WFI happen on both alike. After each step the x and f registers, pc,
 //! retired count, privilege, LR/SC reservation, every implemented CSR (by
 //! name, as `csr_read` sees it), the rest of the CSR state and a watched
 //! RAM window are compared; all of RAM is compared at the end. The first
@@ -31,6 +33,8 @@ use crate::{Jit, randprog};
 const RAM_BYTES: u64 = 1 << 20;
 /// Steps shown in a report.
 const CONTEXT_STEPS: usize = 3;
+/// The least length of every other step that starts in compiled code.
+const LONG_STEP: u64 = 64;
 /// Instructions shown per step in a report.
 const CONTEXT_INSNS: u64 = 12;
 
@@ -43,6 +47,8 @@ pub struct Agreed {
     pub retired: u64,
     /// Steps that ran compiled code on the JIT side.
     pub compiled_steps: u64,
+    /// Guest blocks the JIT side compiled.
+    pub compiled_blocks: u64,
 }
 
 /// The machine lockstep runs: a deterministic 1 MiB virt board with
@@ -98,9 +104,14 @@ pub fn run(
     loop {
         let compiled = jit.next_compiled_len(&mut mj);
         compiled_steps += u64::from(compiled.is_some());
+        let insns = match compiled {
+            Some(len) if compiled_steps % 2 == 0 => len.max(LONG_STEP),
+            Some(len) => len,
+            None => 1,
+        };
         let step = Step {
             pc: mj.hart.pc,
-            insns: compiled.unwrap_or(1).min(max_insns - mi.hart.retired),
+            insns: insns.min(max_insns - mi.hart.retired),
             retired_before: mi.hart.retired,
         };
         if steps.len() == CONTEXT_STEPS {
@@ -129,6 +140,7 @@ pub fn run(
                 stop: si,
                 retired: mi.hart.retired,
                 compiled_steps,
+                compiled_blocks: jit.stats().members,
             });
         }
     }

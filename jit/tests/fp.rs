@@ -58,9 +58,9 @@ fn edge_programs(first: usize, step: usize) {
             "edge program {n}: {agreed:?}"
         );
         // Each case is a block of its own: all compiled (the FP code
-        // compiles), they make at least as many compiled steps.
+        // compiles), they make at least as many compiled blocks.
         assert!(
-            agreed.compiled_steps >= program.cases,
+            agreed.compiled_blocks >= program.cases,
             "edge program {n}: few blocks compiled ({agreed:?})"
         );
     }
