@@ -72,9 +72,10 @@ impl Chosen {
         let compile = s.compile_time.as_secs_f64();
         let exits = s.chained_exits + s.rust_exits;
         Some(format!(
-            "rvjit: jit: {} blocks compiled in {compile:.3} s ({:.1} % of the run), \
-             {:.1} % of instructions in compiled code, {:.1} % of block exits chained",
+            "rvjit: jit: {} regions ({} blocks) compiled in {compile:.3} s ({:.1} % of the run), \
+             {:.1} % of instructions in compiled code, {:.1} % of region exits chained",
             s.compiled,
+            s.members,
             100.0 * compile / secs.max(1e-9),
             100.0 * s.jit_insns as f64 / insns.max(1) as f64,
             100.0 * s.chained_exits as f64 / exits.max(1) as f64

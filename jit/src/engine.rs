@@ -27,13 +27,15 @@ use interp::Interp;
 use interp::cache::decode_block;
 use rustc_hash::FxHashMap;
 use soc::addr::{PhysAddr, VirtAddr};
+use soc::isa::{Flags, Insn, Op};
 use soc::machine::{CODE_LINE_SHIFT, CodeChange, Engine, EngineExit, Machine};
 use soc::memmap::RAM_BASE;
+use soc::mmu::PAGE_SHIFT;
 
 use crate::chain::{Chains, Key, fetch_addend, ret};
-use crate::exec::{CodeBuffer, Entry};
+use crate::exec::{CodeBuffer, Entry, Helpers};
 use crate::perf_map::PerfMap;
-use crate::translate::{Exits, Translator, translated_len};
+use crate::translate::{Exits, Member, Translator, translated_len};
 
 /// Runs of a block in the interpreter before it is compiled, by default.
 /// Compiling a block costs about as much as interpreting it a few
@@ -42,6 +44,53 @@ use crate::translate::{Exits, Translator, translated_len};
 /// interpreted, and the benchmarks' compile share drops from about half
 /// the run at 16 to about a tenth.
 pub const DEFAULT_THRESHOLD: u32 = 2048;
+
+/// Most guest blocks one translation (a region) covers.
+const MAX_MEMBERS: usize = 16;
+
+/// Most guest instructions a region grows to: the compile time of a
+/// function grows faster than its size (the register allocator), and the
+/// long blocks of FP code gain little from joining.
+const MAX_REGION_INSNS: usize = 96;
+
+/// A successor joins a region when it ran at least `threshold /
+/// MEMBER_SHARE` times in the interpreter: code the entry reached while it
+/// warmed up, not paths that were never taken.
+const MEMBER_SHARE: u32 = 8;
+
+/// A decoded guest block on its way into a region.
+struct Decoded {
+    pc: u32,
+    paddr: PhysAddr,
+    insns: Vec<Insn>,
+    /// Its length in bytes (all of it is watched).
+    bytes: u32,
+    /// How many of its instructions the translator covers.
+    len: usize,
+}
+
+impl Decoded {
+    /// The constant pcs its translated part may continue at.
+    fn successors(&self) -> impl Iterator<Item = u32> {
+        let last = &self.insns[self.len - 1];
+        let last_pc = self.insns[..self.len - 1]
+            .iter()
+            .fold(self.pc, |p, i| p.wrapping_add(u32::from(i.len)));
+        let next = last_pc.wrapping_add(u32::from(last.len));
+        let taken = last_pc.wrapping_add(last.imm as u32);
+        let flags = last.op.flags();
+        let (a, b) = if flags.contains(Flags::BRANCH) {
+            (Some(taken), Some(next))
+        } else if last.op == Op::Jal {
+            (Some(taken), None)
+        } else if flags.intersects(Flags::JUMP | Flags::CSR) {
+            (None, None)
+        } else {
+            (Some(next), None)
+        };
+        a.into_iter().chain(b)
+    }
+}
 
 /// What the engine knows about the block at one (pc, paddr).
 #[derive(Clone, Copy, Debug)]
@@ -57,8 +106,10 @@ enum Slot {
 /// Counters for `--stats`.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct JitStats {
-    /// Blocks compiled.
+    /// Regions compiled.
     pub compiled: u64,
+    /// Guest blocks in them.
+    pub members: u64,
     /// Time spent translating and compiling.
     pub compile_time: Duration,
     /// Instructions retired in compiled code.
@@ -102,6 +153,17 @@ impl Jit {
             .dispatch(chains.jump_base(), chains.counter())
             .ok_or_else(stub_failed)?;
         let dispatch = code.install(&dispatch_code).ok_or_else(stub_failed)?;
+        let result = code.helper_result();
+        let helpers = Helpers::build(|kind, target| {
+            let thunk = translator.thunk(kind, target, result)?;
+            let entry = code.install(&thunk)?;
+            if let Some(map) = &mut perf_map {
+                map.record(entry.0, thunk.len(), &format!("jit:thunk:{kind:?}"));
+            }
+            Some(entry.0)
+        })
+        .ok_or_else(stub_failed)?;
+        code.set_helpers(helpers);
         code.keep();
         if let Some(map) = &mut perf_map {
             map.record(code.trampoline().0, trampoline.len(), "jit:trampoline");
@@ -161,53 +223,140 @@ impl Jit {
         (key, slot)
     }
 
-    /// Compiles the block at `key` and records the result.
+    /// Compiles the region entered at `key` and records the result.
     fn compile(&mut self, m: &mut Machine, key: Key) -> Slot {
         let began = Instant::now();
-        let (pc, paddr) = key;
-        if self.chains.slots_left() < 2 {
+        let region = self.region(m, key);
+        if self.chains.slots_left() < 2 * MAX_MEMBERS {
             self.flush();
         }
+        let slots = (0..2 * region.len())
+            .filter_map(|_| self.chains.alloc_slot())
+            .collect();
         let exits = Exits {
             dispatch: self.dispatch.0,
             counter: self.chains.counter(),
-            slots: [self.chains.alloc_slot(), self.chains.alloc_slot()],
+            slots,
         };
-        let slot = match decode_block(m, paddr) {
-            Some((insns, bytes)) => {
-                let len = translated_len(&insns);
-                let code = (len > 0)
-                    .then(|| self.translator.translate(&insns[..len], pc, exits))
-                    .flatten();
-                self.watch(key, paddr, bytes);
-                match code.and_then(|c| Some((self.install(&c)?, c.len()))) {
-                    Some((entry, size)) => {
-                        if let Some(map) = &mut self.perf_map {
-                            map.record_block(entry.0, size, pc);
-                        }
-                        self.stats.compiled += 1;
-                        Slot::Compiled {
-                            entry,
-                            len: len as u32,
-                        }
-                    }
-                    None => Slot::Interpreted,
+
+        let members: Vec<Member<'_>> = region
+            .iter()
+            .map(|block| Member {
+                pc: block.pc,
+                insns: &block.insns[..block.len],
+            })
+            .collect();
+        let code = (!members.is_empty())
+            .then(|| self.translator.translate(&members, exits))
+            .flatten();
+        let slot = match code.map(|c| (self.code.install(&c), c.len())) {
+            // The buffer is full: everything is dropped (the slots this
+            // code links to as well), and the region compiles again when
+            // it is hot again.
+            Some((None, _)) => {
+                self.flush();
+                Slot::Warm(0)
+            }
+            Some((Some(entry), size)) => {
+                if let Some(map) = &mut self.perf_map {
+                    map.record_block(entry.0, size, key.0);
+                }
+                self.stats.compiled += 1;
+                self.stats.members += members.len() as u64;
+                self.enter_at_members(&region, entry);
+                Slot::Compiled {
+                    entry,
+                    len: members[0].insns.len() as u32,
                 }
             }
             None => Slot::Interpreted,
         };
+        if !matches!(slot, Slot::Compiled { .. }) {
+            for block in &region {
+                self.watch(key, block.paddr, block.bytes);
+            }
+        }
         self.slots.insert(key, slot);
         self.stats.compile_time += began.elapsed();
         slot
     }
 
-    /// Copies compiled code in, flushing everything when the buffer is full.
-    fn install(&mut self, code: &[u8]) -> Option<Entry> {
-        if let Some(entry) = self.code.install(code) {
-            return Some(entry);
+    /// Lists the region at `entry` under the key of each of its members not
+    /// compiled yet (a region can be entered at any member), each key
+    /// watching every member's lines.
+    fn enter_at_members(&mut self, region: &[Decoded], entry: Entry) {
+        for (k, member) in region.iter().enumerate() {
+            let key = (member.pc, member.paddr);
+            if k > 0 && matches!(self.slots.get(&key), Some(Slot::Compiled { .. })) {
+                continue;
+            }
+            for block in region {
+                self.watch(key, block.paddr, block.bytes);
+            }
+            let len = member.len as u32;
+            self.slots.insert(key, Slot::Compiled { entry, len });
         }
-        self.flush();
-        self.code.install(code)
+    }
+
+    /// The blocks of the region entered at `key`: that block, then (breadth
+    /// first) the direct successors on its virtual page that ran at least
+    /// a [`MEMBER_SHARE`] of the threshold in the interpreter or are
+    /// compiled (at threshold 0, every one), up to [`MAX_MEMBERS`] and
+    /// [`MAX_REGION_INSNS`]; each decoded, so watched. Empty when the entry cannot be translated.
+    fn region(&mut self, m: &mut Machine, key: Key) -> Vec<Decoded> {
+        let (pc, paddr) = key;
+        let mut region: Vec<Decoded> = Vec::new();
+        let mut queue = std::collections::VecDeque::from([pc]);
+        let min_runs = self.threshold / MEMBER_SHARE;
+        while let Some(at) = queue.pop_front() {
+            if region.len() == MAX_MEMBERS {
+                break;
+            }
+            if region.iter().any(|d| d.pc == at) {
+                continue;
+            }
+            let key = (at, PhysAddr(paddr.0.wrapping_add(at.wrapping_sub(pc))));
+            let seen = match self.slots.get(&key) {
+                _ if at == pc => true,
+                Some(Slot::Warm(n)) => *n >= min_runs,
+                Some(Slot::Compiled { .. }) => true,
+                Some(Slot::Interpreted) => false,
+                None => min_runs == 0,
+            };
+            if !seen {
+                continue;
+            }
+            let Some((insns, bytes)) = decode_block(m, key.1) else {
+                continue;
+            };
+            let len = translated_len(&insns);
+            let size: usize = region.iter().map(|d| d.len).sum();
+            if at != pc && size + len > MAX_REGION_INSNS {
+                continue;
+            }
+            if len == 0 {
+                if at == pc {
+                    // The entry's bytes stay watched with its slot.
+                    self.watch(key, key.1, bytes);
+                    return Vec::new();
+                }
+                continue;
+            }
+            let block = Decoded {
+                pc: at,
+                paddr: key.1,
+                insns,
+                bytes,
+                len,
+            };
+            queue.extend(
+                block
+                    .successors()
+                    .filter(|t| t >> PAGE_SHIFT == pc >> PAGE_SHIFT),
+            );
+            region.push(block);
+        }
+        region
     }
 
     /// Lists `key` under the code lines of the `bytes` from `paddr`.

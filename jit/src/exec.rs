@@ -12,7 +12,8 @@
 //! ([`CodeBuffer::clear`]), as QEMU does. Functions are
 //! position-independent but for absolute addresses of data and of the
 //! stub: they reach the helpers below through the table that
-//! `hart.helpers` points to ([`HELPERS`], offsets from `offset_of!`).
+//! `hart.helpers` points to ([`Helpers`], offsets from `offset_of!`),
+//! whose entries are thunks in code memory that call the Rust functions.
 //!
 //! Block functions take `(*mut Hart, *mut Machine)` in Cranelift's `tail`
 //! convention; Rust calls them only through the trampoline, an `extern "C"
@@ -46,6 +47,8 @@ pub struct CodeBuffer {
     used: usize,
     /// Bytes kept by [`CodeBuffer::clear`] (the stubs).
     kept: usize,
+    /// The table `hart.helpers` points to while generated code runs.
+    helpers: Box<Helpers>,
 }
 
 impl CodeBuffer {
@@ -56,6 +59,7 @@ impl CodeBuffer {
             map,
             used: 0,
             kept: 0,
+            helpers: Box::default(),
         };
         match code.install(trampoline) {
             Some(entry) if entry == code.trampoline() => Ok(code),
@@ -102,6 +106,17 @@ impl CodeBuffer {
         Entry(self.map.as_ptr() as u64)
     }
 
+    /// Sets the helper table (the thunks' entries) blocks call through.
+    pub fn set_helpers(&mut self, helpers: Helpers) {
+        *self.helpers = helpers;
+    }
+
+    /// The host address of the helper table's result (it stays put: the
+    /// table is boxed).
+    pub fn helper_result(&self) -> u64 {
+        (&raw const self.helpers.result) as u64
+    }
+
     /// Keeps everything installed so far across [`CodeBuffer::clear`].
     pub fn keep(&mut self) {
         self.kept = self.used;
@@ -116,7 +131,7 @@ impl CodeBuffer {
     /// Runs the block function (or stub) at `entry` on `m`; returns its
     /// code (`chain::ret`).
     pub fn call(&self, entry: Entry, m: &mut Machine) -> u64 {
-        m.hart.helpers = (&raw const HELPERS).cast();
+        m.hart.helpers = (&raw const *self.helpers).cast();
         let machine: *mut Machine = m;
         // SAFETY: `machine` comes from a live `&mut Machine` that is not
         // used again until the call returns, so the hart pointer derived
@@ -129,49 +144,101 @@ impl CodeBuffer {
         // outside `install`. `entry` was returned by `install` since the
         // last `clear` (the engine drops every entry it remembered, in the
         // jump cache and the chain slots too, when it clears), so it is a
-        // complete `tail` block function `(ptr, ptr) -> i64`, as is every
-        // function it chains to.
+        // complete `tail` block function `(ptr, ptr) -> i64`, and the
+        // helper table holds thunks the engine installed before its first
+        // block and keeps, of the signatures blocks call them with; so is
+        // every function it chains to.
         let f: extern "C" fn(*mut Hart, *mut Machine, u64) -> u64 =
             unsafe { core::mem::transmute::<u64, _>(self.trampoline().0) };
         f(hart, machine, entry.0)
     }
 }
 
-/// The helper table generated code calls through (`hart.helpers`).
+/// The helper table generated code calls through (`hart.helpers`): the
+/// entry of each helper's thunk in code memory. A thunk (see
+/// `translate::Translator::thunk`) is called in Cranelift's `preserve_all`
+/// convention and calls the Rust function (see [`rust_helpers`]), so that a
+/// slow-path call clobbers no register of the block around it.
 #[repr(C)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Helpers {
     /// Loads of 1, 2 and 4 bytes: `(machine, vaddr, pc, retired) -> status <<
     /// 32 | zero-extended value` (see [`helpers::Status`]).
-    pub load: [extern "C" fn(*mut Machine, u32, u32, u64) -> u64; 3],
+    pub load: [u64; 3],
     /// Stores of 1, 2 and 4 bytes: `(machine, vaddr, value, pc, retired) ->
     /// status`.
-    pub store: [extern "C" fn(*mut Machine, u32, u32, u32, u64) -> u32; 3],
+    pub store: [u64; 3],
     /// Any instruction through the interpreter: `(machine, raw, pc,
     /// retired) -> status` (see [`helpers::interpret`]).
-    pub interpret: extern "C" fn(*mut Machine, u32, u32, u64) -> u32,
+    pub interpret: u64,
+    /// Where a thunk leaves the helper's result (zero-extended): Cranelift's
+    /// `preserve_all` functions restore every register, the return
+    /// registers too, so a thunk cannot return the result in one.
+    pub result: u64,
 }
 
 impl Helpers {
     /// Offset of the load helper for `log2` of the access size.
     pub const fn load_offset(log2: usize) -> usize {
-        offset_of!(Helpers, load) + log2 * size_of::<usize>()
+        offset_of!(Helpers, load) + log2 * size_of::<u64>()
     }
 
     /// Offset of the store helper for `log2` of the access size.
     pub const fn store_offset(log2: usize) -> usize {
-        offset_of!(Helpers, store) + log2 * size_of::<usize>()
+        offset_of!(Helpers, store) + log2 * size_of::<u64>()
     }
 
     /// Offset of the interpreter helper.
     pub const INTERPRET_OFFSET: usize = offset_of!(Helpers, interpret);
+
+    /// Offset of the result.
+    pub const RESULT_OFFSET: usize = offset_of!(Helpers, result);
+
+    /// The table with `entry(kind, rust_function)` in each place, in the
+    /// order of [`rust_helpers`].
+    pub fn build(mut entry: impl FnMut(HelperKind, u64) -> Option<u64>) -> Option<Helpers> {
+        let mut table = Helpers::default();
+        let places = table
+            .load
+            .iter_mut()
+            .chain(&mut table.store)
+            .chain([&mut table.interpret]);
+        for (place, (kind, f)) in places.zip(rust_helpers()) {
+            *place = entry(kind, f)?;
+        }
+        Some(table)
+    }
 }
 
-/// The one helper table.
-pub static HELPERS: Helpers = Helpers {
-    load: [load::<1>, load::<2>, load::<4>],
-    store: [store::<1>, store::<2>, store::<4>],
-    interpret,
-};
+/// The signature a helper has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HelperKind {
+    /// `(machine, vaddr, pc, retired) -> u64`.
+    Load,
+    /// `(machine, vaddr, value, pc, retired) -> u32`.
+    Store,
+    /// `(machine, raw, pc, retired) -> u32`.
+    Interpret,
+}
+
+/// The Rust helpers (System V) and their addresses, in [`Helpers`] order.
+fn rust_helpers() -> [(HelperKind, u64); 7] {
+    type Load = extern "C" fn(*mut Machine, u32, u32, u64) -> u64;
+    type Store = extern "C" fn(*mut Machine, u32, u32, u32, u64) -> u32;
+    type Interpret = extern "C" fn(*mut Machine, u32, u32, u64) -> u32;
+    let l = |f: Load| (HelperKind::Load, f as usize as u64);
+    let s = |f: Store| (HelperKind::Store, f as usize as u64);
+    let i = |f: Interpret| (HelperKind::Interpret, f as usize as u64);
+    [
+        l(load::<1>),
+        l(load::<2>),
+        l(load::<4>),
+        s(store::<1>),
+        s(store::<2>),
+        s(store::<4>),
+        i(interpret),
+    ]
+}
 
 extern "C" fn load<const N: usize>(m: *mut Machine, vaddr: u32, pc: u32, retired: u64) -> u64 {
     // SAFETY: generated code passes on the pointer `CodeBuffer::call` gave

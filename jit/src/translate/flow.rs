@@ -29,16 +29,16 @@ use super::mem::tlb_entry;
 use super::{Emitter, hart_flags};
 use crate::chain::{JUMP_ENTRIES, JumpEntry, ret};
 
-/// Where a block's exits go: the dispatch stub, the exit counter and up
-/// to two fresh chain slots (host addresses).
-#[derive(Clone, Copy, Debug)]
+/// Where a region's exits go: the dispatch stub, the exit counter and
+/// fresh chain slots (host addresses).
+#[derive(Clone, Debug)]
 pub struct Exits {
     /// The dispatch stub's entry.
     pub dispatch: u64,
     /// The chained-exit counter (a u64).
     pub counter: u64,
-    /// Unlinked chain slots this block may use, in order.
-    pub slots: [Option<u64>; 2],
+    /// Unlinked chain slots this region may use, taken from the back.
+    pub slots: Vec<u64>,
 }
 
 /// The signature of block functions and the dispatch stub.
@@ -214,10 +214,15 @@ impl Emitter<'_> {
         true
     }
 
-    /// The exit to constant `target` after `count` instructions: through a
-    /// chain slot when `target` is on the block's page and a slot is left,
-    /// else through the dispatch stub.
+    /// The exit to constant `target` after `count` instructions: a jump
+    /// when `target` is a member of the region, else through a chain slot
+    /// when it is on the region's page and a slot is left, else through the
+    /// dispatch stub.
     pub(super) fn exit_to(&mut self, target: u32, count: usize) {
+        if let Some(k) = self.member_at(target) {
+            let retired = self.b.ins().iadd_imm_s(self.start, count as i64);
+            return self.jump_to_member(k, retired);
+        }
         let regs = self.regs;
         let next = self.konst(target);
         self.commit(&regs, next, count);
@@ -243,10 +248,9 @@ impl Emitter<'_> {
         self.ret(slot);
     }
 
-    /// The next unused chain slot of this block.
+    /// The next unused chain slot of this region.
     fn take_slot(&mut self) -> Option<u64> {
-        let slot = self.exits.slots.iter_mut().find(|s| s.is_some())?;
-        slot.take()
+        self.exits.slots.pop()
     }
 
     /// Tail-calls the dispatch stub (`hart.pc` is stored).

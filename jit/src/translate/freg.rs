@@ -41,6 +41,15 @@ impl FRegs {
         dirty: [false; 32],
     };
 
+    /// The cache holding just `values`, all as stored.
+    pub(super) fn carried(values: impl Iterator<Item = (u8, Value)>) -> FRegs {
+        let mut f = FRegs::EMPTY;
+        for (r, v) in values {
+            f.value[usize::from(r & 31)] = Some(v);
+        }
+        f
+    }
+
     /// The cache once everything is stored.
     pub(super) fn stored(&self) -> FRegs {
         FRegs {
@@ -80,8 +89,10 @@ impl Emitter<'_> {
     /// Sets the 64 bits of `f[r]`.
     pub(super) fn fset(&mut self, r: u8, bits: Value) {
         let r = usize::from(r & 31);
+        self.b
+            .ins()
+            .store(hart_flags(), bits, self.hart, f_offset(r));
         self.regs.f.value[r] = Some(bits);
-        self.regs.f.dirty[r] = true;
     }
 
     /// Stores the changed registers of `f` back to the hart.

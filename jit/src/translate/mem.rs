@@ -20,10 +20,7 @@
 use core::mem::offset_of;
 
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{
-    AbiParam, Block, BlockArg, Endianness, InstBuilder, MemFlagsData, Signature, Value, types,
-};
-use cranelift_codegen::isa::CallConv;
+use cranelift_codegen::ir::{Block, BlockArg, Endianness, InstBuilder, MemFlagsData, Value, types};
 use cranelift_frontend::FunctionBuilder;
 use soc::hart::Hart;
 use soc::isa::{Insn, Op};
@@ -31,7 +28,7 @@ use soc::mmu::AccessKind;
 use soc::mmu::tlb::{self, TlbEntry};
 
 use super::{Emitter, hart_flags};
-use crate::exec::Helpers;
+use crate::exec::{HelperKind, Helpers};
 
 /// Memory flags of a guest RAM access on the fast path: aligned (misaligned
 /// accesses take the slow path), in bounds, little-endian.
@@ -62,11 +59,16 @@ pub(super) fn tlb_entry(
 }
 
 impl Emitter<'_> {
-    /// The effective address `rs1 + imm`, the instruction's pc and the
-    /// retired count before it, as helper arguments.
-    fn access_args(&mut self, i: &Insn, pc: u32, idx: usize) -> [Value; 3] {
+    /// The effective address `rs1 + imm`.
+    fn access_addr(&mut self, i: &Insn) -> Value {
         let base = self.get(i.rs1);
-        let addr = self.add_imm(base, i.imm);
+        self.add_imm(base, i.imm)
+    }
+
+    /// `addr`, the pc and the retired count before the `idx`th instruction,
+    /// as slow-path helper arguments (made on the slow path, so that the
+    /// fast path keeps no more values live).
+    fn slow_args(&mut self, addr: Value, pc: u32, idx: usize) -> [Value; 3] {
         let pc = self.konst(pc);
         let retired = self.b.ins().iadd_imm_s(self.start, idx as i64);
         [addr, pc, retired]
@@ -140,7 +142,7 @@ impl Emitter<'_> {
             Lhu => (1, false),
             _ => (2, false),
         };
-        let [addr, pcv, retired] = self.access_args(i, pc, idx);
+        let addr = self.access_addr(i);
         let slow = self.slow_block();
         let merge = self.b.create_block();
         let loaded = self.b.append_block_param(merge, types::I32);
@@ -156,18 +158,10 @@ impl Emitter<'_> {
 
         self.b.switch_to_block(slow);
         self.b.seal_block(slow);
-        let f = self.helper(Helpers::load_offset(log2 as usize));
-        let mut sig = Signature::new(CallConv::SystemV);
-        for t in [self.ptr, types::I32, types::I32, types::I64] {
-            sig.params.push(AbiParam::new(t));
-        }
-        sig.returns.push(AbiParam::new(types::I64));
-        let sig = self.b.import_signature(sig);
-        let call = self
-            .b
-            .ins()
-            .call_indirect(sig, f, &[self.machine, addr, pcv, retired]);
-        let result = self.b.inst_results(call)[0];
+        let [addr, pcv, retired] = self.slow_args(addr, pc, idx);
+        let args = [self.machine, addr, pcv, retired];
+        let offset = Helpers::load_offset(log2 as usize);
+        let result = self.call_helper(HelperKind::Load, offset, &args);
         let low = self.b.ins().ireduce(types::I32, result);
         let value = match (log2, signed) {
             (0, true) => {
@@ -206,7 +200,7 @@ impl Emitter<'_> {
             _ => 2,
         };
         let value = self.get(i.rs2);
-        let [addr, pcv, retired] = self.access_args(i, pc, idx);
+        let addr = self.access_addr(i);
         let slow = self.slow_block();
         let merge = self.b.create_block();
         let host = self.tlb_hit(AccessKind::Write, addr, log2, slow);
@@ -219,18 +213,10 @@ impl Emitter<'_> {
 
         self.b.switch_to_block(slow);
         self.b.seal_block(slow);
-        let f = self.helper(Helpers::store_offset(log2 as usize));
-        let mut sig = Signature::new(CallConv::SystemV);
-        for t in [self.ptr, types::I32, types::I32, types::I32, types::I64] {
-            sig.params.push(AbiParam::new(t));
-        }
-        sig.returns.push(AbiParam::new(types::I32));
-        let sig = self.b.import_signature(sig);
-        let call = self
-            .b
-            .ins()
-            .call_indirect(sig, f, &[self.machine, addr, value, pcv, retired]);
-        let status = self.b.inst_results(call)[0];
+        let [addr, pcv, retired] = self.slow_args(addr, pc, idx);
+        let args = [self.machine, addr, value, pcv, retired];
+        let offset = Helpers::store_offset(log2 as usize);
+        let status = self.call_helper(HelperKind::Store, offset, &args);
         let regs = self.regs;
         self.check(status, &regs, &regs, pc.wrapping_add(u32::from(i.len)), idx);
         self.b.ins().jump(merge, &[]);

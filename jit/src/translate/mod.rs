@@ -34,7 +34,7 @@ mod mem;
 use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
-    AbiParam, Function, InstBuilder, MemFlagsData, Signature, UserFuncName, Value, types,
+    AbiParam, BlockArg, Function, InstBuilder, MemFlagsData, Signature, UserFuncName, Value, types,
 };
 use cranelift_codegen::isa::{CallConv, OwnedTargetIsa, TargetFrontendConfig};
 use cranelift_codegen::settings::{self, Configurable};
@@ -44,7 +44,7 @@ use soc::hart::Hart;
 use soc::isa::{Flags, Insn, Op};
 
 use crate::chain::ret;
-use crate::exec::Helpers;
+use crate::exec::{HelperKind, Helpers};
 use crate::helpers::Status;
 
 pub use flow::{Exits, block_signature};
@@ -170,15 +170,15 @@ impl Translator {
         })
     }
 
-    /// Host code for `insns` (a [`translated_len`] prefix) starting at
-    /// virtual `pc`, leaving through `exits`, or `None` if Cranelift failed
-    /// or wants relocations.
-    pub fn translate(&mut self, insns: &[Insn], pc: u32, exits: Exits) -> Option<Vec<u8>> {
+    /// Host code for the region `members` (the first is its entry; all on
+    /// one virtual page), leaving through `exits`, or `None` if Cranelift
+    /// failed or wants relocations.
+    pub fn translate(&mut self, members: &[Member<'_>], exits: Exits) -> Option<Vec<u8>> {
         let ptr = self.isa.pointer_type();
         let config = self.isa.frontend_config();
         let host_fma = self.host_fma;
         self.compile(block_signature(ptr), |b| {
-            Emitter::new(b, ptr, exits, host_fma).block(insns, pc, config);
+            Emitter::new(b, ptr, exits, host_fma).region(members, config);
         })
     }
 
@@ -201,6 +201,35 @@ impl Translator {
         Some(code.code_buffer().to_vec())
     }
 
+    /// The thunk for the Rust helper of `kind` at host address `target`: a
+    /// `preserve_all` function that calls it in System V and stores its
+    /// result, zero-extended, at host address `result`, so that the
+    /// caller's registers survive the call (its prologue saves what the
+    /// call clobbers, on the slow path only).
+    pub fn thunk(&mut self, kind: HelperKind, target: u64, result: u64) -> Option<Vec<u8>> {
+        let ptr = self.isa.pointer_type();
+        let config = self.isa.frontend_config();
+        self.compile(thunk_signature(ptr, kind), |mut b| {
+            let entry = b.create_block();
+            b.append_block_params_for_function_params(entry);
+            b.switch_to_block(entry);
+            b.seal_block(entry);
+            let args = b.block_params(entry).to_vec();
+            let sig = b.import_signature(helper_signature(ptr, kind));
+            let f = b.ins().iconst(ptr, target as i64);
+            let call = b.ins().call_indirect(sig, f, &args);
+            let value = b.inst_results(call)[0];
+            let wide = match kind {
+                HelperKind::Load => value,
+                HelperKind::Store | HelperKind::Interpret => b.ins().uextend(types::I64, value),
+            };
+            let at = b.ins().iconst(ptr, result as i64);
+            b.ins().store(MemFlagsData::trusted(), wide, at, 0);
+            b.ins().return_(&[]);
+            b.finalize(config);
+        })
+    }
+
     /// The trampoline Rust enters generated code through (see
     /// `flow.rs`).
     pub fn trampoline(&mut self) -> Option<Vec<u8>> {
@@ -219,6 +248,99 @@ impl Translator {
         self.compile(block_signature(ptr), |b| {
             flow::dispatch(b, ptr, config, jump_base, counter);
         })
+    }
+}
+
+/// The System V signature of a Rust helper of `kind` (see `exec::Helpers`).
+fn helper_signature(ptr: ir::Type, kind: HelperKind) -> Signature {
+    let mut sig = thunk_params(ptr, kind, CallConv::SystemV);
+    let ret = match kind {
+        HelperKind::Load => types::I64,
+        HelperKind::Store | HelperKind::Interpret => types::I32,
+    };
+    sig.returns.push(AbiParam::new(ret));
+    sig
+}
+
+/// The signature of the thunk of a helper of `kind`: its parameters, in
+/// `preserve_all`, no result.
+fn thunk_signature(ptr: ir::Type, kind: HelperKind) -> Signature {
+    thunk_params(ptr, kind, CallConv::PreserveAll)
+}
+
+/// A signature in `conv` with the parameters of a helper of `kind`.
+fn thunk_params(ptr: ir::Type, kind: HelperKind, conv: CallConv) -> Signature {
+    let mut sig = Signature::new(conv);
+    let params: &[ir::Type] = match kind {
+        HelperKind::Load | HelperKind::Interpret => &[ptr, types::I32, types::I32, types::I64],
+        HelperKind::Store => &[ptr, types::I32, types::I32, types::I32, types::I64],
+    };
+    sig.params.extend(params.iter().map(|&t| AbiParam::new(t)));
+    sig
+}
+
+/// One guest block of a region: its first pc and its translated
+/// instructions (a [`translated_len`] prefix of the decoded block).
+#[derive(Clone, Copy, Debug)]
+pub struct Member<'a> {
+    pub pc: u32,
+    pub insns: &'a [Insn],
+}
+
+/// The registers a region's members pass each other as block parameters:
+/// those one member reads before writing them (so from another member or
+/// from the entry) that some member writes. Every changed register is also
+/// stored before a jump to another member, so that each member starts with
+/// the hart up to date and its exits store only what it changed itself
+/// (the exits' stores are most of the code); the parameters spare the
+/// reloads, which would lengthen every loop-carried dependency. The other
+/// registers are loaded where used. Fewer parameters keep the register
+/// allocator, most of the compile time, cheap.
+struct Carried {
+    x: Vec<u8>,
+    f: Vec<u8>,
+}
+
+impl Carried {
+    /// The carried registers of `members`, from the fields each reads and
+    /// writes in the files their flags say (`rs3`, used by the fused
+    /// operations only, is taken to be in `rs2`'s file; unused fields are
+    /// 0, and `x0` is never carried).
+    fn of(members: &[Member<'_>]) -> Carried {
+        let (mut x_in, mut f_in) = ([false; 32], [false; 32]);
+        let (mut x_written, mut f_written) = ([false; 32], [false; 32]);
+        for m in members {
+            let (mut x_here, mut f_here) = ([false; 32], [false; 32]);
+            for i in m.insns {
+                let flags = i.op.flags();
+                let mut reads = vec![(i.rs1, Flags::FP_RS1), (i.rs2, Flags::FP_RS2)];
+                if flags.contains(Flags::FP) {
+                    reads.push((i.rs3, Flags::FP_RS2));
+                }
+                for (r, in_f) in reads {
+                    let r = usize::from(r & 31);
+                    match flags.contains(in_f) {
+                        true => f_in[r] |= !f_here[r],
+                        false => x_in[r] |= !x_here[r],
+                    }
+                }
+                let rd = usize::from(i.rd & 31);
+                match flags.contains(Flags::FP_RD) {
+                    true => (f_here[rd], f_written[rd]) = (true, true),
+                    false => (x_here[rd], x_written[rd]) = (true, true),
+                }
+            }
+        }
+        let listed = |read: [bool; 32], written: [bool; 32], from: usize| {
+            (from..32)
+                .filter(|&r| read[r] && written[r])
+                .map(|r| r as u8)
+                .collect()
+        };
+        Carried {
+            x: listed(x_in, x_written, 1),
+            f: listed(f_in, f_written, 0),
+        }
     }
 }
 
@@ -273,8 +395,14 @@ struct Emitter<'a> {
     regs: Regs,
     mem: MemCache,
     exits: Exits,
-    /// The block's first pc.
+    /// The region's first pc.
     pc: u32,
+    /// The registers members pass each other.
+    carried: Carried,
+    /// Each member's first pc and its Cranelift block.
+    members: Vec<(u32, ir::Block)>,
+    /// The helper signatures imported so far, by `HelperKind`.
+    helper_sigs: [Option<ir::SigRef>; 3],
     /// Whether the host has a fused multiply-add (else Cranelift would
     /// call libm, a relocation this code cannot have).
     host_fma: bool,
@@ -316,6 +444,9 @@ impl<'a> Emitter<'a> {
             mem: MemCache::default(),
             exits,
             pc: 0,
+            carried: Carried::of(&[]),
+            members: Vec::new(),
+            helper_sigs: [None; 3],
             host_fma,
             fpu_checked: false,
             fpu_dirtied: false,
@@ -342,9 +473,15 @@ impl<'a> Emitter<'a> {
         v
     }
 
-    /// Sets guest register `r` (writes to x0 vanish).
+    /// Sets guest register `r` and stores it in the hart at once (writes
+    /// to x0 vanish), so that the exits have nothing left to store.
     fn set(&mut self, r: u8, v: Value) {
-        self.regs.set(r, v);
+        let r = r & 31;
+        if r != 0 {
+            let off = (Hart::X_OFFSET + 4 * usize::from(r)) as i32;
+            self.b.ins().store(hart_flags(), v, self.hart, off);
+            self.regs.value[usize::from(r)] = Some(v);
+        }
     }
 
     /// Stores the changed registers of `regs` back to the hart.
@@ -391,18 +528,123 @@ impl<'a> Emitter<'a> {
         self.ret(ret::RAN);
     }
 
-    /// The block function: the deadline check at entry (a block that does
-    /// not fit returns [`ret::REFUSED`] with its pc stored and nothing
-    /// else done), the instructions, the exit.
-    fn block(mut self, insns: &[Insn], mut pc: u32, config: TargetFrontendConfig) {
-        self.pc = pc;
+    /// The region function: the carried registers loaded, a jump to the
+    /// member at `hart.pc`, then each member as a Cranelift block with the
+    /// carried registers and its retired count as parameters, entered from
+    /// there and from every member exit to its pc.
+    fn region(mut self, members: &[Member<'_>], config: TargetFrontendConfig) {
+        self.pc = members[0].pc;
+        self.carried = Carried::of(members);
+        for k in 0..self.carried.x.len() {
+            self.get(self.carried.x[k]);
+        }
+        for k in 0..self.carried.f.len() {
+            self.fget(self.carried.f[k]);
+        }
+        let params = self.carried.x.len() + self.carried.f.len();
+        for m in members {
+            let block = self.b.create_block();
+            for k in 0..params {
+                let ty = match k < self.carried.x.len() {
+                    true => types::I32,
+                    false => types::I64,
+                };
+                self.b.append_block_param(block, ty);
+            }
+            self.b.append_block_param(block, types::I64);
+            self.members.push((m.pc, block));
+        }
+        // Every member is an entry: the engine lists the region under each
+        // member's key, and whoever enters stored `hart.pc` first.
+        let pc = self
+            .b
+            .ins()
+            .load(types::I32, hart_flags(), self.hart, Hart::PC_OFFSET as i32);
+        let start = self.start;
+        for k in 0..members.len() {
+            let (next, block) = (self.b.create_block(), self.b.create_block());
+            let here = self
+                .b
+                .ins()
+                .icmp_imm_u(IntCC::Equal, pc, i64::from(members[k].pc));
+            self.b.ins().brif(here, block, &[], next, &[]);
+            self.b.switch_to_block(block);
+            self.b.seal_block(block);
+            self.jump_to_member(k, start);
+            self.b.switch_to_block(next);
+            self.b.seal_block(next);
+        }
+        // Unreachable by construction; no effect if it were reached.
+        self.ret(ret::MISS);
+        for (k, m) in members.iter().enumerate() {
+            self.member(k, m);
+        }
+        self.b.seal_all_blocks();
+        self.b.finalize(config);
+    }
+
+    /// Jumps to the `k`th member with the carried registers and `retired`,
+    /// every changed register stored first (the cache is left as it was:
+    /// the current block may be one arm of a branch).
+    fn jump_to_member(&mut self, k: usize, retired: Value) {
+        let regs = self.regs;
+        self.write_back(&regs);
+        let mut args = Vec::with_capacity(self.carried.x.len() + self.carried.f.len() + 1);
+        for n in 0..self.carried.x.len() {
+            let v = self.get(self.carried.x[n]);
+            args.push(BlockArg::Value(v));
+        }
+        for n in 0..self.carried.f.len() {
+            let v = self.fget(self.carried.f[n]);
+            args.push(BlockArg::Value(v));
+        }
+        args.push(BlockArg::Value(retired));
+        let block = self.members[k].1;
+        self.b.ins().jump(block, &args);
+        self.regs = regs;
+    }
+
+    /// The member whose pc is `pc`, if any.
+    fn member_at(&self, pc: u32) -> Option<usize> {
+        self.members.iter().position(|&(p, _)| p == pc)
+    }
+
+    /// The `k`th member's block: the carried registers from its parameters
+    /// (the hart holds them too), the deadline check (a member
+    /// that does not fit returns [`ret::REFUSED`] with the state at its
+    /// start stored), the instructions, the exit.
+    fn member(&mut self, k: usize, m: &Member<'_>) {
+        let block = self.members[k].1;
+        self.b.switch_to_block(block);
+        let params = self.b.block_params(block).to_vec();
+        let (x, rest) = params.split_at(self.carried.x.len());
+        let (f, start) = rest.split_at(self.carried.f.len());
+        let mut regs = Regs {
+            value: [None; 32],
+            dirty: [false; 32],
+            f: FRegs::EMPTY,
+        };
+        for (&r, &v) in self.carried.x.iter().zip(x) {
+            regs.value[usize::from(r)] = Some(v);
+        }
+        let fvalues = self.carried.f.iter().copied().zip(f.iter().copied());
+        regs.f = FRegs::carried(fvalues);
+        self.regs = regs;
+        self.start = start[0];
+        // Values loaded in another member do not dominate this one.
+        self.mem = MemCache::default();
+        self.fpu_checked = false;
+        self.fpu_dirtied = false;
+        self.fp_csrs = fp::FpCsrs::default();
+
+        let mut pc = m.pc;
         let deadline = self.b.ins().load(
             types::I64,
             hart_flags(),
             self.hart,
             Hart::DEADLINE_OFFSET as i32,
         );
-        let end = self.b.ins().iadd_imm_s(self.start, insns.len() as i64);
+        let end = self.b.ins().iadd_imm_s(self.start, m.insns.len() as i64);
         let over = self.b.ins().icmp(IntCC::UnsignedGreaterThan, end, deadline);
         let refuse = self.b.create_block();
         let body = self.b.create_block();
@@ -411,21 +653,18 @@ impl<'a> Emitter<'a> {
         self.b.switch_to_block(refuse);
         self.b.seal_block(refuse);
         let own = self.konst(pc);
-        let pc_off = Hart::PC_OFFSET as i32;
-        self.b.ins().store(hart_flags(), own, self.hart, pc_off);
+        self.commit(&regs, own, 0);
         self.ret(ret::REFUSED);
         self.b.switch_to_block(body);
         self.b.seal_block(body);
-        for (idx, i) in insns.iter().enumerate() {
+        for (idx, i) in m.insns.iter().enumerate() {
             if self.end(i, pc, idx) {
-                self.b.finalize(config);
                 return;
             }
             self.straight(i, pc, idx);
             pc = pc.wrapping_add(u32::from(i.len));
         }
-        self.exit_to(pc, insns.len());
-        self.b.finalize(config);
+        self.exit_to(pc, m.insns.len());
     }
 
     /// An instruction that falls through, the `idx`th of the block.
@@ -459,16 +698,36 @@ impl<'a> Emitter<'a> {
         self.set(i.rd, value);
     }
 
-    /// The helper at `offset` in the helper table.
-    fn helper(&mut self, offset: usize) -> Value {
+    /// Calls the helper of `kind` at `offset` in the helper table (its
+    /// thunk, see [`Translator::thunk`]) with `args`; returns its result
+    /// (I64 for loads, else I32).
+    fn call_helper(&mut self, kind: HelperKind, offset: usize, args: &[Value]) -> Value {
         let table = self.b.ins().load(
             self.ptr,
             hart_flags(),
             self.hart,
             Hart::HELPERS_OFFSET as i32,
         );
-        let flags = MemFlagsData::trusted().with_readonly();
-        self.b.ins().load(self.ptr, flags, table, offset as i32)
+        let f = self
+            .b
+            .ins()
+            .load(self.ptr, hart_flags(), table, offset as i32);
+        let k = kind as usize;
+        let sig = match self.helper_sigs[k] {
+            Some(sig) => sig,
+            None => {
+                let sig = self.b.import_signature(thunk_signature(self.ptr, kind));
+                self.helper_sigs[k] = Some(sig);
+                sig
+            }
+        };
+        self.b.ins().call_indirect(sig, f, args);
+        let ty = match kind {
+            HelperKind::Load => types::I64,
+            HelperKind::Store | HelperKind::Interpret => types::I32,
+        };
+        let off = Helpers::RESULT_OFFSET as i32;
+        self.b.ins().load(ty, hart_flags(), table, off)
     }
 
     /// The `idx`th instruction, at `pc`, run by the interpreter's executor
@@ -478,21 +737,11 @@ impl<'a> Emitter<'a> {
         let regs = self.regs;
         self.write_back(&regs);
         self.regs = regs.after_interpreted(i.rd);
-        let f = self.helper(Helpers::INTERPRET_OFFSET);
-        let mut sig = Signature::new(CallConv::SystemV);
-        for t in [self.ptr, types::I32, types::I32, types::I64] {
-            sig.params.push(AbiParam::new(t));
-        }
-        sig.returns.push(AbiParam::new(types::I32));
-        let sig = self.b.import_signature(sig);
         let raw = self.konst(i.raw);
         let pcv = self.konst(pc);
         let retired = self.b.ins().iadd_imm_s(self.start, idx as i64);
-        let call = self
-            .b
-            .ins()
-            .call_indirect(sig, f, &[self.machine, raw, pcv, retired]);
-        let status = self.b.inst_results(call)[0];
+        let args = [self.machine, raw, pcv, retired];
+        let status = self.call_helper(HelperKind::Interpret, Helpers::INTERPRET_OFFSET, &args);
         let after = self.regs;
         let next = pc.wrapping_add(u32::from(i.len));
         self.check(status, &after, &after, next, idx);
