@@ -85,6 +85,13 @@ pub struct Hart {
     /// The TLB table (256 entries) for each access kind (indexed by
     /// `AccessKind as usize`) in the current translation mode.
     pub tlb: [*const TlbEntry; 3],
+    /// The code-write table (see `mmu::tlb`) of the current data
+    /// translation: writable pages holding translated code, whose stores
+    /// check the code watch.
+    pub code_write_tlb: *const TlbEntry,
+    /// The code watch: one bit per 64-byte line of RAM (bit `line % 64` of
+    /// word `line / 64`), set while the line holds translated code.
+    pub code_lines: *const u64,
     /// An engine's table of helper functions for generated code (null
     /// until an engine installs one; soc never reads it).
     pub helpers: *const (),
@@ -117,6 +124,10 @@ impl Hart {
     pub const RAM_BASE_OFFSET: usize = offset_of!(Hart, ram_base);
     /// Offset of `tlb` (three pointers, read / write / fetch).
     pub const TLB_OFFSET: usize = offset_of!(Hart, tlb);
+    /// Offset of `code_write_tlb`.
+    pub const CODE_WRITE_TLB_OFFSET: usize = offset_of!(Hart, code_write_tlb);
+    /// Offset of `code_lines`.
+    pub const CODE_LINES_OFFSET: usize = offset_of!(Hart, code_lines);
     /// Offset of `helpers`.
     pub const HELPERS_OFFSET: usize = offset_of!(Hart, helpers);
     /// Offset of `frm`.
@@ -142,6 +153,8 @@ impl Hart {
             ram_bytes: 0,
             ram_base: core::ptr::null_mut(),
             tlb: [core::ptr::null(); 3],
+            code_write_tlb: core::ptr::null(),
+            code_lines: core::ptr::null(),
             helpers: core::ptr::null(),
             csr: Csrs::new(),
         }

@@ -24,6 +24,7 @@ use cranelift_codegen::ir::{Block, BlockArg, Endianness, InstBuilder, MemFlagsDa
 use cranelift_frontend::FunctionBuilder;
 use soc::hart::Hart;
 use soc::isa::{Insn, Op};
+use soc::machine::CODE_LINE_SHIFT;
 use soc::mmu::AccessKind;
 use soc::mmu::tlb::{self, TlbEntry};
 
@@ -105,6 +106,14 @@ impl Emitter<'_> {
     /// the host address.
     fn tlb_hit(&mut self, kind: AccessKind, addr: Value, log2: u32, miss: Block) -> Value {
         let (table, ram) = self.tlb_and_ram(kind);
+        let offset = self.lookup(table, addr, log2, miss);
+        self.host_address(ram, offset)
+    }
+
+    /// Branches to `miss` unless the access of `1 << log2` bytes at `addr`
+    /// hits TLB `table`; on a hit continues in a new block and returns the
+    /// RAM offset.
+    fn lookup(&mut self, table: Value, addr: Value, log2: u32, miss: Block) -> Value {
         let rotated = self.b.ins().rotr_imm_u(addr, 12);
         let key_mask = 0x000f_ffff | ((1i64 << log2) - 1) << 20;
         let key = self.b.ins().band_imm_u(rotated, key_mask);
@@ -121,9 +130,42 @@ impl Emitter<'_> {
             .b
             .ins()
             .load(types::I32, hart_flags(), entry, addend_off);
-        let ram_off = self.b.ins().iadd(addr, addend);
-        let ram_off = self.b.ins().uextend(self.ptr, ram_off);
-        self.b.ins().iadd(ram, ram_off)
+        self.b.ins().iadd(addr, addend)
+    }
+
+    /// The host address of RAM offset `offset`.
+    fn host_address(&mut self, ram: Value, offset: Value) -> Value {
+        let offset = self.b.ins().uextend(self.ptr, offset);
+        self.b.ins().iadd(ram, offset)
+    }
+
+    /// On a store's slow path: branches to `helper` unless the store of `1
+    /// << log2` bytes at `addr` hits the code-write table (a page with
+    /// translated code) in a line the code watch does not hold, as soc's
+    /// `store_slow` would find; then continues in a new block and returns
+    /// the host address. A store next to code so stays in generated code.
+    /// An aligned store of up to 4 bytes touches one line.
+    fn code_write_hit(&mut self, addr: Value, log2: u32, ram: Value, helper: Block) -> Value {
+        let off = Hart::CODE_WRITE_TLB_OFFSET as i32;
+        let table = self.b.ins().load(self.ptr, hart_flags(), self.hart, off);
+        let offset = self.lookup(table, addr, log2, helper);
+        let line = self.b.ins().ushr_imm_u(offset, i64::from(CODE_LINE_SHIFT));
+        let word = self.b.ins().ushr_imm_u(line, 6);
+        let word = self.b.ins().uextend(self.ptr, word);
+        let word = self.b.ins().ishl_imm_u(word, 3);
+        let off = Hart::CODE_LINES_OFFSET as i32;
+        let lines = self.b.ins().load(self.ptr, hart_flags(), self.hart, off);
+        let at = self.b.ins().iadd(lines, word);
+        let bits = self.b.ins().load(types::I64, hart_flags(), at, 0);
+        let bit = self.b.ins().band_imm_u(line, 63);
+        let bit = self.b.ins().uextend(types::I64, bit);
+        let bits = self.b.ins().ushr(bits, bit);
+        let watched = self.b.ins().band_imm_u(bits, 1);
+        let free = self.b.create_block();
+        self.b.ins().brif(watched, helper, &[], free, &[]);
+        self.b.switch_to_block(free);
+        self.b.seal_block(free);
+        self.host_address(ram, offset)
     }
 
     /// A new cold block for a slow path.
@@ -193,6 +235,15 @@ impl Emitter<'_> {
         self.set(i.rd, loaded);
     }
 
+    /// Stores the low `1 << log2` bytes of `value` at host address `host`.
+    fn store_to(&mut self, log2: u32, value: Value, host: Value) {
+        match log2 {
+            0 => self.b.ins().istore8(ram_flags(), value, host, 0),
+            1 => self.b.ins().istore16(ram_flags(), value, host, 0),
+            _ => self.b.ins().store(ram_flags(), value, host, 0),
+        };
+    }
+
     pub(super) fn store(&mut self, i: &Insn, pc: u32, idx: usize) {
         let log2 = match i.op {
             Op::Sb => 0,
@@ -204,15 +255,19 @@ impl Emitter<'_> {
         let slow = self.slow_block();
         let merge = self.b.create_block();
         let host = self.tlb_hit(AccessKind::Write, addr, log2, slow);
-        match log2 {
-            0 => self.b.ins().istore8(ram_flags(), value, host, 0),
-            1 => self.b.ins().istore16(ram_flags(), value, host, 0),
-            _ => self.b.ins().store(ram_flags(), value, host, 0),
-        };
+        self.store_to(log2, value, host);
         self.b.ins().jump(merge, &[]);
 
         self.b.switch_to_block(slow);
         self.b.seal_block(slow);
+        let ram = self.tlb_and_ram(AccessKind::Write).1;
+        let helper = self.slow_block();
+        let host = self.code_write_hit(addr, log2, ram, helper);
+        self.store_to(log2, value, host);
+        self.b.ins().jump(merge, &[]);
+
+        self.b.switch_to_block(helper);
+        self.b.seal_block(helper);
         let [addr, pcv, retired] = self.slow_args(addr, pc, idx);
         let args = [self.machine, addr, value, pcv, retired];
         let offset = Helpers::store_offset(log2 as usize);

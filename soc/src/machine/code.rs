@@ -24,8 +24,9 @@ const LINES_PER_PAGE: u32 = 1 << (PAGE_SHIFT - CODE_LINE_SHIFT);
 /// The watched lines of RAM and the changes not yet handed to the engine.
 #[derive(Debug, Default)]
 pub(crate) struct CodeMap {
-    /// One bit per line: holds translated code.
-    lines: Vec<u64>,
+    /// One bit per line: holds translated code (boxed: it never moves, as
+    /// `hart.code_lines` points to it).
+    lines: Box<[u64]>,
     /// Per page: how many of its lines are watched.
     watched_in_page: Vec<u8>,
     /// Lines written since the engine last looked (RAM offset / 64).
@@ -39,7 +40,7 @@ impl CodeMap {
     pub(crate) fn new(ram_bytes: u32) -> CodeMap {
         let lines = ram_bytes >> CODE_LINE_SHIFT;
         CodeMap {
-            lines: vec![0; lines.div_ceil(64) as usize],
+            lines: vec![0; lines.div_ceil(64) as usize].into_boxed_slice(),
             watched_in_page: vec![0; (ram_bytes >> PAGE_SHIFT) as usize],
             dirty: Vec::new(),
             flush_all: false,
@@ -52,6 +53,11 @@ impl CodeMap {
     fn hits(&self, RamOffset(offset): RamOffset, len: u32) -> bool {
         let last = offset.saturating_add(len - 1);
         self.bit(offset >> CODE_LINE_SHIFT) || self.bit(last >> CODE_LINE_SHIFT)
+    }
+
+    /// The host address of the line bits, for `hart.code_lines`.
+    pub(crate) fn lines_ptr(&self) -> *const u64 {
+        self.lines.as_ptr()
     }
 
     /// Whether the RAM page holding `ram_offset` has a watched line.

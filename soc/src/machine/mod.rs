@@ -80,6 +80,7 @@ impl Machine {
             run_state: run::RunState::default(),
         };
         m.hart.ram_base = m.ram.host_base();
+        m.hart.code_lines = m.code.lines_ptr();
         m.hart.ram_bytes = ram_bytes;
         m.update_translation_mode();
         m
@@ -155,6 +156,7 @@ impl Machine {
             self.tlb.table(self.data_set, AccessKind::Write),
             self.tlb.table(self.fetch_set, AccessKind::Fetch),
         ];
+        self.hart.code_write_tlb = self.tlb.code_write_table(self.data_set);
     }
 
     /// Identifies the current fetch translation: it changes whenever a

@@ -112,6 +112,12 @@ impl Tlb {
         self.entries[set as usize][kind as usize].as_ptr()
     }
 
+    /// The code-write table of `set`, for the engine context (it stays put
+    /// as [`Tlb::table`]'s).
+    pub fn code_write_table(&self, set: TlbSet) -> *const TlbEntry {
+        self.code_writes[set as usize].as_ptr()
+    }
+
     /// The RAM offset of `vaddr` if its page is a writable code page cached
     /// for `set` (the store then checks the code watch).
     #[inline]
