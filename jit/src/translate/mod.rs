@@ -561,12 +561,9 @@ impl<'a> Emitter<'a> {
             .ins()
             .load(types::I32, hart_flags(), self.hart, Hart::PC_OFFSET as i32);
         let start = self.start;
-        for k in 0..members.len() {
+        for (k, m) in members.iter().enumerate() {
             let (next, block) = (self.b.create_block(), self.b.create_block());
-            let here = self
-                .b
-                .ins()
-                .icmp_imm_u(IntCC::Equal, pc, i64::from(members[k].pc));
+            let here = self.b.ins().icmp_imm_u(IntCC::Equal, pc, i64::from(m.pc));
             self.b.ins().brif(here, block, &[], next, &[]);
             self.b.switch_to_block(block);
             self.b.seal_block(block);
