@@ -87,7 +87,7 @@ impl Chosen {
 #[derive(clap::Args)]
 pub struct MachineArgs {
     /// Execution engine.
-    #[arg(long, value_enum, default_value = "interp")]
+    #[arg(long, value_enum, default_value = "jit")]
     engine: EngineKind,
     /// JIT: interpreted runs of a block before it is compiled (0: compile
     /// on first sight).
@@ -103,7 +103,8 @@ pub struct MachineArgs {
     /// Stop after exactly this many instructions, counted across resets.
     #[arg(long, value_name = "N")]
     max_insns: Option<u64>,
-    /// Write a commit log (one line per retired instruction) to FILE.
+    /// Write a commit log (one line per retired instruction) to FILE; the
+    /// JIT then leaves all code to its interpreter.
     #[arg(long, value_name = "FILE")]
     trace: Option<PathBuf>,
     /// Print instructions, host time and MIPS when the run ends.
@@ -120,7 +121,7 @@ pub struct MachineArgs {
     append: Option<String>,
     /// Estimate the run's time on the course's 210 MHz pipeline (latencies
     /// from CONFIG, a TOML file; perf/pipeline.toml has the defaults);
-    /// runs the interpreter one instruction at a time.
+    /// the JIT then leaves all code to its interpreter.
     #[arg(long, value_name = "CONFIG", num_args = 0..=1)]
     pipeline: Option<Option<PathBuf>>,
 }
@@ -283,7 +284,9 @@ pub fn run_with(
 /// at a time).
 fn engine(opts: &MachineArgs, pipeline: Option<&SharedPipeline>) -> Result<Chosen> {
     let mut chosen = match opts.engine {
-        EngineKind::Interp if opts.perf_map => bail!("--perf-map needs --engine jit"),
+        EngineKind::Interp if opts.perf_map => {
+            bail!("--perf-map needs the JIT, not --engine interp")
+        }
         EngineKind::Interp => Chosen::Interp(Box::new(Interp::new())),
         EngineKind::Jit => {
             let perf_map = match opts.perf_map {

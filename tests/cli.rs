@@ -1,8 +1,9 @@
-//! The `rvjit` command line: exit statuses, one-line errors on bad input
-//! and bad flags, failures to write rvjit's own output, `--trace`,
-//! `--signature`, `--stats`, `--max-insns`, `--perf-map`, disk-image
-//! locks, ELF segments that reach outside RAM, Ctrl-A x, console input
-//! across guest resets, and a small `rvjit fuzz` campaign.
+//! The `rvjit` command line: the default engine, exit statuses, one-line
+//! errors on bad input and bad flags, failures to write rvjit's own
+//! output, `--trace`, `--signature`, `--stats`, `--max-insns`,
+//! `--perf-map`, disk-image locks, ELF segments that reach outside RAM,
+//! Ctrl-A x, console input across guest resets, and a small `rvjit fuzz`
+//! campaign.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -706,18 +707,48 @@ fn deterministic_mtime_reads_agree_traced_and_untraced() {
     let elf = write(&dir, "mtime.elf", &program(&words));
     let elf = elf.to_str().unwrap();
     let trace = dir.join("trace.log");
-    let plain = rvjit(&["run", elf, "--deterministic"]);
-    let traced = rvjit(&[
-        "run",
-        elf,
-        "--deterministic",
-        "--trace",
-        trace.to_str().unwrap(),
-    ]);
-    // Six boot-ROM instructions and 21 of ours retire before the read: 27
-    // instructions are 2 ticks.
-    assert_eq!(plain.status.code(), Some(0x82), "{}", stderr(&plain));
-    assert_eq!(traced.status.code(), Some(0x82), "{}", stderr(&traced));
+    // The interpreter's cached block, and the same block compiled.
+    for engine in [&["--engine", "interp"][..], &["--jit-threshold", "0"]] {
+        let mut args = vec!["run", elf, "--deterministic"];
+        args.extend(engine);
+        let plain = rvjit(&args);
+        args.extend(["--trace", trace.to_str().unwrap()]);
+        let traced = rvjit(&args);
+        // Six boot-ROM instructions and 21 of ours retire before the read:
+        // 27 instructions are 2 ticks.
+        assert_eq!(
+            plain.status.code(),
+            Some(0x82),
+            "{engine:?}: {}",
+            stderr(&plain)
+        );
+        assert_eq!(
+            traced.status.code(),
+            Some(0x82),
+            "{engine:?}: {}",
+            stderr(&traced)
+        );
+    }
+}
+
+#[test]
+fn the_jit_is_the_default_engine_and_interp_picks_the_interpreter() {
+    let dir = scratch("default-engine");
+    let pass = write(
+        &dir,
+        "pass.elf",
+        &program(&[LUI_T0_FINISHER, LUI_T1_5, ADDI_T1_555, SW_T1_T0]),
+    );
+    let pass = pass.to_str().unwrap();
+    // Only the JIT adds its own line to `--stats`.
+    let jit_line = |o: &Output| stderr(o).lines().any(|l| l.starts_with("rvjit: jit: "));
+    let default = rvjit(&["run", pass, "--stats"]);
+    assert_eq!(default.status.code(), Some(0), "{}", stderr(&default));
+    assert!(jit_line(&default), "{}", stderr(&default));
+    let interp = rvjit(&["run", pass, "--stats", "--engine", "interp"]);
+    assert_eq!(interp.status.code(), Some(0), "{}", stderr(&interp));
+    assert!(stderr(&interp).contains("MIPS"), "{}", stderr(&interp));
+    assert!(!jit_line(&interp), "{}", stderr(&interp));
 }
 
 #[test]
@@ -727,8 +758,14 @@ fn perf_map_names_every_compiled_block() {
         .find(|p| p.name == "engine/jit_mem")
         .expect("the program is built");
     let child = Command::new(env!("CARGO_BIN_EXE_rvjit"))
-        .args(["run", p.elf, "--engine", "jit", "--jit-threshold", "0"])
-        .args(["--perf-map", "--stats"])
+        .args([
+            "run",
+            p.elf,
+            "--jit-threshold",
+            "0",
+            "--perf-map",
+            "--stats",
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -767,8 +804,8 @@ fn perf_map_names_every_compiled_block() {
     ranges.sort_by_key(|r| r.start);
     assert!(ranges.windows(2).all(|w| w[0].end <= w[1].start), "{map}");
 
-    let o = rvjit(&["run", p.elf, "--perf-map"]);
-    assert_one_line_error(&o, "--perf-map needs --engine jit");
+    let o = rvjit(&["run", p.elf, "--perf-map", "--engine", "interp"]);
+    assert_one_line_error(&o, "--perf-map needs the JIT, not --engine interp");
 }
 
 #[test]
