@@ -1,6 +1,7 @@
-//! The bare-metal min-rt (raytrace-bench) on `rvjit run` and, when it is
-//! installed, on qemu-system-riscv32: in both precisions and on small
-//! scenes it writes the same image to the UART as the native build.
+//! The bare-metal min-rt (raytrace-bench) on `rvjit run` under each
+//! engine and, when it is installed, on qemu-system-riscv32: in both
+//! precisions and on small scenes it writes the same image to the UART as
+//! the native build.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -42,13 +43,23 @@ fn same_as_native(engine: &str, command: &dyn Fn(&PathBuf) -> Command) {
     }
 }
 
-#[test]
-fn baremetal_on_rvjit_matches_native() {
-    same_as_native("rvjit", &|elf| {
+/// `rvjit run --engine <engine>`.
+fn rvjit_on(engine: &'static str) -> impl Fn(&PathBuf) -> Command {
+    move |elf| {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_rvjit"));
-        cmd.arg("run").arg(elf);
+        cmd.arg("run").arg(elf).args(["--engine", engine]);
         cmd
-    });
+    }
+}
+
+#[test]
+fn baremetal_on_the_interpreter_matches_native() {
+    same_as_native("interp", &rvjit_on("interp"));
+}
+
+#[test]
+fn baremetal_on_the_jit_matches_native() {
+    same_as_native("jit", &rvjit_on("jit"));
 }
 
 #[test]
