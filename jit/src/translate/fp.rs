@@ -343,6 +343,7 @@ impl Emitter<'_> {
         let flags_ok = self.b.ins().bor(exact, nx);
         let ok = self.all(&[rm_ok, Some(above), Some(below), Some(flags_ok)]);
         self.finish(i, pc, idx, ok, r, Dest::X);
+        self.fpu_dirty_unless(exact);
     }
 
     /// FCVT.S.W[U]: the host's conversion (to nearest), exact when it

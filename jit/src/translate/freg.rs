@@ -11,9 +11,10 @@
 //! first FP instruction with generated code: when it is Off, that
 //! instruction goes to the interpreter, which raises illegal instruction
 //! at the exact pc, and the block leaves. The interpreter sets FS to Dirty
-//! whenever an instruction writes an `f` register (or raises a flag, which
-//! only the interpreted slow paths do here); the block does it once, right
-//! after its first such instruction completed.
+//! whenever an instruction writes an `f` register or raises a flag (even
+//! one already accrued); the block does it once, right after its first
+//! instruction that writes an `f` register, and after each conversion to
+//! an integer that raised NX until then.
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{InstBuilder, MemFlagsData, Value, types};
@@ -190,5 +191,19 @@ impl Emitter<'_> {
         let status = self.b.ins().load(types::I32, hart_flags(), self.hart, off);
         let dirty = self.b.ins().bor_imm_u(status, i64::from(mstatus::FS));
         self.b.ins().store(hart_flags(), dirty, self.hart, off);
+    }
+
+    /// Sets `mstatus.FS` to Dirty unless `exact` holds, after an
+    /// instruction that raised NX when inexact (with NX already accrued,
+    /// the host result stands, but the interpreter still dirties FS).
+    pub(super) fn fpu_dirty_unless(&mut self, exact: Value) {
+        if self.fpu_dirtied {
+            return;
+        }
+        let off = Hart::MSTATUS_OFFSET as i32;
+        let status = self.b.ins().load(types::I32, hart_flags(), self.hart, off);
+        let dirty = self.b.ins().bor_imm_u(status, i64::from(mstatus::FS));
+        let status = self.b.ins().select(exact, status, dirty);
+        self.b.ins().store(hart_flags(), status, self.hart, off);
     }
 }
