@@ -10,6 +10,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// The shell's prompt.
@@ -21,6 +22,9 @@ const STEP_TIMEOUT: Duration = Duration::from_secs(120);
 struct Console {
     child: Child,
     output: Arc<Mutex<Vec<u8>>>,
+    /// The thread copying the emulator's stdout into `output`; joined once
+    /// the emulator has exited, so its last bytes are not lost in the pipe.
+    reader: Option<JoinHandle<()>>,
     /// Output before this offset has been matched already.
     seen: usize,
 }
@@ -36,7 +40,7 @@ impl Console {
         let mut stdout = child.stdout.take().expect("stdout is piped");
         let output = Arc::new(Mutex::new(Vec::new()));
         let sink = output.clone();
-        std::thread::spawn(move || {
+        let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n) = stdout.read(&mut buf) {
                 if n == 0 {
@@ -48,6 +52,7 @@ impl Console {
         Console {
             child,
             output,
+            reader: Some(reader),
             seen: 0,
         }
     }
@@ -82,6 +87,10 @@ impl Console {
         let deadline = Instant::now() + STEP_TIMEOUT;
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
+                // The pipe reaches end-of-file now that its writer is gone.
+                if let Some(reader) = self.reader.take() {
+                    reader.join().expect("the output reader ends");
+                }
                 return status;
             }
             if Instant::now() > deadline {
