@@ -103,3 +103,108 @@ fn an_inexact_conversion_dirties_a_clean_fpu() {
     assert!(matches!(agreed.stop, Stop::Exit(0)), "{agreed:?}");
     assert!(agreed.compiled_steps > 0, "{agreed:?}");
 }
+
+use jit::randprog::enc::{b_type, csr, i_type, jal, li, r_type, s_type, sw};
+
+const OP_FP: u32 = 0x53;
+/// The dynamic rounding mode (`frm`, which these tests leave RNE).
+const DYN: u32 = 7;
+/// The data base register: s0.
+const DATA: u32 = 8;
+
+fn fp(f7: u32, rs2: u32, rs1: u32, f3: u32, rd: u32) -> u32 {
+    r_type(f7, rs2, rs1, f3, rd, OP_FP)
+}
+fn flw(rd: u32, imm: i32) -> u32 {
+    i_type(imm, DATA, 2, rd, 0x07)
+}
+fn fld(rd: u32, imm: i32) -> u32 {
+    i_type(imm, DATA, 3, rd, 0x07)
+}
+fn fsw(rs2: u32, imm: i32) -> u32 {
+    s_type(imm, rs2, DATA, 2, 0x27)
+}
+fn fsd(rs2: u32, imm: i32) -> u32 {
+    s_type(imm, rs2, DATA, 3, 0x27)
+}
+
+/// Runs `body` as a block of its own in fast mode (FS on, NX accrued,
+/// frm RNE), `s0` pointing at guest data that holds the `words`
+/// (`(offset, value)`), in lockstep; the first `watch` data bytes are
+/// compared. The body must run in generated code: every data access in
+/// it hits the TLB (a load and a store warm it first).
+fn fast_block_agrees(words: &[(i32, u32)], body: &[u32], watch: u32) {
+    let mut code = Vec::new();
+    code.extend(li(5, 0x6000)); // t0 = mstatus.FS
+    code.push(csr(2, 0x300, 5, 0)); // csrs mstatus, t0
+    code.push(csr(5, 0x001, 1, 0)); // csrwi fflags, NX: fast mode holds
+    code.extend(li(DATA, RAM_BASE + DATA_OFFSET));
+    for &(offset, value) in words {
+        code.extend(li(6, value));
+        code.push(sw(6, DATA, offset));
+    }
+    // Warm the read table (the stores above warmed the write table), so
+    // that no access in the body misses and leaves it.
+    code.push(i_type(0, DATA, 2, 6, 0x03)); // lw t1, 0(s0)
+    code.push(jal(4, 0)); // the body starts a block here
+    code.extend(body);
+    code.push(jal(4, 0));
+    code.extend(li(5, 0x10_0000)); // the finisher
+    code.extend(li(6, 0x5555));
+    code.push(sw(6, 5, 0));
+    let code: Vec<u8> = code.iter().flat_map(|w| w.to_le_bytes()).collect();
+    let image = minimal_image(RAM_BASE, &code, code.len() as u32, EM_RISCV);
+    let watch = DATA_OFFSET as usize..(DATA_OFFSET + watch) as usize;
+    let agreed = lockstep::run(&|| machine(&image), 10_000, watch, 0)
+        .unwrap_or_else(|report| panic!("{report}"));
+    assert!(matches!(agreed.stop, Stop::Exit(0)), "{agreed:?}");
+    assert!(agreed.compiled_steps >= 3, "{agreed:?}");
+}
+
+/// The register cache's views of an `f` register (bits, double, single)
+/// made from one another in every direction inside one generated block:
+/// singles read back as bits and raw low halves, doubles unboxed as
+/// singles (the canonical NaN), bits read as doubles, a single carried
+/// around a loop. Everything lands in memory, so lockstep compares it.
+#[test]
+fn register_views_agree() {
+    // 1.5f at 0, pi (double) at 8.
+    let words = [(0, 0x3fc0_0000), (8, 0x5444_2d18), (12, 0x4009_21fb)];
+    let mut body = vec![
+        flw(1, 0),             // f1: single view
+        fsd(1, 16),            // bits from it: NaN-boxed
+        fp(0x70, 0, 1, 0, 10), // fmv.x.w a0, f1
+        fp(0x11, 1, 1, 2, 2),  // fsgnjx.d f2, f1, f1: bits
+        fsd(2, 104),
+        fld(3, 8),             // f3: double view
+        fsw(3, 24),            // its raw low half
+        fp(0x70, 0, 3, 0, 11), // fmv.x.w a1, f3
+        fp(0x10, 3, 3, 0, 4),  // fsgnj.s f4, f3, f3: unboxed, canonical NaN
+        fsd(4, 32),
+        fsw(3, 128),            // the raw low half still, not the unboxed single
+        fp(0x00, 1, 1, DYN, 5), // fadd.s f5, f1, f1: single result
+        fsd(5, 40),
+        fp(0x11, 3, 3, 1, 6),   // fsgnjn.d f6, f3, f3: bits
+        fp(0x09, 3, 6, DYN, 7), // fmul.d f7, f6, f3: double from bits
+        fsw(7, 48),
+        fsd(7, 56),
+        fp(0x78, 0, 10, 0, 8), // fmv.w.x f8, a0: single from an integer
+        fp(0x21, 0, 8, 0, 9),  // fcvt.d.s f9, f8
+        fsd(9, 64),
+        fsd(8, 72),
+        fp(0x14, 1, 5, 0, 12), // fmin.s f12, f5, f1
+        fsw(12, 80),
+        fsd(12, 88),
+        fp(0x01, 2, 2, DYN, 13), // fadd.d f13, f2, f2: the boxed single as a double
+        fsd(13, 96),
+    ];
+    body.extend(li(7, 3)); // t2 = 3 passes
+    body.extend([
+        fp(0x00, 1, 5, DYN, 5), // loop: fadd.s f5, f5, f1 (carried)
+        fsw(5, 112),
+        fsd(5, 120),
+        i_type(-1, 7, 0, 7, 0x13), // addi t2, t2, -1
+        b_type(-16, 0, 7, 1),      // bnez t2, loop
+    ]);
+    fast_block_agrees(&words, &body, 136);
+}

@@ -21,7 +21,8 @@
 //! - `smc.rs`: self-modifying code.
 //! - `irq.rs`: interrupts (setup, the handlers' interrupt path, items).
 //! - `values.rs`: integer and FP edge values.
-//! - `enc.rs`: encoders; `program.rs`: the generator's state.
+//! - `enc.rs`: encoders (public, for hand-written test programs);
+//!   `program.rs`: the generator's state.
 //! - `fp.rs`: the FP-only programs and edge programs (`fp_program`,
 //!   `fp_edge_programs`), tested in `jit/tests/fp.rs`.
 //!
@@ -31,7 +32,7 @@
 //! `x31` (the read-write data page + 0x800).
 
 mod boot;
-mod enc;
+pub mod enc;
 mod flow;
 mod fp;
 mod irq;

@@ -14,6 +14,14 @@
 //!   comparisons, min/max and conversions from single to double need
 //!   non-NaN operands, conversions to integer an operand in range.
 //!
+//! Arithmetic is the common case, so a member tests its conditions that
+//! do not depend on the operands once, before its first arithmetic
+//! instruction ("fast mode": `frm` is RNE when a dynamic mode asks, and
+//! `fflags.NX` is set), with a side exit there when they fail; neither
+//! can change until the member ends (only CSR writes change `frm`, and a
+//! set flag stays set), so every later instruction of the member tests
+//! only its result.
+//!
 //! Otherwise a cold side exit leaves the block before the instruction
 //! ([`ret::INTERPRET`](crate::chain::ret::INTERPRET)), and the interpreter
 //! runs it with `soc::fpu`'s exact arithmetic, flags and canonical NaNs: no
@@ -55,21 +63,32 @@ impl Rounding {
     }
 }
 
-/// FP CSR values a block reads once, on the path every later instruction
-/// follows (never on a cold path), so they dominate their uses.
+/// FP CSR values a member reads once, on the path every later instruction
+/// follows (never on a cold path), so they dominate their uses, and what
+/// its fast-mode test established.
 #[derive(Clone, Copy, Default)]
 pub(super) struct FpCsrs {
     /// `frm`.
     frm: Option<Value>,
     /// Whether `fflags.NX` is set (see `Emitter::inexact_accrued`).
     inexact: Option<Value>,
+    /// `frm` is known to be RNE from here on.
+    nearest: bool,
+    /// `fflags.NX` is known to be set from here on.
+    inexact_set: bool,
 }
 
-/// The register file a result goes to.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Dest {
-    F,
-    X,
+/// A host result and where it goes.
+#[derive(Clone, Copy)]
+enum FpResult {
+    /// A double to `f[rd]`, with its bits if made already.
+    Double(Value, Option<Value>),
+    /// A single to `f[rd]`, NaN-boxed.
+    Single(Value),
+    /// 64 raw bits to `f[rd]`.
+    Bits(Value),
+    /// An integer to `x[rd]`.
+    X(Value),
 }
 
 /// The two formats.
@@ -105,28 +124,27 @@ impl Emitter<'_> {
                 let a = self.single_bits(a);
                 let b = self.single_bits(b);
                 let r = self.sign_inject(i.op, a, b, 1 << 31);
-                let bits = self.box_s(r);
-                self.set_f(i.rd, bits);
+                let single = self.single_of(r);
+                self.write(i.rd, FpResult::Single(single));
             }
             FsgnjD | FsgnjnD | FsgnjxD => {
                 let a = self.fget(i.rs1);
                 let b = self.fget(i.rs2);
                 let r = self.sign_inject(i.op, a, b, i64::MIN);
-                self.set_f(i.rd, r);
+                self.write(i.rd, FpResult::Bits(r));
             }
             FminS | FmaxS => self.min_max(i, pc, idx, Format::S),
             FminD | FmaxD => self.min_max(i, pc, idx, Format::D),
             FeqS | FltS | FleS => self.compare_fp(i, pc, idx, Format::S),
             FeqD | FltD | FleD => self.compare_fp(i, pc, idx, Format::D),
             FmvXW => {
-                let bits = self.fget(i.rs1);
-                let low = self.b.ins().ireduce(types::I32, bits);
+                let low = self.low_bits(i.rs1);
                 self.set(i.rd, low);
             }
             FmvWX => {
                 let x = self.get(i.rs1);
-                let bits = self.box_s(x);
-                self.set_f(i.rd, bits);
+                let single = self.single_of(x);
+                self.write(i.rd, FpResult::Single(single));
             }
             FcvtWS | FcvtWuS => {
                 let v = self.get_s(i.rs1);
@@ -148,8 +166,7 @@ impl Emitter<'_> {
                 } else {
                     self.b.ins().fcvt_from_uint(types::F64, x)
                 };
-                let bits = self.bits_d(r);
-                self.finish(i, pc, idx, ok, bits, Dest::F);
+                self.finish(i, pc, idx, ok, FpResult::Double(r, None));
             }
             FcvtDS => {
                 let Some(rm_ok) = self.rounding(i, Rounding::Any) else {
@@ -159,8 +176,7 @@ impl Emitter<'_> {
                 let number = self.b.ins().fcmp(FloatCC::Ordered, a, a);
                 let ok = self.all(&[rm_ok, Some(number)]);
                 let r = self.b.ins().fpromote(types::F64, a);
-                let bits = self.bits_d(r);
-                self.finish(i, pc, idx, ok, bits, Dest::F);
+                self.finish(i, pc, idx, ok, FpResult::Double(r, None));
             }
             FcvtSD => {
                 let Some(rm_ok) = self.rounding(i, Rounding::Nearest) else {
@@ -170,12 +186,11 @@ impl Emitter<'_> {
                 let r = self.b.ins().fdemote(types::F32, a);
                 let back = self.b.ins().fpromote(types::F64, r);
                 let exact = self.b.ins().fcmp(FloatCC::Equal, back, a);
-                let bits = self.bits_s(r);
+                let bits = self.single_bits(r);
                 let normal = self.is_normal(bits, Format::S);
-                let nx = self.inexact_accrued();
-                let flags_ok = self.b.ins().bor(exact, nx);
-                let ok = self.all(&[rm_ok, Some(normal), Some(flags_ok)]);
-                self.finish(i, pc, idx, ok, bits, Dest::F);
+                let flags_ok = self.exact_or_inexact_accrued(exact);
+                let ok = self.all(&[rm_ok, Some(normal), flags_ok]);
+                self.finish(i, pc, idx, ok, FpResult::Single(r));
             }
             _ => self.interpreted(i, pc, idx),
         }
@@ -185,9 +200,10 @@ impl Emitter<'_> {
     /// multiply-adds in format `fmt`.
     fn arith(&mut self, i: &Insn, pc: u32, idx: usize, fmt: Format) {
         use Op::*;
-        let Some(rm_ok) = self.rounding(i, Rounding::Nearest) else {
+        if i.rm != DYNAMIC && !Rounding::Nearest.admits(u32::from(i.rm)) {
             return self.interpreted(i, pc, idx);
-        };
+        }
+        self.require_fast_mode(pc, idx, i.rm == DYNAMIC);
         let operand = |e: &mut Self, r: u8| match fmt {
             Format::S => e.get_s(r),
             Format::D => e.get_d(r),
@@ -224,14 +240,15 @@ impl Emitter<'_> {
                 self.b.ins().fma(a, b, c)
             }
         };
-        let bits = match fmt {
-            Format::S => self.bits_s(r),
-            Format::D => self.bits_d(r),
+        let (bits, result) = match fmt {
+            Format::S => (self.single_bits(r), FpResult::Single(r)),
+            Format::D => {
+                let bits = self.bits_d(r);
+                (bits, FpResult::Double(r, Some(bits)))
+            }
         };
         let normal = self.is_normal(bits, fmt);
-        let nx = self.inexact_accrued();
-        let ok = self.all(&[rm_ok, Some(normal), Some(nx)]);
-        self.finish(i, pc, idx, ok, bits, Dest::F);
+        self.finish(i, pc, idx, Some(normal), result);
     }
 
     /// FSGNJ, FSGNJN, FSGNJX on the bits `a` and `b` with sign bit `sign`.
@@ -287,12 +304,12 @@ impl Emitter<'_> {
         };
         let r = self.b.ins().select(b_wins, bbits, tie);
         let r = self.b.ins().select(a_wins, abits, r);
-        let bits = match fmt {
-            Format::S => self.box_s(r),
-            Format::D => r,
+        let result = match fmt {
+            Format::S => FpResult::Single(self.single_of(r)),
+            Format::D => FpResult::Bits(r),
         };
         let ordered = self.b.ins().fcmp(FloatCC::Ordered, a, b);
-        self.finish(i, pc, idx, Some(ordered), bits, Dest::F);
+        self.finish(i, pc, idx, Some(ordered), result);
     }
 
     /// FEQ, FLT, FLE of non-NaN operands (no flag to raise).
@@ -310,7 +327,7 @@ impl Emitter<'_> {
         let c = self.b.ins().fcmp(cc, a, b);
         let r = self.b.ins().uextend(types::I32, c);
         let ordered = self.b.ins().fcmp(FloatCC::Ordered, a, b);
-        self.finish(i, pc, idx, Some(ordered), r, Dest::X);
+        self.finish(i, pc, idx, Some(ordered), FpResult::X(r));
     }
 
     /// FCVT.W[U] from the double `v` (a single promoted exactly), rounding
@@ -339,10 +356,9 @@ impl Emitter<'_> {
             (r, self.b.ins().fcvt_from_uint(types::F64, r))
         };
         let exact = self.b.ins().fcmp(FloatCC::Equal, back, v);
-        let nx = self.inexact_accrued();
-        let flags_ok = self.b.ins().bor(exact, nx);
-        let ok = self.all(&[rm_ok, Some(above), Some(below), Some(flags_ok)]);
-        self.finish(i, pc, idx, ok, r, Dest::X);
+        let flags_ok = self.exact_or_inexact_accrued(exact);
+        let ok = self.all(&[rm_ok, Some(above), Some(below), flags_ok]);
+        self.finish(i, pc, idx, ok, FpResult::X(r));
         self.fpu_dirty_unless(exact);
     }
 
@@ -362,11 +378,9 @@ impl Emitter<'_> {
         };
         let back = self.b.ins().fpromote(types::F64, r);
         let exact = self.b.ins().fcmp(FloatCC::Equal, back, wide);
-        let nx = self.inexact_accrued();
-        let flags_ok = self.b.ins().bor(exact, nx);
-        let ok = self.all(&[rm_ok, Some(flags_ok)]);
-        let bits = self.bits_s(r);
-        self.finish(i, pc, idx, ok, bits, Dest::F);
+        let flags_ok = self.exact_or_inexact_accrued(exact);
+        let ok = self.all(&[rm_ok, flags_ok]);
+        self.finish(i, pc, idx, ok, FpResult::Single(r));
     }
 
     /// Whether the instruction's rounding mode gives `want`: `None` when its
@@ -376,17 +390,10 @@ impl Emitter<'_> {
         if i.rm != DYNAMIC {
             return want.admits(u32::from(i.rm)).then_some(None);
         }
-        // `frm` holds 0..=7; only a CSR write changes it, ending the block,
-        // so one load serves the whole block.
-        let frm = match self.fp_csrs.frm {
-            Some(frm) => frm,
-            None => {
-                let off = Hart::FRM_OFFSET as i32;
-                let frm = self.b.ins().load(types::I32, hart_flags(), self.hart, off);
-                self.fp_csrs.frm = Some(frm);
-                frm
-            }
-        };
+        if self.fp_csrs.nearest && want != Rounding::TowardZero {
+            return Some(None);
+        }
+        let frm = self.frm();
         let ok = match want {
             Rounding::Nearest => self.b.ins().icmp_imm_u(IntCC::Equal, frm, 0),
             Rounding::TowardZero => self.b.ins().icmp_imm_u(IntCC::Equal, frm, 1),
@@ -395,13 +402,56 @@ impl Emitter<'_> {
         Some(Some(ok))
     }
 
-    /// Whether `fflags.NX` was set at the block's first FP instruction that
-    /// asks: flags only accrue inside a block (writing `fflags` ends it),
-    /// so a set NX stays set, and a clear one only sends later
-    /// instructions to the exact path, which stays correct.
-    fn inexact_accrued(&mut self) -> Value {
+    /// `frm` (0..=7): only a CSR write changes it, ending the block, so one
+    /// load serves the whole member.
+    fn frm(&mut self) -> Value {
+        if let Some(frm) = self.fp_csrs.frm {
+            return frm;
+        }
+        let off = Hart::FRM_OFFSET as i32;
+        let frm = self.b.ins().load(types::I32, hart_flags(), self.hart, off);
+        self.fp_csrs.frm = Some(frm);
+        frm
+    }
+
+    /// Before the `idx`th instruction, at `pc`: establishes fast mode (RNE
+    /// in `frm` too if `nearest`, and `fflags.NX` set) for the rest of the
+    /// member, testing what is not known yet, with a side exit to the
+    /// interpreter when it fails.
+    fn require_fast_mode(&mut self, pc: u32, idx: usize, nearest: bool) {
+        let rne = match nearest && !self.fp_csrs.nearest {
+            true => {
+                let frm = self.frm();
+                Some(self.b.ins().icmp_imm_u(IntCC::Equal, frm, 0))
+            }
+            false => None,
+        };
+        let nx = self.inexact_accrued();
+        if let Some(ok) = self.all(&[rne, nx]) {
+            self.side_exit_unless(ok, pc, idx);
+        }
+        self.fp_csrs.nearest |= nearest;
+        self.fp_csrs.inexact_set = true;
+    }
+
+    /// `exact`, or nothing to test when `fflags.NX` is known set (an
+    /// inexact result raises no new flag then); else whether either holds.
+    fn exact_or_inexact_accrued(&mut self, exact: Value) -> Option<Value> {
+        let nx = self.inexact_accrued()?;
+        Some(self.b.ins().bor(exact, nx))
+    }
+
+    /// Whether `fflags.NX` was set at the member's first FP instruction
+    /// that asks (`None` when fast mode established it): flags only accrue
+    /// inside a block (writing `fflags` ends it), so a set NX stays set,
+    /// and a clear one only sends later instructions to the exact path,
+    /// which stays correct.
+    fn inexact_accrued(&mut self) -> Option<Value> {
+        if self.fp_csrs.inexact_set {
+            return None;
+        }
         if let Some(nx) = self.fp_csrs.inexact {
-            return nx;
+            return Some(nx);
         }
         let fflags = self.b.ins().load(
             types::I32,
@@ -415,7 +465,7 @@ impl Emitter<'_> {
             .band_imm_u(fflags, i64::from(Fflags::NX.bits()));
         let nx = self.b.ins().icmp_imm_u(IntCC::NotEqual, nx, 0);
         self.fp_csrs.inexact = Some(nx);
-        nx
+        Some(nx)
     }
 
     /// Whether the register bits `bits` hold a normal number of `fmt` (the
@@ -441,37 +491,38 @@ impl Emitter<'_> {
         })
     }
 
-    /// Writes `f[rd]` and marks the FP state dirty.
-    fn set_f(&mut self, rd: u8, bits: Value) {
-        self.fset(rd, bits);
+    /// Writes `result` to register `rd` of its file, marking the FP state
+    /// dirty for an `f` register.
+    fn write(&mut self, rd: u8, result: FpResult) {
+        match result {
+            FpResult::Double(v, bits) => self.fset_d(rd, v, bits),
+            FpResult::Single(v) => self.fset_s(rd, v),
+            FpResult::Bits(bits) => self.fset(rd, bits),
+            FpResult::X(v) => return self.set(rd, v),
+        }
         self.fpu_dirty();
     }
 
-    /// Writes the host result `fast` to `rd` when `ok` holds (always when
+    /// Leaves the block before the `idx`th instruction, at `pc`, for the
+    /// interpreter to run it, unless `ok` holds (a side exit: no call, so
+    /// the cold path costs Cranelift little).
+    fn side_exit_unless(&mut self, ok: Value, pc: u32, idx: usize) {
+        let (cont, slow) = (self.b.create_block(), self.slow_block());
+        self.b.ins().brif(ok, cont, &[], slow, &[]);
+        self.b.switch_to_block(slow);
+        self.b.seal_block(slow);
+        self.interpret_from(pc, idx);
+        self.b.switch_to_block(cont);
+        self.b.seal_block(cont);
+    }
+
+    /// Writes the host result `result` when `ok` holds (always when
     /// `None`), else leaves the block for the interpreter to run the
-    /// instruction (a side exit: no call, so the cold path costs Cranelift
-    /// little).
-    fn finish(
-        &mut self,
-        i: &Insn,
-        pc: u32,
-        idx: usize,
-        ok: Option<Value>,
-        fast: Value,
-        dest: Dest,
-    ) {
+    /// instruction.
+    fn finish(&mut self, i: &Insn, pc: u32, idx: usize, ok: Option<Value>, result: FpResult) {
         if let Some(ok) = ok {
-            let (fast_path, slow) = (self.b.create_block(), self.slow_block());
-            self.b.ins().brif(ok, fast_path, &[], slow, &[]);
-            self.b.switch_to_block(slow);
-            self.b.seal_block(slow);
-            self.interpret_from(pc, idx);
-            self.b.switch_to_block(fast_path);
-            self.b.seal_block(fast_path);
+            self.side_exit_unless(ok, pc, idx);
         }
-        match dest {
-            Dest::F => self.set_f(i.rd, fast),
-            Dest::X => self.set(i.rd, fast),
-        }
+        self.write(i.rd, result);
     }
 }

@@ -1,10 +1,14 @@
 //! The floating-point register cache and the per-block FPU state checks.
 //!
-//! `f` registers are cached as their 64 raw bits (`I64` SSA values), like
-//! the `x` registers: loaded on first use, stored at the exits only when
-//! changed. Singles are NaN-boxed exactly as the interpreter does
-//! (`soc::fpu::box_s`/`unbox_s`): reading a single whose upper half is
-//! not all ones gives the canonical NaN, writing one sets the upper half.
+//! An `f` register is cached in up to three views of the same value, each
+//! made from another on demand, so that double code stays in host FP
+//! registers and single code skips the NaN-box test: its 64 raw bits
+//! (`I64`), those bits as a double (`F64`), and the single it holds
+//! (`F32`: the low half if NaN-boxed, else the canonical NaN, exactly as
+//! the interpreter's `soc::fpu::unbox_s`). Writes go to the hart at once in
+//! the view they have (a single as its 32 bits and an all-ones upper
+//! half), so the exits store nothing. Members pass carried registers as
+//! bits.
 //!
 //! `mstatus.FS` cannot change inside a block (only CSR writes and traps
 //! change it, and both end the block), so the block tests it once, at its
@@ -28,41 +32,49 @@ use super::{Emitter, hart_flags};
 /// The upper half of a NaN-boxed single.
 const BOX: i64 = 0xffff_ffff_0000_0000_u64 as i64;
 
-/// `f` register values known so far in a block, and which changed.
+/// The views of one `f` register known so far. When `single` is known but
+/// neither `bits` nor `double` is, the register holds that single
+/// NaN-boxed (it was written as a single); otherwise `single`, if known,
+/// was unboxed from `bits`.
+#[derive(Clone, Copy, Default)]
+struct FReg {
+    /// The 64 bits (`I64`).
+    bits: Option<Value>,
+    /// The 64 bits as a double (`F64`).
+    double: Option<Value>,
+    /// The single the register holds (`F32`).
+    single: Option<Value>,
+}
+
+/// `f` register views known so far in a block.
 #[derive(Clone, Copy)]
 pub(super) struct FRegs {
-    value: [Option<Value>; 32],
-    dirty: [bool; 32],
+    reg: [FReg; 32],
 }
 
 impl FRegs {
     /// Nothing known yet.
     pub(super) const EMPTY: FRegs = FRegs {
-        value: [None; 32],
-        dirty: [false; 32],
+        reg: [FReg {
+            bits: None,
+            double: None,
+            single: None,
+        }; 32],
     };
 
-    /// The cache holding just `values`, all as stored.
+    /// The cache holding just the bits `values`.
     pub(super) fn carried(values: impl Iterator<Item = (u8, Value)>) -> FRegs {
         let mut f = FRegs::EMPTY;
         for (r, v) in values {
-            f.value[usize::from(r & 31)] = Some(v);
+            f.reg[usize::from(r & 31)].bits = Some(v);
         }
         f
     }
 
-    /// The cache once everything is stored.
-    pub(super) fn stored(&self) -> FRegs {
-        FRegs {
-            value: self.value,
-            dirty: [false; 32],
-        }
-    }
-
-    /// The cache once everything is stored and `rd` may have changed.
-    pub(super) fn stored_except(&self, rd: u8) -> FRegs {
-        let mut f = self.stored();
-        f.value[usize::from(rd & 31)] = None;
+    /// The cache once `rd` may have changed behind its back.
+    pub(super) fn forget(&self, rd: u8) -> FRegs {
+        let mut f = *self;
+        f.reg[usize::from(rd & 31)] = FReg::default();
         f
     }
 }
@@ -72,48 +84,64 @@ fn f_offset(r: usize) -> i32 {
     (Hart::F_OFFSET + 8 * r) as i32
 }
 
+/// Offsets of the low (a single's) and upper halves of `f[r]` in the hart.
+fn f_halves(r: usize) -> (i32, i32) {
+    let at = f_offset(r);
+    match cfg!(target_endian = "little") {
+        true => (at, at + 4),
+        false => (at + 4, at),
+    }
+}
+
 impl Emitter<'_> {
     /// The 64 bits of `f[r]`.
     pub(super) fn fget(&mut self, r: u8) -> Value {
         let r = usize::from(r & 31);
-        if let Some(v) = self.regs.f.value[r] {
-            return v;
-        }
-        let v = self
-            .b
-            .ins()
-            .load(types::I64, hart_flags(), self.hart, f_offset(r));
-        self.regs.f.value[r] = Some(v);
-        v
-    }
-
-    /// Sets the 64 bits of `f[r]`.
-    pub(super) fn fset(&mut self, r: u8, bits: Value) {
-        let r = usize::from(r & 31);
-        self.b
-            .ins()
-            .store(hart_flags(), bits, self.hart, f_offset(r));
-        self.regs.f.value[r] = Some(bits);
-    }
-
-    /// Stores the changed registers of `f` back to the hart.
-    pub(super) fn write_back_f(&mut self, f: &FRegs) {
-        for r in 0..32 {
-            if let (true, Some(v)) = (f.dirty[r], f.value[r]) {
-                self.b.ins().store(hart_flags(), v, self.hart, f_offset(r));
+        let reg = self.regs.f.reg[r];
+        let bits = match (reg.bits, reg.double, reg.single) {
+            (Some(bits), _, _) => return bits,
+            (None, Some(d), _) => self.b.ins().bitcast(types::I64, MemFlagsData::new(), d),
+            (None, None, Some(s)) => {
+                let low = self.single_bits(s);
+                self.box_s(low)
             }
-        }
+            (None, None, None) => {
+                self.b
+                    .ins()
+                    .load(types::I64, hart_flags(), self.hart, f_offset(r))
+            }
+        };
+        self.regs.f.reg[r].bits = Some(bits);
+        bits
     }
 
     /// `f[r]` as a double.
     pub(super) fn get_d(&mut self, r: u8) -> Value {
-        let bits = self.fget(r);
-        self.b.ins().bitcast(types::F64, MemFlagsData::new(), bits)
+        let ru = usize::from(r & 31);
+        let reg = self.regs.f.reg[ru];
+        let double = match (reg.double, reg.bits, reg.single) {
+            (Some(d), _, _) => return d,
+            (None, None, None) => {
+                self.b
+                    .ins()
+                    .load(types::F64, hart_flags(), self.hart, f_offset(ru))
+            }
+            _ => {
+                let bits = self.fget(r);
+                self.b.ins().bitcast(types::F64, MemFlagsData::new(), bits)
+            }
+        };
+        self.regs.f.reg[ru].double = Some(double);
+        double
     }
 
     /// `f[r]` as a single: its low half if NaN-boxed, else the canonical
     /// NaN.
     pub(super) fn get_s(&mut self, r: u8) -> Value {
+        let ru = usize::from(r & 31);
+        if let Some(s) = self.regs.f.reg[ru].single {
+            return s;
+        }
         let bits = self.fget(r);
         let upper = self.b.ins().ushr_imm_u(bits, 32);
         let boxed = self
@@ -123,9 +151,78 @@ impl Emitter<'_> {
         let low = self.b.ins().ireduce(types::I32, bits);
         let nan = self.konst(CANONICAL_NAN_S);
         let single = self.b.ins().select(boxed, low, nan);
+        let single = self
+            .b
+            .ins()
+            .bitcast(types::F32, MemFlagsData::new(), single);
+        self.regs.f.reg[ru].single = Some(single);
+        single
+    }
+
+    /// What `fsd` (`double`) or `fsw` stores of `f[r]`: all 64 bits (`I64`
+    /// or `F64`) or the low 32 (`I32` or `F32`), raw, in the view at hand.
+    pub(super) fn stored_bytes(&mut self, r: u8, double: bool) -> Value {
+        let ru = usize::from(r & 31);
+        let reg = self.regs.f.reg[ru];
+        match (double, reg.bits, reg.double, reg.single) {
+            (true, _, Some(d), _) => d,
+            (true, ..) => self.fget(r),
+            (false, Some(bits), ..) => self.b.ins().ireduce(types::I32, bits),
+            (false, None, None, Some(s)) => s,
+            (false, None, Some(_), _) => {
+                let bits = self.fget(r);
+                self.b.ins().ireduce(types::I32, bits)
+            }
+            (false, None, None, None) => {
+                let (low, _) = f_halves(ru);
+                self.b.ins().load(types::I32, hart_flags(), self.hart, low)
+            }
+        }
+    }
+
+    /// The low 32 bits of `f[r]` as an integer.
+    pub(super) fn low_bits(&mut self, r: u8) -> Value {
+        let low = self.stored_bytes(r, false);
+        match self.b.func.dfg.value_type(low) {
+            types::F32 => self.single_bits(low),
+            _ => low,
+        }
+    }
+
+    /// Sets the 64 bits of `f[r]`.
+    pub(super) fn fset(&mut self, r: u8, bits: Value) {
+        let r = usize::from(r & 31);
         self.b
             .ins()
-            .bitcast(types::F32, MemFlagsData::new(), single)
+            .store(hart_flags(), bits, self.hart, f_offset(r));
+        self.regs.f.reg[r] = FReg {
+            bits: Some(bits),
+            ..FReg::default()
+        };
+    }
+
+    /// Sets `f[r]` to the double `v`, whose bits are `bits` if known.
+    pub(super) fn fset_d(&mut self, r: u8, v: Value, bits: Option<Value>) {
+        let r = usize::from(r & 31);
+        self.b.ins().store(hart_flags(), v, self.hart, f_offset(r));
+        self.regs.f.reg[r] = FReg {
+            bits,
+            double: Some(v),
+            single: None,
+        };
+    }
+
+    /// Sets `f[r]` to the single `v`, NaN-boxed.
+    pub(super) fn fset_s(&mut self, r: u8, v: Value) {
+        let r = usize::from(r & 31);
+        let (low, upper) = f_halves(r);
+        let ones = self.konst(u32::MAX);
+        self.b.ins().store(hart_flags(), v, self.hart, low);
+        self.b.ins().store(hart_flags(), ones, self.hart, upper);
+        self.regs.f.reg[r] = FReg {
+            single: Some(v),
+            ..FReg::default()
+        };
     }
 
     /// The 64 register bits of double `v`.
@@ -138,10 +235,9 @@ impl Emitter<'_> {
         self.b.ins().bitcast(types::I32, MemFlagsData::new(), v)
     }
 
-    /// The 64 register bits of single `v`, NaN-boxed.
-    pub(super) fn bits_s(&mut self, v: Value) -> Value {
-        let low = self.single_bits(v);
-        self.box_s(low)
+    /// The single whose bits are `bits`.
+    pub(super) fn single_of(&mut self, bits: Value) -> Value {
+        self.b.ins().bitcast(types::F32, MemFlagsData::new(), bits)
     }
 
     /// The 32 bits `low` NaN-boxed into 64.

@@ -289,28 +289,23 @@ impl Emitter<'_> {
         self.require_fpu(i, pc, idx);
         let double = i.op == Op::Fld;
         let (host, miss) = self.fp_hit(i, AccessKind::Read, double);
-        let bits = if double {
-            self.b.ins().load(types::I64, ram_flags(), host, 0)
-        } else {
-            let word = self.b.ins().load(types::I32, ram_flags(), host, 0);
-            self.box_s(word)
-        };
+        let ty = if double { types::F64 } else { types::F32 };
+        let value = self.b.ins().load(ty, ram_flags(), host, 0);
         self.fp_miss(miss, pc, idx);
-        self.fset(i.rd, bits);
+        if double {
+            self.fset_d(i.rd, value, None);
+        } else {
+            self.fset_s(i.rd, value);
+        }
         self.fpu_dirty();
     }
 
     /// `fsw`/`fsd`: the low 4 or all 8 bytes of `f[rs2]`, as `fp_load`.
     pub(super) fn fp_store(&mut self, i: &Insn, pc: u32, idx: usize) {
         self.require_fpu(i, pc, idx);
-        let bits = self.fget(i.rs2);
         let double = i.op == Op::Fsd;
+        let value = self.stored_bytes(i.rs2, double);
         let (host, miss) = self.fp_hit(i, AccessKind::Write, double);
-        let value = if double {
-            bits
-        } else {
-            self.b.ins().ireduce(types::I32, bits)
-        };
         self.b.ins().store(ram_flags(), value, host, 0);
         self.fp_miss(miss, pc, idx);
     }

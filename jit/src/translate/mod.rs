@@ -361,7 +361,7 @@ impl Regs {
         Regs {
             value,
             dirty: [false; 32],
-            f: self.f.stored_except(rd),
+            f: self.f.forget(rd),
         }
     }
 
@@ -492,7 +492,6 @@ impl<'a> Emitter<'a> {
                 self.b.ins().store(hart_flags(), v, self.hart, off);
             }
         }
-        self.write_back_f(&regs.f);
     }
 
     /// Registers back, `pc = next`, `retired = start + count`: the state
