@@ -104,7 +104,7 @@ fn an_inexact_conversion_dirties_a_clean_fpu() {
     assert!(agreed.compiled_steps > 0, "{agreed:?}");
 }
 
-use jit::randprog::enc::{b_type, csr, i_type, jal, li, r_type, s_type, sw};
+use jit::randprog::enc::{b_type, csr, csrr, i_type, jal, li, r_type, s_type, sw};
 
 const OP_FP: u32 = 0x53;
 /// The dynamic rounding mode (`frm`, which these tests leave RNE).
@@ -207,4 +207,59 @@ fn register_views_agree() {
         b_type(-16, 0, 7, 1),      // bnez t2, loop
     ]);
     fast_block_agrees(&words, &body, 136);
+}
+
+/// Zero results in fast mode: a product with a zero factor, a zero
+/// dividend's quotient and a zero's square root are exact and stay on the
+/// host path; a product or quotient of nonzero numbers that underflows to
+/// zero, and a sum that overflows, raise UF or OF, which only the exact
+/// path gives. After each, fflags is stored and reset to NX alone, so a
+/// flag lost by any one of them shows in memory.
+#[test]
+fn exact_zeros_and_underflows_agree() {
+    let words = [
+        (0, 0x0000_0001),  // the least subnormal single
+        (4, 0x0da2_4260),  // 1e-30f
+        (8, 0x8000_0000),  // -0.0f
+        (12, 0x7f61_b1e6), // 3e38f
+        (16, 0x0000_0001), // the least subnormal double
+        (20, 0x0000_0000),
+        (24, 0x0000_0000), // 0.0
+        (28, 0x0000_0000),
+    ];
+    let cases = [
+        fp(0x08, 3, 1, DYN, 10), // fmul.s f10, f1, f3: -0, exact
+        fp(0x08, 1, 1, DYN, 10), // fmul.s f10, f1, f1: underflows
+        fp(0x08, 2, 2, DYN, 10), // fmul.s f10, f2, f2: underflows
+        fp(0x0c, 4, 3, DYN, 10), // fdiv.s f10, f3, f4: -0, exact
+        fp(0x0c, 4, 2, DYN, 10), // fdiv.s f10, f2, f4: underflows
+        fp(0x2c, 0, 3, DYN, 10), // fsqrt.s f10, f3: -0, exact
+        fp(0x00, 4, 4, DYN, 10), // fadd.s f10, f4, f4: overflows
+        fp(0x04, 1, 1, DYN, 10), // fsub.s f10, f1, f1: +0, exact
+        fp(0x09, 6, 5, DYN, 10), // fmul.d f10, f5, f6: +0, exact
+        fp(0x09, 5, 5, DYN, 10), // fmul.d f10, f5, f5: underflows
+        fp(0x0d, 5, 6, DYN, 10), // fdiv.d f10, f6, f5: +0, exact
+        fp(0x0d, 7, 5, DYN, 10), // fdiv.d f10, f5, f7 (2^1023): underflows
+    ];
+    let mut body = vec![
+        flw(1, 0),
+        flw(2, 4),
+        flw(3, 8),
+        flw(4, 12),
+        fld(5, 16),
+        fld(6, 24),
+    ];
+    body.extend(li(6, 0x7fe0_0000)); // t1 = the high word of 2^1023
+    body.extend([sw(6, DATA, 36), sw(0, DATA, 32), fld(7, 32)]);
+    for (n, case) in cases.into_iter().enumerate() {
+        let offset = 40 + 12 * n as i32;
+        body.extend([
+            case,
+            fsd(10, offset),
+            csrr(6, 0x001),
+            sw(6, DATA, offset + 8),
+            csr(5, 0x001, 1, 0), // csrwi fflags, NX
+        ]);
+    }
+    fast_block_agrees(&words, &body, 40 + 12 * cases.len() as u32);
 }

@@ -209,10 +209,12 @@ impl Emitter<'_> {
             Format::D => e.get_d(r),
         };
         let a = operand(self, i.rs1);
+        let mut second = None;
         let r = match i.op {
             FsqrtS | FsqrtD => self.b.ins().sqrt(a),
             FaddS | FaddD | FsubS | FsubD | FmulS | FmulD | FdivS | FdivD => {
                 let b = operand(self, i.rs2);
+                second = Some(b);
                 match i.op {
                     FaddS | FaddD => self.b.ins().fadd(a, b),
                     FsubS | FsubD => self.b.ins().fsub(a, b),
@@ -247,8 +249,51 @@ impl Emitter<'_> {
                 (bits, FpResult::Double(r, Some(bits)))
             }
         };
-        let normal = self.is_normal(bits, fmt);
-        self.finish(i, pc, idx, Some(normal), result);
+        match i.op {
+            // A sum that is zero or subnormal is exact (the exact sum is a
+            // multiple of the smallest subnormal, so it never rounds to
+            // such a value), so it raises no flag: only an infinite or NaN
+            // result needs the exact path.
+            FaddS | FaddD | FsubS | FsubD => {
+                let finite = self.is_finite(bits, fmt);
+                self.finish(i, pc, idx, Some(finite), result);
+            }
+            FmulS | FmulD | FdivS | FdivD | FsqrtS | FsqrtD => {
+                let normal = self.is_normal(bits, fmt);
+                self.side_exit_unless_rescued(normal, pc, idx, |e| {
+                    e.exact_zero(i.op, fmt, r, a, second)
+                });
+                self.write(i.rd, result);
+            }
+            _ => {
+                let normal = self.is_normal(bits, fmt);
+                self.finish(i, pc, idx, Some(normal), result);
+            }
+        }
+    }
+
+    /// Whether `r`, the result of the product, quotient or square root
+    /// `op` of `a` (and `b`), is a zero that raises no flag: a product with
+    /// a zero factor, a quotient of a zero dividend, a square root of a
+    /// zero (any other zero result underflowed). Ray tracers multiply by
+    /// zero components all the time.
+    fn exact_zero(&mut self, op: Op, fmt: Format, r: Value, a: Value, b: Option<Value>) -> Value {
+        let zero = match fmt {
+            Format::S => self.b.ins().f32const(0.0),
+            Format::D => self.b.ins().f64const(0.0),
+        };
+        let is_zero = |e: &mut Self, v: Value| e.b.ins().fcmp(FloatCC::Equal, v, zero);
+        let r_zero = is_zero(self, r);
+        let cause = match (op, b) {
+            (Op::FmulS | Op::FmulD, Some(b)) => {
+                let a_zero = is_zero(self, a);
+                let b_zero = is_zero(self, b);
+                self.b.ins().bor(a_zero, b_zero)
+            }
+            (Op::FdivS | Op::FdivD, _) => is_zero(self, a),
+            _ => return r_zero,
+        };
+        self.b.ins().band(r_zero, cause)
     }
 
     /// FSGNJ, FSGNJN, FSGNJX on the bits `a` and `b` with sign bit `sign`.
@@ -483,6 +528,17 @@ impl Emitter<'_> {
             .icmp_imm_u(IntCC::UnsignedLessThan, e, field - 1)
     }
 
+    /// Whether the register bits `bits` hold a finite number of `fmt` (the
+    /// exponent field not all ones).
+    fn is_finite(&mut self, bits: Value, fmt: Format) -> Value {
+        let field = match fmt {
+            Format::S => 0xff << 23,
+            Format::D => 0x7ff << 52,
+        };
+        let e = self.b.ins().band_imm_u(bits, field);
+        self.b.ins().icmp_imm_u(IntCC::NotEqual, e, field)
+    }
+
     /// The conjunction of the conditions present (`None`: always true).
     fn all(&mut self, conds: &[Option<Value>]) -> Option<Value> {
         conds.iter().flatten().fold(None, |acc, &c| match acc {
@@ -509,6 +565,29 @@ impl Emitter<'_> {
     fn side_exit_unless(&mut self, ok: Value, pc: u32, idx: usize) {
         let (cont, slow) = (self.b.create_block(), self.slow_block());
         self.b.ins().brif(ok, cont, &[], slow, &[]);
+        self.b.switch_to_block(slow);
+        self.b.seal_block(slow);
+        self.interpret_from(pc, idx);
+        self.b.switch_to_block(cont);
+        self.b.seal_block(cont);
+    }
+
+    /// As [`Emitter::side_exit_unless`], but a failed `ok` first tries
+    /// `rescue`, made on a cold path, before leaving.
+    fn side_exit_unless_rescued(
+        &mut self,
+        ok: Value,
+        pc: u32,
+        idx: usize,
+        rescue: impl FnOnce(&mut Self) -> Value,
+    ) {
+        let (cont, second) = (self.b.create_block(), self.slow_block());
+        self.b.ins().brif(ok, cont, &[], second, &[]);
+        self.b.switch_to_block(second);
+        self.b.seal_block(second);
+        let rescued = rescue(self);
+        let slow = self.slow_block();
+        self.b.ins().brif(rescued, cont, &[], slow, &[]);
         self.b.switch_to_block(slow);
         self.b.seal_block(slow);
         self.interpret_from(pc, idx);
