@@ -11,7 +11,7 @@
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use interp::Interp;
 use jit::Jit;
-use perf::workload::{self, CONTEST_SLD, Precision, Workload};
+use perf::workload::{self, CONTEST_SLD, Length, Precision, Workload};
 use rvjit::guest;
 use soc::board::{self, VirtConfig};
 use soc::dev::console::BufferConsole;
@@ -121,14 +121,14 @@ fn engines(c: &mut Criterion) {
         .expect("the course scene renders");
     let image = guest::default_image(guest::DEFAULT_IMAGE_BYTES).expect("the default image");
     let guests = [
-        ("intbench", Guest::Program(Workload::int().elf)),
+        ("intbench", Guest::Program(Workload::int(Length::Short).elf)),
         (
             "fpbench-f64",
-            Guest::Program(Workload::fp(Precision::F64).elf),
+            Guest::Program(Workload::fp(Precision::F64, Length::Short).elf),
         ),
         (
             "fpbench-f32",
-            Guest::Program(Workload::fp(Precision::F32).elf),
+            Guest::Program(Workload::fp(Precision::F32, Length::Short).elf),
         ),
         ("minrt-32", Guest::Program(minrt.elf)),
         (

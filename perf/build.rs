@@ -1,6 +1,7 @@
 //! Builds the benchmark workloads in `workloads/` for RV32 (see rvbuild):
 //! `intbench.elf`, `fpbench-f32.elf` and `fpbench-f64.elf` (the latter with
-//! the D extension and `--cfg fpbench_f64`), and `codedata_apart.elf` and
+//! the D extension and `--cfg fpbench_f64`), each also ten times longer
+//! (`-long`, with `--cfg long_run`), and `codedata_apart.elf` and
 //! `codedata_near.elf` (data apart from, or beside, the hot loop); and
 //! computes each workload's expected checksum on the host from the same
 //! source. Every workload has frame pointers, so `rvjit profile` can walk
@@ -30,20 +31,24 @@ fn main() {
         println!("cargo::rerun-if-changed={input}");
     }
 
-    let int = intbench_work::run(intbench_work::ROUNDS);
-    write_expected(&out_dir, "intbench_expected.rs", format!("{int:#010x}"));
-    let f32_sum = fpbench_work::run::<f32>(fpbench_work::STEPS);
-    write_expected(
-        &out_dir,
-        "fpbench_expected_f32.rs",
-        format!("{f32_sum:#018x}"),
-    );
-    let f64_sum = fpbench_work::run::<f64>(fpbench_work::STEPS);
-    write_expected(
-        &out_dir,
-        "fpbench_expected_f64.rs",
-        format!("{f64_sum:#018x}"),
-    );
+    for (suffix, rounds, steps) in [
+        ("", intbench_work::ROUNDS, fpbench_work::STEPS),
+        (
+            "_long",
+            intbench_work::LONG_ROUNDS,
+            fpbench_work::LONG_STEPS,
+        ),
+    ] {
+        let int = intbench_work::run(rounds);
+        let name = format!("intbench_expected{suffix}.rs");
+        write_expected(&out_dir, &name, format!("{int:#010x}"));
+        let f32_sum = fpbench_work::run::<f32>(steps);
+        let name = format!("fpbench_expected_f32{suffix}.rs");
+        write_expected(&out_dir, &name, format!("{f32_sum:#018x}"));
+        let f64_sum = fpbench_work::run::<f64>(steps);
+        let name = format!("fpbench_expected_f64{suffix}.rs");
+        write_expected(&out_dir, &name, format!("{f64_sum:#018x}"));
+    }
     let counts = [const { AtomicU32::new(0) }; codedata_work::WORDS];
     let codedata = codedata_work::run(&counts, codedata_work::ITERATIONS);
     write_expected(
@@ -55,11 +60,33 @@ fn main() {
     let rustc = rvbuild::rustc();
     rvbuild::check_target(&rustc);
     let d: &[&str] = &["-C", "target-feature=+d", "--cfg", "fpbench_f64"];
+    let long: &[&str] = &["--cfg", "long_run"];
+    let d_long: &[&str] = &[
+        "-C",
+        "target-feature=+d",
+        "--cfg",
+        "fpbench_f64",
+        "--cfg",
+        "long_run",
+    ];
     let near: &[&str] = &["--cfg", "near_code"];
-    let builds: [(&str, &str, &str, &[&str]); 5] = [
+    let builds: [(&str, &str, &str, &[&str]); 8] = [
         ("intbench", "INTBENCH_ELF", "intbench.rs", &[]),
+        ("intbench-long", "INTBENCH_LONG_ELF", "intbench.rs", long),
         ("fpbench-f32", "FPBENCH_F32_ELF", "fpbench.rs", &[]),
+        (
+            "fpbench-f32-long",
+            "FPBENCH_F32_LONG_ELF",
+            "fpbench.rs",
+            long,
+        ),
         ("fpbench-f64", "FPBENCH_F64_ELF", "fpbench.rs", d),
+        (
+            "fpbench-f64-long",
+            "FPBENCH_F64_LONG_ELF",
+            "fpbench.rs",
+            d_long,
+        ),
         ("codedata_apart", "CODEDATA_APART_ELF", "codedata.rs", &[]),
         ("codedata_near", "CODEDATA_NEAR_ELF", "codedata.rs", near),
     ];

@@ -17,7 +17,7 @@ use interp::Interp;
 use jit::Jit;
 use perf::bench::{self, Column};
 use perf::qemu::Qemu;
-use perf::workload::{self, Precision, Workload};
+use perf::workload::{self, Length, Precision, Workload};
 use perf::{BenchError, Measured};
 
 use crate::output;
@@ -39,7 +39,7 @@ enum WorkloadCommand {
     /// min-rt, the CPU course's ray tracer (bare metal).
     Raytrace(RaytraceArgs),
     /// The integer workload.
-    Int(CommonArgs),
+    Int(IntArgs),
     /// The floating-point workload (n-body).
     Fp(FpArgs),
 }
@@ -89,12 +89,34 @@ struct RaytraceArgs {
 }
 
 #[derive(clap::Args)]
+struct IntArgs {
+    /// Run the short build (about 100 M instructions, as tests do)
+    /// instead of the 1 G one.
+    #[arg(long)]
+    short: bool,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(clap::Args)]
 struct FpArgs {
     /// Floating-point precision of the build.
     #[arg(long, default_value = "f64", value_parser = parse_precision)]
     precision: Precision,
+    /// Run the short build (about 100 M instructions, as tests do)
+    /// instead of the 1 G one.
+    #[arg(long)]
+    short: bool,
     #[command(flatten)]
     common: CommonArgs,
+}
+
+/// The workload length `--short` picks.
+fn length(short: bool) -> Length {
+    match short {
+        true => Length::Short,
+        false => Length::Long,
+    }
 }
 
 /// A column asked for with `--engines`.
@@ -178,8 +200,8 @@ pub fn bench(args: BenchArgs) -> Result<ExitCode> {
             let w = Workload::raytrace(&name, scene, a.size, a.precision)?;
             (w, a.common, a.image)
         }
-        WorkloadCommand::Int(common) => (Workload::int(), common, None),
-        WorkloadCommand::Fp(a) => (Workload::fp(a.precision), a.common, None),
+        WorkloadCommand::Int(a) => (Workload::int(length(a.short)), a.common, None),
+        WorkloadCommand::Fp(a) => (Workload::fp(a.precision, length(a.short)), a.common, None),
     };
     let columns = columns(&common.engines)?;
     let pipeline = match &common.pipeline {

@@ -111,3 +111,30 @@ fn every_conformance_program_runs_the_same_under_every_engine() {
     });
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
+
+/// The long builds the benchmarks run (ten times the work, about 1 G
+/// instructions each) pass their own checksums under the JIT and print
+/// what their native builds print.
+#[test]
+fn the_long_workload_builds_pass_under_the_jit() {
+    use perf::workload::{Length, Precision, Workload};
+    let dir = std::env::temp_dir().join(format!("rvjit-long-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let workloads = [
+        Workload::int(Length::Long),
+        Workload::fp(Precision::F32, Length::Long),
+        Workload::fp(Precision::F64, Length::Long),
+    ];
+    for (n, w) in workloads.iter().enumerate() {
+        let elf = dir.join(format!("long-{n}.elf"));
+        std::fs::write(&elf, &w.elf).unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_rvjit"))
+            .arg("run")
+            .arg(&elf)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", w.title);
+        assert_eq!(o.stdout, (w.native)(), "{}", w.title);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -37,6 +37,23 @@ pub static INTBENCH: &[u8] = include_bytes!(env!("INTBENCH_ELF"));
 pub static FPBENCH_F32: &[u8] = include_bytes!(env!("FPBENCH_F32_ELF"));
 /// The FP workload's ELF in double precision (with D).
 pub static FPBENCH_F64: &[u8] = include_bytes!(env!("FPBENCH_F64_ELF"));
+/// The integer workload's long build.
+pub static INTBENCH_LONG: &[u8] = include_bytes!(env!("INTBENCH_LONG_ELF"));
+/// The FP workload's long build in single precision.
+pub static FPBENCH_F32_LONG: &[u8] = include_bytes!(env!("FPBENCH_F32_LONG_ELF"));
+/// The FP workload's long build in double precision.
+pub static FPBENCH_F64_LONG: &[u8] = include_bytes!(env!("FPBENCH_F64_LONG_ELF"));
+
+/// How long the integer and FP workloads run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Length {
+    /// About 100 M instructions: what tests run.
+    Short,
+    /// About 1 G instructions: what benchmarks run, so that the JIT's
+    /// compile time and QEMU's start-up are small shares of the run, as in
+    /// min-rt's 2 G.
+    Long,
+}
 
 /// The course scene, min-rt's default.
 pub static CONTEST_SLD: &[u8] = include_bytes!("../../raytrace-bench/scenes/contest.sld");
@@ -49,11 +66,11 @@ pub const LIST: [(&str, &str); 3] = [
     ),
     (
         "int",
-        "integer kernels: CRC-32, FNV-1a, heap sort, matrix multiply, sieve (about 100 M instructions)",
+        "integer kernels: CRC-32, FNV-1a, heap sort, matrix multiply, sieve (about 1 G instructions; --short: 100 M)",
     ),
     (
         "fp",
-        "an n-body simulation in f32 or f64 (--precision; about 100 M instructions)",
+        "an n-body simulation in f32 or f64 (--precision; about 1 G instructions; --short: 100 M)",
     ),
 ];
 
@@ -127,30 +144,39 @@ impl Workload {
         })
     }
 
-    /// The integer workload.
-    pub fn int() -> Workload {
+    /// The integer workload, run for `length`.
+    pub fn int(length: Length) -> Workload {
+        let (elf, rounds, title) = match length {
+            Length::Short => (INTBENCH, intbench_work::ROUNDS, "intbench"),
+            Length::Long => (INTBENCH_LONG, intbench_work::LONG_ROUNDS, "intbench long"),
+        };
         Workload {
-            title: "intbench".into(),
-            elf: INTBENCH.to_vec(),
-            native: Box::new(|| {
-                let sum = intbench_work::run(intbench_work::ROUNDS);
+            title: title.into(),
+            elf: elf.to_vec(),
+            native: Box::new(move || {
+                let sum = intbench_work::run(rounds);
                 format!("intbench checksum {sum:08x}\n").into_bytes()
             }),
             progress: None,
         }
     }
 
-    /// The floating-point workload in `precision`.
-    pub fn fp(precision: Precision) -> Workload {
-        let (elf, bits) = match precision {
-            Precision::F32 => (FPBENCH_F32, "f32"),
-            Precision::F64 => (FPBENCH_F64, "f64"),
+    /// The floating-point workload in `precision`, run for `length`.
+    pub fn fp(precision: Precision, length: Length) -> Workload {
+        let (elf, bits) = match (precision, length) {
+            (Precision::F32, Length::Short) => (FPBENCH_F32, "f32"),
+            (Precision::F64, Length::Short) => (FPBENCH_F64, "f64"),
+            (Precision::F32, Length::Long) => (FPBENCH_F32_LONG, "f32"),
+            (Precision::F64, Length::Long) => (FPBENCH_F64_LONG, "f64"),
+        };
+        let (steps, long) = match length {
+            Length::Short => (fpbench_work::STEPS, ""),
+            Length::Long => (fpbench_work::LONG_STEPS, " long"),
         };
         Workload {
-            title: format!("fpbench n-body {bits}"),
+            title: format!("fpbench n-body {bits}{long}"),
             elf: elf.to_vec(),
             native: Box::new(move || {
-                let steps = fpbench_work::STEPS;
                 let sum = match precision {
                     Precision::F32 => fpbench_work::run::<f32>(steps),
                     Precision::F64 => fpbench_work::run::<f64>(steps),
@@ -192,13 +218,13 @@ mod tests {
         );
         let out = console.output();
         assert_eq!(stop, Stop::Exit(0), "{}", String::from_utf8_lossy(&out));
-        assert_eq!(out, (Workload::int().native)());
+        assert_eq!(out, (Workload::int(Length::Short).native)());
     }
 
     #[test]
     fn fpbench_passes_its_own_checksum_in_both_precisions() {
         for precision in [Precision::F32, Precision::F64] {
-            let w = Workload::fp(precision);
+            let w = Workload::fp(precision, Length::Short);
             let (mut m, console) = machine(&w.elf).unwrap();
             let stop = Interp::new().run(&mut m, RunLimits::default());
             let out = console.output();
@@ -211,7 +237,7 @@ mod tests {
     /// soft-float routine (`__addsf3`, `__divdf3` and kin) is linked in.
     #[test]
     fn fpbench_builds_have_no_soft_float() {
-        for elf in [FPBENCH_F32, FPBENCH_F64] {
+        for elf in [FPBENCH_F32, FPBENCH_F64, FPBENCH_F32_LONG, FPBENCH_F64_LONG] {
             assert_eq!(baremetal::soft_float_routines(elf), Ok(vec![]));
         }
     }

@@ -19,10 +19,19 @@ type R = f64;
 #[cfg(not(fpbench_f64))]
 type R = f32;
 
-#[cfg(fpbench_f64)]
+#[cfg(all(fpbench_f64, not(long_run)))]
 const EXPECTED: u64 = include!(concat!(env!("OUT_DIR"), "/fpbench_expected_f64.rs"));
-#[cfg(not(fpbench_f64))]
+#[cfg(all(not(fpbench_f64), not(long_run)))]
 const EXPECTED: u64 = include!(concat!(env!("OUT_DIR"), "/fpbench_expected_f32.rs"));
+#[cfg(all(fpbench_f64, long_run))]
+const EXPECTED: u64 = include!(concat!(env!("OUT_DIR"), "/fpbench_expected_f64_long.rs"));
+#[cfg(all(not(fpbench_f64), long_run))]
+const EXPECTED: u64 = include!(concat!(env!("OUT_DIR"), "/fpbench_expected_f32_long.rs"));
+
+#[cfg(not(long_run))]
+const STEPS: u32 = workload::STEPS;
+#[cfg(long_run)]
+const STEPS: u32 = workload::LONG_STEPS;
 
 #[cfg(fpbench_f64)]
 const LABEL: &[u8] = b"fpbench f64 checksum ";
@@ -49,7 +58,7 @@ impl_real!(R, fsqrt);
 
 #[unsafe(no_mangle)]
 extern "C" fn main() -> ! {
-    let sum = workload::run::<R>(workload::STEPS);
+    let sum = workload::run::<R>(STEPS);
     baremetal::print_hex(LABEL, sum, 16);
     baremetal::finish(sum == EXPECTED, 1)
 }

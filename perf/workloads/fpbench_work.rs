@@ -10,6 +10,9 @@ use core::ops::{Add, Div, Mul, Sub};
 
 /// Steps of the simulation (about 100 million guest instructions).
 pub const STEPS: u32 = 64_000;
+/// Steps of the long builds (`--cfg long_run`, about 1 G instructions),
+/// which benchmarks run so that compiling is a small share of the run.
+pub const LONG_STEPS: u32 = 10 * STEPS;
 const BODIES: usize = 8;
 
 /// The float type of one build.

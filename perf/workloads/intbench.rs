@@ -10,11 +10,19 @@ mod baremetal;
 
 /// The checksum every correct run produces (also computed on the host by
 /// perf's tests, from the same source).
+#[cfg(not(long_run))]
 const EXPECTED: u32 = include!(concat!(env!("OUT_DIR"), "/intbench_expected.rs"));
+#[cfg(long_run)]
+const EXPECTED: u32 = include!(concat!(env!("OUT_DIR"), "/intbench_expected_long.rs"));
+
+#[cfg(not(long_run))]
+const ROUNDS: u32 = workload::ROUNDS;
+#[cfg(long_run)]
+const ROUNDS: u32 = workload::LONG_ROUNDS;
 
 #[unsafe(no_mangle)]
 extern "C" fn main() -> ! {
-    let sum = workload::run(workload::ROUNDS);
+    let sum = workload::run(ROUNDS);
     baremetal::print_hex(b"intbench checksum ", u64::from(sum), 8);
     baremetal::finish(sum == EXPECTED, 1)
 }

@@ -3,6 +3,9 @@
 
 /// Work size: rounds of the whole workload (about 100 million instructions).
 pub const ROUNDS: u32 = 40;
+/// Rounds of the long build (`--cfg long_run`, about 1 G instructions),
+/// which benchmarks run so that compiling is a small share of the run.
+pub const LONG_ROUNDS: u32 = 10 * ROUNDS;
 const DATA_WORDS: usize = 4096;
 const MATRIX: usize = 24;
 const SIEVE: usize = 32768;
