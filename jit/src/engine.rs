@@ -153,9 +153,9 @@ impl Jit {
             .dispatch(chains.jump_base(), chains.counter())
             .ok_or_else(stub_failed)?;
         let dispatch = code.install(&dispatch_code).ok_or_else(stub_failed)?;
-        let result = code.helper_result();
+        let table = code.helper_table();
         let helpers = Helpers::build(|kind, target| {
-            let thunk = translator.thunk(kind, target, result)?;
+            let thunk = translator.thunk(kind, target, table)?;
             let entry = code.install(&thunk)?;
             if let Some(map) = &mut perf_map {
                 map.record(entry.0, thunk.len(), &format!("jit:thunk:{kind:?}"));

@@ -111,10 +111,9 @@ impl CodeBuffer {
         *self.helpers = helpers;
     }
 
-    /// The host address of the helper table's result (it stays put: the
-    /// table is boxed).
-    pub fn helper_result(&self) -> u64 {
-        (&raw const self.helpers.result) as u64
+    /// The host address of the helper table (it stays put: it is boxed).
+    pub fn helper_table(&self) -> u64 {
+        (&raw const *self.helpers) as u64
     }
 
     /// Keeps everything installed so far across [`CodeBuffer::clear`].
@@ -157,7 +156,8 @@ impl CodeBuffer {
 /// The helper table generated code calls through (`hart.helpers`): the
 /// entry of each helper's thunk in code memory. A thunk (see
 /// `translate::Translator::thunk`) is called in Cranelift's `preserve_all`
-/// convention and calls the Rust function (see [`rust_helpers`]), so that a
+/// convention without parameters and calls the Rust function (see
+/// [`rust_helpers`]) with the arguments from [`Helpers::args`], so that a
 /// slow-path call clobbers no register of the block around it.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default)]
@@ -175,6 +175,12 @@ pub struct Helpers {
     /// `preserve_all` functions restore every register, the return
     /// registers too, so a thunk cannot return the result in one.
     pub result: u64,
+    /// The helper's arguments, stored by the block before the call (each
+    /// in the low bytes of its slot, at its own width): a thunk takes none
+    /// in registers, so that a call pins none of the block's values to an
+    /// argument register, which would make the register allocator move and
+    /// spill values on the fast path too.
+    pub args: [u64; 5],
 }
 
 impl Helpers {
@@ -193,6 +199,11 @@ impl Helpers {
 
     /// Offset of the result.
     pub const RESULT_OFFSET: usize = offset_of!(Helpers, result);
+
+    /// Offset of the `n`th argument.
+    pub const fn arg_offset(n: usize) -> usize {
+        offset_of!(Helpers, args) + n * size_of::<u64>()
+    }
 
     /// The table with `entry(kind, rust_function)` in each place, in the
     /// order of [`rust_helpers`].

@@ -202,20 +202,28 @@ impl Translator {
     }
 
     /// The thunk for the Rust helper of `kind` at host address `target`: a
-    /// `preserve_all` function that calls it in System V and stores its
-    /// result, zero-extended, at host address `result`, so that the
-    /// caller's registers survive the call (its prologue saves what the
-    /// call clobbers, on the slow path only).
-    pub fn thunk(&mut self, kind: HelperKind, target: u64, result: u64) -> Option<Vec<u8>> {
+    /// `preserve_all` function without parameters that calls it in System
+    /// V with the arguments in the helper table at host address `table`
+    /// and stores its result there, zero-extended, so that the caller's
+    /// registers survive the call (its prologue saves what the call
+    /// clobbers, on the slow path only).
+    pub fn thunk(&mut self, kind: HelperKind, target: u64, table: u64) -> Option<Vec<u8>> {
         let ptr = self.isa.pointer_type();
         let config = self.isa.frontend_config();
-        self.compile(thunk_signature(ptr, kind), |mut b| {
+        self.compile(Signature::new(CallConv::PreserveAll), |mut b| {
             let entry = b.create_block();
-            b.append_block_params_for_function_params(entry);
             b.switch_to_block(entry);
             b.seal_block(entry);
-            let args = b.block_params(entry).to_vec();
-            let sig = b.import_signature(helper_signature(ptr, kind));
+            let sig = helper_signature(ptr, kind);
+            let table = b.ins().iconst(ptr, table as i64);
+            let args: Vec<Value> = (sig.params.iter().enumerate())
+                .map(|(n, p)| {
+                    let off = Helpers::arg_offset(n) as i32;
+                    b.ins()
+                        .load(p.value_type, MemFlagsData::trusted(), table, off)
+                })
+                .collect();
+            let sig = b.import_signature(sig);
             let f = b.ins().iconst(ptr, target as i64);
             let call = b.ins().call_indirect(sig, f, &args);
             let value = b.inst_results(call)[0];
@@ -223,8 +231,8 @@ impl Translator {
                 HelperKind::Load => value,
                 HelperKind::Store | HelperKind::Interpret => b.ins().uextend(types::I64, value),
             };
-            let at = b.ins().iconst(ptr, result as i64);
-            b.ins().store(MemFlagsData::trusted(), wide, at, 0);
+            let off = Helpers::RESULT_OFFSET as i32;
+            b.ins().store(MemFlagsData::trusted(), wide, table, off);
             b.ins().return_(&[]);
             b.finalize(config);
         })
@@ -253,29 +261,17 @@ impl Translator {
 
 /// The System V signature of a Rust helper of `kind` (see `exec::Helpers`).
 fn helper_signature(ptr: ir::Type, kind: HelperKind) -> Signature {
-    let mut sig = thunk_params(ptr, kind, CallConv::SystemV);
-    let ret = match kind {
-        HelperKind::Load => types::I64,
-        HelperKind::Store | HelperKind::Interpret => types::I32,
-    };
-    sig.returns.push(AbiParam::new(ret));
-    sig
-}
-
-/// The signature of the thunk of a helper of `kind`: its parameters, in
-/// `preserve_all`, no result.
-fn thunk_signature(ptr: ir::Type, kind: HelperKind) -> Signature {
-    thunk_params(ptr, kind, CallConv::PreserveAll)
-}
-
-/// A signature in `conv` with the parameters of a helper of `kind`.
-fn thunk_params(ptr: ir::Type, kind: HelperKind, conv: CallConv) -> Signature {
-    let mut sig = Signature::new(conv);
-    let params: &[ir::Type] = match kind {
-        HelperKind::Load | HelperKind::Interpret => &[ptr, types::I32, types::I32, types::I64],
-        HelperKind::Store => &[ptr, types::I32, types::I32, types::I32, types::I64],
+    let mut sig = Signature::new(CallConv::SystemV);
+    let (params, ret): (&[ir::Type], _) = match kind {
+        HelperKind::Load => (&[ptr, types::I32, types::I32, types::I64], types::I64),
+        HelperKind::Interpret => (&[ptr, types::I32, types::I32, types::I64], types::I32),
+        HelperKind::Store => (
+            &[ptr, types::I32, types::I32, types::I32, types::I64],
+            types::I32,
+        ),
     };
     sig.params.extend(params.iter().map(|&t| AbiParam::new(t)));
+    sig.returns.push(AbiParam::new(ret));
     sig
 }
 
@@ -401,8 +397,8 @@ struct Emitter<'a> {
     carried: Carried,
     /// Each member's first pc and its Cranelift block.
     members: Vec<(u32, ir::Block)>,
-    /// The helper signatures imported so far, by `HelperKind`.
-    helper_sigs: [Option<ir::SigRef>; 3],
+    /// The thunks' signature, once imported.
+    thunk_sig: Option<ir::SigRef>,
     /// Whether the host has a fused multiply-add (else Cranelift would
     /// call libm, a relocation this code cannot have).
     host_fma: bool,
@@ -446,7 +442,7 @@ impl<'a> Emitter<'a> {
             pc: 0,
             carried: Carried::of(&[]),
             members: Vec::new(),
-            helper_sigs: [None; 3],
+            thunk_sig: None,
             host_fma,
             fpu_checked: false,
             fpu_dirtied: false,
@@ -695,8 +691,8 @@ impl<'a> Emitter<'a> {
     }
 
     /// Calls the helper of `kind` at `offset` in the helper table (its
-    /// thunk, see [`Translator::thunk`]) with `args`; returns its result
-    /// (I64 for loads, else I32).
+    /// thunk, see [`Translator::thunk`]) with `args`, stored in the table
+    /// first; returns its result (I64 for loads, else I32).
     fn call_helper(&mut self, kind: HelperKind, offset: usize, args: &[Value]) -> Value {
         let table = self.b.ins().load(
             self.ptr,
@@ -708,16 +704,21 @@ impl<'a> Emitter<'a> {
             .b
             .ins()
             .load(self.ptr, hart_flags(), table, offset as i32);
-        let k = kind as usize;
-        let sig = match self.helper_sigs[k] {
+        for (n, &arg) in args.iter().enumerate() {
+            let off = Helpers::arg_offset(n) as i32;
+            self.b.ins().store(hart_flags(), arg, table, off);
+        }
+        let sig = match self.thunk_sig {
             Some(sig) => sig,
             None => {
-                let sig = self.b.import_signature(thunk_signature(self.ptr, kind));
-                self.helper_sigs[k] = Some(sig);
+                let sig = self
+                    .b
+                    .import_signature(Signature::new(CallConv::PreserveAll));
+                self.thunk_sig = Some(sig);
                 sig
             }
         };
-        self.b.ins().call_indirect(sig, f, args);
+        self.b.ins().call_indirect(sig, f, &[]);
         let ty = match kind {
             HelperKind::Load => types::I64,
             HelperKind::Store | HelperKind::Interpret => types::I32,
