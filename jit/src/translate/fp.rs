@@ -36,6 +36,7 @@ use soc::fpu::Fflags;
 use soc::hart::Hart;
 use soc::isa::{Insn, Op};
 
+use super::freg::Carry;
 use super::{Emitter, hart_flags};
 
 /// The dynamic rounding-mode field value (`frm` decides).
@@ -96,6 +97,21 @@ enum FpResult {
 enum Format {
     S,
     D,
+}
+
+/// The view in which `op` reads its `f` operands: as the singles they hold
+/// (through `get_s`), as doubles (`get_d`), or as bits.
+pub(super) fn reads_as(op: Op) -> Carry {
+    use Op::*;
+    match op {
+        FaddS | FsubS | FmulS | FdivS | FsqrtS | FmaddS | FmsubS | FnmsubS | FnmaddS | FsgnjS
+        | FsgnjnS | FsgnjxS | FminS | FmaxS | FeqS | FltS | FleS | FcvtWS | FcvtWuS | FcvtDS => {
+            Carry::Single
+        }
+        FaddD | FsubD | FmulD | FdivD | FsqrtD | FmaddD | FmsubD | FnmsubD | FnmaddD | FeqD
+        | FltD | FleD | FcvtWD | FcvtWuD | FcvtSD | Fsd => Carry::Double,
+        _ => Carry::Bits,
+    }
 }
 
 impl Emitter<'_> {

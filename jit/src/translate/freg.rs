@@ -7,8 +7,8 @@
 //! (`F32`: the low half if NaN-boxed, else the canonical NaN, exactly as
 //! the interpreter's `soc::fpu::unbox_s`). Writes go to the hart at once in
 //! the view they have (a single as its 32 bits and an all-ones upper
-//! half), so the exits store nothing. Members pass carried registers as
-//! bits.
+//! half), so the exits store nothing. Members pass a carried register in
+//! the view the region reads it in (see [`Carry`]).
 //!
 //! `mstatus.FS` cannot change inside a block (only CSR writes and traps
 //! change it, and both end the block), so the block tests it once, at its
@@ -34,8 +34,8 @@ const BOX: i64 = 0xffff_ffff_0000_0000_u64 as i64;
 
 /// The views of one `f` register known so far. When `single` is known but
 /// neither `bits` nor `double` is, the register holds that single
-/// NaN-boxed (it was written as a single); otherwise `single`, if known,
-/// was unboxed from `bits`.
+/// NaN-boxed (it was written as a single) unless `unboxed`; otherwise
+/// `single`, if known, was unboxed from `bits`.
 #[derive(Clone, Copy, Default)]
 struct FReg {
     /// The 64 bits (`I64`).
@@ -44,6 +44,32 @@ struct FReg {
     double: Option<Value>,
     /// The single the register holds (`F32`).
     single: Option<Value>,
+    /// `single` was unboxed from bits only the hart holds (a single passed
+    /// from another member): they may not be that single NaN-boxed, so
+    /// the bits are read from the hart.
+    unboxed: bool,
+}
+
+/// The view members pass a carried `f` register in: the single it holds
+/// when every reader in the region reads it as a single, the double when
+/// every reader reads it as a double, else its bits. So single and double
+/// code keeps its values in host FP registers from member to member.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Carry {
+    Bits,
+    Double,
+    Single,
+}
+
+impl Carry {
+    /// The Cranelift type of the view.
+    pub(super) fn ty(self) -> types::Type {
+        match self {
+            Carry::Bits => types::I64,
+            Carry::Double => types::F64,
+            Carry::Single => types::F32,
+        }
+    }
 }
 
 /// `f` register views known so far in a block.
@@ -59,14 +85,21 @@ impl FRegs {
             bits: None,
             double: None,
             single: None,
+            unboxed: false,
         }; 32],
     };
 
-    /// The cache holding just the bits `values`.
-    pub(super) fn carried(values: impl Iterator<Item = (u8, Value)>) -> FRegs {
+    /// The cache holding just the carried `values`, each in its view (a
+    /// single as the member that passed it unboxed it).
+    pub(super) fn carried(values: impl Iterator<Item = (u8, Value, Carry)>) -> FRegs {
         let mut f = FRegs::EMPTY;
-        for (r, v) in values {
-            f.reg[usize::from(r & 31)].bits = Some(v);
+        for (r, v, carry) in values {
+            let reg = &mut f.reg[usize::from(r & 31)];
+            match carry {
+                Carry::Bits => reg.bits = Some(v),
+                Carry::Double => reg.double = Some(v),
+                Carry::Single => (reg.single, reg.unboxed) = (Some(v), true),
+            }
         }
         f
     }
@@ -94,6 +127,15 @@ fn f_halves(r: usize) -> (i32, i32) {
 }
 
 impl Emitter<'_> {
+    /// `f[r]` in view `carry`.
+    pub(super) fn fget_as(&mut self, r: u8, carry: Carry) -> Value {
+        match carry {
+            Carry::Bits => self.fget(r),
+            Carry::Double => self.get_d(r),
+            Carry::Single => self.get_s(r),
+        }
+    }
+
     /// The 64 bits of `f[r]`.
     pub(super) fn fget(&mut self, r: u8) -> Value {
         let r = usize::from(r & 31);
@@ -101,15 +143,14 @@ impl Emitter<'_> {
         let bits = match (reg.bits, reg.double, reg.single) {
             (Some(bits), _, _) => return bits,
             (None, Some(d), _) => self.b.ins().bitcast(types::I64, MemFlagsData::new(), d),
-            (None, None, Some(s)) => {
+            (None, None, Some(s)) if !reg.unboxed => {
                 let low = self.single_bits(s);
                 self.box_s(low)
             }
-            (None, None, None) => {
-                self.b
-                    .ins()
-                    .load(types::I64, hart_flags(), self.hart, f_offset(r))
-            }
+            (None, None, _) => self
+                .b
+                .ins()
+                .load(types::I64, hart_flags(), self.hart, f_offset(r)),
         };
         self.regs.f.reg[r].bits = Some(bits);
         bits
@@ -168,12 +209,12 @@ impl Emitter<'_> {
             (true, _, Some(d), _) => d,
             (true, ..) => self.fget(r),
             (false, Some(bits), ..) => self.b.ins().ireduce(types::I32, bits),
-            (false, None, None, Some(s)) => s,
+            (false, None, None, Some(s)) if !reg.unboxed => s,
             (false, None, Some(_), _) => {
                 let bits = self.fget(r);
                 self.b.ins().ireduce(types::I32, bits)
             }
-            (false, None, None, None) => {
+            (false, None, None, _) => {
                 let (low, _) = f_halves(ru);
                 self.b.ins().load(types::I32, hart_flags(), self.hart, low)
             }
@@ -208,7 +249,7 @@ impl Emitter<'_> {
         self.regs.f.reg[r] = FReg {
             bits,
             double: Some(v),
-            single: None,
+            ..FReg::default()
         };
     }
 

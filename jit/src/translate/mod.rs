@@ -48,7 +48,7 @@ use crate::exec::{HelperKind, Helpers};
 use crate::helpers::Status;
 
 pub use flow::{Exits, block_signature};
-use freg::FRegs;
+use freg::{Carry, FRegs};
 
 /// Whether the translator generates code for `op` inside a block (others
 /// there are interpreted).
@@ -291,10 +291,12 @@ pub struct Member<'a> {
 /// (the exits' stores are most of the code); the parameters spare the
 /// reloads, which would lengthen every loop-carried dependency. The other
 /// registers are loaded where used. Fewer parameters keep the register
-/// allocator, most of the compile time, cheap.
+/// allocator, most of the compile time, cheap. `f` registers are passed
+/// in the view their readers in the region use (see [`Carry`] and
+/// [`fp::reads_as`]).
 struct Carried {
     x: Vec<u8>,
-    f: Vec<u8>,
+    f: Vec<(u8, Carry)>,
 }
 
 impl Carried {
@@ -305,6 +307,7 @@ impl Carried {
     fn of(members: &[Member<'_>]) -> Carried {
         let (mut x_in, mut f_in) = ([false; 32], [false; 32]);
         let (mut x_written, mut f_written) = ([false; 32], [false; 32]);
+        let mut f_read_as: [Option<Carry>; 32] = [None; 32];
         for m in members {
             let (mut x_here, mut f_here) = ([false; 32], [false; 32]);
             for i in m.insns {
@@ -316,7 +319,14 @@ impl Carried {
                 for (r, in_f) in reads {
                     let r = usize::from(r & 31);
                     match flags.contains(in_f) {
-                        true => f_in[r] |= !f_here[r],
+                        true => {
+                            f_in[r] |= !f_here[r];
+                            let view = fp::reads_as(i.op);
+                            f_read_as[r] = match f_read_as[r] {
+                                Some(seen) if seen != view => Some(Carry::Bits),
+                                _ => Some(view),
+                            };
+                        }
                         false => x_in[r] |= !x_here[r],
                     }
                 }
@@ -333,9 +343,12 @@ impl Carried {
                 .map(|r| r as u8)
                 .collect()
         };
+        let f: Vec<u8> = listed(f_in, f_written, 0);
         Carried {
             x: listed(x_in, x_written, 1),
-            f: listed(f_in, f_written, 0),
+            f: (f.into_iter())
+                .map(|r| (r, f_read_as[usize::from(r)].unwrap_or(Carry::Bits)))
+                .collect(),
         }
     }
 }
@@ -534,17 +547,15 @@ impl<'a> Emitter<'a> {
             self.get(self.carried.x[k]);
         }
         for k in 0..self.carried.f.len() {
-            self.fget(self.carried.f[k]);
+            self.carried_f(k);
         }
-        let params = self.carried.x.len() + self.carried.f.len();
         for m in members {
             let block = self.b.create_block();
-            for k in 0..params {
-                let ty = match k < self.carried.x.len() {
-                    true => types::I32,
-                    false => types::I64,
-                };
-                self.b.append_block_param(block, ty);
+            for _ in 0..self.carried.x.len() {
+                self.b.append_block_param(block, types::I32);
+            }
+            for &(_, carry) in &self.carried.f {
+                self.b.append_block_param(block, carry.ty());
             }
             self.b.append_block_param(block, types::I64);
             self.members.push((m.pc, block));
@@ -587,13 +598,19 @@ impl<'a> Emitter<'a> {
             args.push(BlockArg::Value(v));
         }
         for n in 0..self.carried.f.len() {
-            let v = self.fget(self.carried.f[n]);
+            let v = self.carried_f(n);
             args.push(BlockArg::Value(v));
         }
         args.push(BlockArg::Value(retired));
         let block = self.members[k].1;
         self.b.ins().jump(block, &args);
         self.regs = regs;
+    }
+
+    /// The `n`th carried `f` register in the view members pass it in.
+    fn carried_f(&mut self, n: usize) -> Value {
+        let (r, carry) = self.carried.f[n];
+        self.fget_as(r, carry)
     }
 
     /// The member whose pc is `pc`, if any.
@@ -619,7 +636,7 @@ impl<'a> Emitter<'a> {
         for (&r, &v) in self.carried.x.iter().zip(x) {
             regs.value[usize::from(r)] = Some(v);
         }
-        let fvalues = self.carried.f.iter().copied().zip(f.iter().copied());
+        let fvalues = (self.carried.f.iter().zip(f)).map(|(&(r, carry), &v)| (r, v, carry));
         regs.f = FRegs::carried(fvalues);
         self.regs = regs;
         self.start = start[0];
