@@ -31,7 +31,7 @@
 //! always generated.
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::{InstBuilder, Value, types};
+use cranelift_codegen::ir::{Block, InstBuilder, Value, types};
 use soc::fpu::Fflags;
 use soc::hart::Hart;
 use soc::isa::{Insn, Op};
@@ -581,6 +581,12 @@ impl Emitter<'_> {
     fn side_exit_unless(&mut self, ok: Value, pc: u32, idx: usize) {
         let (cont, slow) = (self.b.create_block(), self.slow_block());
         self.b.ins().brif(ok, cont, &[], slow, &[]);
+        self.side_exit_then(slow, cont, pc, idx);
+    }
+
+    /// Fills the block `slow` with the side exit before the `idx`th
+    /// instruction, at `pc`, then goes on in `cont`.
+    fn side_exit_then(&mut self, slow: Block, cont: Block, pc: u32, idx: usize) {
         self.b.switch_to_block(slow);
         self.b.seal_block(slow);
         self.interpret_from(pc, idx);
@@ -604,11 +610,7 @@ impl Emitter<'_> {
         let rescued = rescue(self);
         let slow = self.slow_block();
         self.b.ins().brif(rescued, cont, &[], slow, &[]);
-        self.b.switch_to_block(slow);
-        self.b.seal_block(slow);
-        self.interpret_from(pc, idx);
-        self.b.switch_to_block(cont);
-        self.b.seal_block(cont);
+        self.side_exit_then(slow, cont, pc, idx);
     }
 
     /// Writes the host result `result` when `ok` holds (always when
