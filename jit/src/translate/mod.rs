@@ -482,15 +482,20 @@ impl<'a> Emitter<'a> {
         v
     }
 
-    /// Sets guest register `r` and stores it in the hart at once (writes
-    /// to x0 vanish), so that the exits have nothing left to store.
+    /// Sets guest register `r` (writes to x0 vanish); it reaches the hart
+    /// at the next [`Emitter::flush`] or exit.
     fn set(&mut self, r: u8, v: Value) {
-        let r = r & 31;
-        if r != 0 {
-            let off = (Hart::X_OFFSET + 4 * usize::from(r)) as i32;
-            self.b.ins().store(hart_flags(), v, self.hart, off);
-            self.regs.value[usize::from(r)] = Some(v);
-        }
+        self.regs.set(r, v);
+    }
+
+    /// Stores the registers changed since the last flush in the hart,
+    /// before an instruction whose slow path may leave the block (a load
+    /// or store), so that its exits have nothing left to store; a register
+    /// written twice between two flushes is stored once.
+    fn flush(&mut self) {
+        let regs = self.regs;
+        self.write_back(&regs);
+        self.regs.dirty = [false; 32];
     }
 
     /// Stores the changed registers of `regs` back to the hart.
