@@ -288,7 +288,6 @@ impl Emitter<'_> {
     /// single NaN-boxed); off it, the block leaves for the interpreter to
     /// run the instruction.
     pub(super) fn fp_load(&mut self, i: &Insn, pc: u32, idx: usize) {
-        self.flush();
         self.require_fpu(i, pc, idx);
         let double = i.op == Op::Fld;
         let (host, miss) = self.fp_hit(i, AccessKind::Read, double);
@@ -305,7 +304,6 @@ impl Emitter<'_> {
 
     /// `fsw`/`fsd`: the low 4 or all 8 bytes of `f[rs2]`, as `fp_load`.
     pub(super) fn fp_store(&mut self, i: &Insn, pc: u32, idx: usize) {
-        self.flush();
         self.require_fpu(i, pc, idx);
         let double = i.op == Op::Fsd;
         let value = self.stored_bytes(i.rs2, double);

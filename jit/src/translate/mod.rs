@@ -489,9 +489,11 @@ impl<'a> Emitter<'a> {
     }
 
     /// Stores the registers changed since the last flush in the hart,
-    /// before an instruction whose slow path may leave the block (a load
-    /// or store), so that its exits have nothing left to store; a register
-    /// written twice between two flushes is stored once.
+    /// before an integer load or store, whose slow path may leave the
+    /// block two ways, so that its exits have nothing left to store; a
+    /// register written twice between two flushes is stored once. (An FP
+    /// load or store misses to one side exit, which stores what changed
+    /// itself, as every side exit does.)
     fn flush(&mut self) {
         let regs = self.regs;
         self.write_back(&regs);
