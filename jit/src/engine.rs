@@ -426,10 +426,12 @@ impl Jit {
         self.stats.rust_exits += 1;
         match code {
             ret::RAN | ret::MISS => false,
-            // The block at `hart.pc` does not fit, or the instruction there
-            // needs the exact path: the interpreter runs up to the deadline.
-            ret::REFUSED | ret::INTERPRET if m.hart.retired < m.deadline() => self.interp.step(m),
-            ret::REFUSED | ret::INTERPRET => false,
+            // The block at `hart.pc` does not fit: the interpreter runs up
+            // to the deadline (less than a block), in one call.
+            ret::REFUSED => self.interp.run_until(m) == EngineExit::Wfi,
+            // The instruction there needs the exact path.
+            ret::INTERPRET if m.hart.retired < m.deadline() => self.interp.step(m),
+            ret::INTERPRET => false,
             slot => {
                 self.link(m, slot);
                 false
