@@ -107,7 +107,7 @@ impl Machine {
             SEPC => csr.sepc,
             SCAUSE => csr.scause,
             STVAL => csr.stval,
-            SIP => csr.mip() & csr.mideleg,
+            SIP => (csr.mip_sw | self.hardware_irqs()) & csr.mideleg,
             STIMECMP | STIMECMPH => {
                 if prv < Privilege::Machine && (!csr.sstc_enabled() || csr.mcounteren & TM == 0) {
                     return None;
@@ -131,7 +131,7 @@ impl Machine {
             MEPC => csr.mepc,
             MCAUSE => csr.mcause,
             MTVAL => csr.mtval,
-            MIP => csr.mip(),
+            MIP => csr.mip_sw | self.hardware_irqs(),
             PMPCFG0..=PMPCFG3 => {
                 let i = usize::from(num - PMPCFG0) * 4;
                 u32::from_le_bytes([
@@ -432,6 +432,35 @@ mod tests {
             irq::SSI,
             "sie writes only delegated bits"
         );
+    }
+
+    #[test]
+    fn mip_reads_see_the_timer_live() {
+        use crate::addr::VirtAddr;
+        use crate::dev::clint::MTIMECMP_OFFSET;
+        use crate::memmap::CLINT_BASE;
+        let mut m = machine();
+        let at = |off| VirtAddr(CLINT_BASE + MTIMECMP_OFFSET + off);
+        let due = m.mtime() + 10;
+        m.store(at(4), ((due >> 32) as u32).to_le_bytes()).unwrap();
+        m.store(at(0), (due as u32).to_le_bytes()).unwrap();
+        assert_eq!(read(&mut m, MIP).unwrap() & irq::MTI, 0);
+        // Time passes with no run-loop refresh (MTIE is off, so no
+        // deadline would end a run there).
+        while m.mtime() < due {
+            m.hart.retired += 1;
+        }
+        assert_eq!(read(&mut m, MIP).unwrap() & irq::MTI, irq::MTI);
+        write(&mut m, MENVCFGH, menvcfgh::STCE).unwrap();
+        write(&mut m, MIDELEG, irq::STI).unwrap();
+        let soon = m.mtime() + 5;
+        write(&mut m, STIMECMPH, (soon >> 32) as u32).unwrap();
+        write(&mut m, STIMECMP, soon as u32).unwrap();
+        assert_eq!(read(&mut m, SIP).unwrap() & irq::STI, 0);
+        while m.mtime() < soon {
+            m.hart.retired += 1;
+        }
+        assert_eq!(read(&mut m, SIP).unwrap() & irq::STI, irq::STI);
     }
 
     #[test]

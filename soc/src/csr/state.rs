@@ -173,7 +173,8 @@ impl Csrs {
         Csrs::default()
     }
 
-    /// `mip` as software reads it.
+    /// `mip` with the device bits of the last refresh (a CSR read sees
+    /// them live: `Machine::hardware_irqs`).
     #[inline]
     pub fn mip(&self) -> u32 {
         self.mip_sw | self.mip_hw

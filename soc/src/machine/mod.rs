@@ -130,12 +130,22 @@ impl Machine {
 
     /// Recomputes the device-driven `mip` bits and the Sstc timer.
     pub fn refresh_interrupts(&mut self) {
+        self.hart.csr.mip_hw = self.hardware_irqs();
+    }
+
+    /// The `mip` bits devices and the Sstc timer drive now. `csr.mip_hw`
+    /// holds them as of the last [`Machine::refresh_interrupts`], which
+    /// the run loop does at each deadline (when it takes interrupts, and a
+    /// timer whose interrupt is enabled sets the deadline); a `mip` read
+    /// sees them live, as on hardware, so that when it runs does not
+    /// depend on where an engine's runs happened to end.
+    pub fn hardware_irqs(&self) -> u32 {
         let mtime = self.mtime();
         let mut hw = self.bus.hart_irqs(mtime) & (irq::MSI | irq::MTI | irq::MEI | irq::SEI);
         if self.hart.csr.sstc_enabled() && mtime >= self.hart.csr.stimecmp {
             hw |= irq::STI;
         }
-        self.hart.csr.mip_hw = hw;
+        hw
     }
 
     /// Recomputes the TLB sets after a change of privilege or of
