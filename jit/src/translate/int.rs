@@ -7,6 +7,40 @@ use soc::isa::Op;
 
 use super::Emitter;
 
+/// Whether `op` only computes `rd` from registers and constants, in code
+/// without control flow: a branch may skip it and still be if-converted
+/// (see `flow.rs`).
+pub(super) fn is_pure(op: Op) -> bool {
+    use Op::*;
+    matches!(
+        op,
+        Lui | Auipc
+            | Addi
+            | Slti
+            | Sltiu
+            | Xori
+            | Ori
+            | Andi
+            | Slli
+            | Srli
+            | Srai
+            | Add
+            | Sub
+            | Sll
+            | Slt
+            | Sltu
+            | Xor
+            | Srl
+            | Sra
+            | Or
+            | And
+            | Mul
+            | Mulh
+            | Mulhsu
+            | Mulhu
+    )
+}
+
 impl Emitter<'_> {
     /// Register-register or register-immediate computation.
     pub(super) fn alu(&mut self, op: Op, a: Value, b: Value) -> Value {

@@ -410,6 +410,11 @@ struct Emitter<'a> {
     carried: Carried,
     /// Each member's first pc and its Cranelift block.
     members: Vec<(u32, ir::Block)>,
+    /// What the branch ending each member skips when it is if-converted
+    /// (see `flow::skipped`; empty: a plain end).
+    skips: Vec<Vec<Insn>>,
+    /// The current member's entry of `skips`, taken by its branch.
+    skipped: Vec<Insn>,
     /// The thunks' signature, once imported.
     thunk_sig: Option<ir::SigRef>,
     /// Whether the host has a fused multiply-add (else Cranelift would
@@ -455,6 +460,8 @@ impl<'a> Emitter<'a> {
             pc: 0,
             carried: Carried::of(&[]),
             members: Vec::new(),
+            skips: Vec::new(),
+            skipped: Vec::new(),
             thunk_sig: None,
             host_fma,
             fpu_checked: false,
@@ -513,10 +520,15 @@ impl<'a> Emitter<'a> {
     /// Registers back, `pc = next`, `retired = start + count`: the state
     /// at the end of the block's first `count` instructions.
     fn commit(&mut self, regs: &Regs, next: Value, count: usize) {
+        let retired = self.b.ins().iadd_imm_s(self.start, count as i64);
+        self.store_state(regs, next, retired);
+    }
+
+    /// Registers back, `pc = next`, `hart.retired = retired`.
+    fn store_state(&mut self, regs: &Regs, next: Value, retired: Value) {
         self.write_back(regs);
         let pc_off = Hart::PC_OFFSET as i32;
         self.b.ins().store(hart_flags(), next, self.hart, pc_off);
-        let retired = self.b.ins().iadd_imm_s(self.start, count as i64);
         let off = Hart::RETIRED_OFFSET as i32;
         self.b.ins().store(hart_flags(), retired, self.hart, off);
     }
@@ -550,6 +562,9 @@ impl<'a> Emitter<'a> {
     fn region(mut self, members: &[Member<'_>], config: TargetFrontendConfig) {
         self.pc = members[0].pc;
         self.carried = Carried::of(members);
+        self.skips = (members.iter())
+            .map(|m| flow::skipped(m, members))
+            .collect();
         for k in 0..self.carried.x.len() {
             self.get(self.carried.x[k]);
         }
@@ -628,7 +643,8 @@ impl<'a> Emitter<'a> {
     /// The `k`th member's block: the carried registers from its parameters
     /// (the hart holds them too), the deadline check (a member
     /// that does not fit returns [`ret::REFUSED`] with the state at its
-    /// start stored), the instructions, the exit.
+    /// start stored; an if-converted branch's skipped instructions count
+    /// as the member's), the instructions, the exit.
     fn member(&mut self, k: usize, m: &Member<'_>) {
         let block = self.members[k].1;
         self.b.switch_to_block(block);
@@ -660,7 +676,9 @@ impl<'a> Emitter<'a> {
             self.hart,
             Hart::DEADLINE_OFFSET as i32,
         );
-        let end = self.b.ins().iadd_imm_s(self.start, m.insns.len() as i64);
+        self.skipped = std::mem::take(&mut self.skips[k]);
+        let most = m.insns.len() + self.skipped.len();
+        let end = self.b.ins().iadd_imm_s(self.start, most as i64);
         let over = self.b.ins().icmp(IntCC::UnsignedGreaterThan, end, deadline);
         let refuse = self.b.create_block();
         let body = self.b.create_block();
