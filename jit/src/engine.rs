@@ -5,8 +5,9 @@
 //! (translated code embeds its pc). A block runs in the interpreter until it
 //! has run [`Jit::threshold`] times; then its translatable prefix is
 //! compiled. A compiled block of `n` instructions runs only when
-//! `retired + n <= deadline`; otherwise the interpreter runs it, and it
-//! can stop exactly at the deadline. Blocks the translator cannot start
+//! `retired + n <= deadline` (`n` counting what may run after it before
+//! the next check, see `translate::deadline_budgets`); otherwise the
+//! interpreter runs up to the deadline and stops exactly there. Blocks the translator cannot start
 //! (a system instruction other than a CSR access, a page-straddling
 //! instruction, a fetch fault) always go to the interpreter.
 //!
@@ -27,7 +28,7 @@ use interp::Interp;
 use interp::cache::decode_block;
 use rustc_hash::FxHashMap;
 use soc::addr::{PhysAddr, VirtAddr};
-use soc::isa::{Flags, Insn, Op};
+use soc::isa::Insn;
 use soc::machine::{CODE_LINE_SHIFT, CodeChange, Engine, EngineExit, Machine};
 use soc::memmap::RAM_BASE;
 use soc::mmu::PAGE_SHIFT;
@@ -70,25 +71,12 @@ struct Decoded {
 }
 
 impl Decoded {
-    /// The constant pcs its translated part may continue at.
-    fn successors(&self) -> impl Iterator<Item = u32> {
-        let last = &self.insns[self.len - 1];
-        let last_pc = self.insns[..self.len - 1]
-            .iter()
-            .fold(self.pc, |p, i| p.wrapping_add(u32::from(i.len)));
-        let next = last_pc.wrapping_add(u32::from(last.len));
-        let taken = last_pc.wrapping_add(last.imm as u32);
-        let flags = last.op.flags();
-        let (a, b) = if flags.contains(Flags::BRANCH) {
-            (Some(taken), Some(next))
-        } else if last.op == Op::Jal {
-            (Some(taken), None)
-        } else if flags.intersects(Flags::JUMP | Flags::CSR) {
-            (None, None)
-        } else {
-            (Some(next), None)
-        };
-        a.into_iter().chain(b)
+    /// Its translated part, as a region member.
+    fn member(&self) -> Member<'_> {
+        Member {
+            pc: self.pc,
+            insns: &self.insns[..self.len],
+        }
     }
 }
 
@@ -239,13 +227,7 @@ impl Jit {
             slots,
         };
 
-        let members: Vec<Member<'_>> = region
-            .iter()
-            .map(|block| Member {
-                pc: block.pc,
-                insns: &block.insns[..block.len],
-            })
-            .collect();
+        let members: Vec<Member<'_>> = region.iter().map(Decoded::member).collect();
         let code = (!members.is_empty())
             .then(|| self.translator.translate(&members, exits))
             .flatten();
@@ -350,9 +332,7 @@ impl Jit {
                 len,
             };
             queue.extend(
-                block
-                    .successors()
-                    .filter(|t| t >> PAGE_SHIFT == pc >> PAGE_SHIFT),
+                (block.member().successors()).filter(|t| t >> PAGE_SHIFT == pc >> PAGE_SHIFT),
             );
             region.push(block);
         }

@@ -29,10 +29,12 @@ const OP_IMM: u32 = 0x13;
 /// A loop whose data-dependent forward branches (32-bit and compressed,
 /// every condition) each skip one to three pure instructions, so that
 /// they are if-converted: computed anyway, selected, counted only when
-/// the branch falls through. Lockstep ends its steps at every member
-/// boundary and, every other step, 64 instructions on, so deadlines also
-/// fall where a skipped instruction would retire; it compares the
-/// registers and the retired count after each step.
+/// the branch falls through. Each jumps forward to a member that has no
+/// deadline check of its own (the loop's first member checks for all of
+/// them). Lockstep ends its steps at every member boundary and, every
+/// other step, 64 instructions on, so deadlines also fall inside the
+/// unchecked members and where a skipped instruction would retire; it
+/// compares the registers and the retired count after each step.
 #[test]
 fn if_converted_branches_agree() {
     let (state, scratch, passes) = (5, 6, 7); // t0, t1, t2

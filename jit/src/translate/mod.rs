@@ -283,6 +283,69 @@ pub struct Member<'a> {
     pub insns: &'a [Insn],
 }
 
+impl Member<'_> {
+    /// The constant pcs its code may continue at: a branch's target, then
+    /// its fall-through; a `jal`'s target; the next pc after a last
+    /// instruction that falls through. None after `jalr` or a CSR access
+    /// (they leave through the dispatch stub).
+    pub fn successors(&self) -> impl Iterator<Item = u32> {
+        let (last, body) = self.insns.split_last().expect("members are never empty");
+        let last_pc = body
+            .iter()
+            .fold(self.pc, |p, i| p.wrapping_add(u32::from(i.len)));
+        let next = last_pc.wrapping_add(u32::from(last.len));
+        let taken = last_pc.wrapping_add(last.imm as u32);
+        let flags = last.op.flags();
+        let (a, b) = if flags.contains(Flags::BRANCH) {
+            (Some(taken), Some(next))
+        } else if last.op == Op::Jal {
+            (Some(taken), None)
+        } else if flags.intersects(Flags::JUMP | Flags::CSR) {
+            (None, None)
+        } else {
+            (Some(next), None)
+        };
+        a.into_iter().chain(b)
+    }
+}
+
+/// How many instructions each member may retire from its deadline check
+/// to the next one: a jump to a member at a higher pc skips the target's
+/// check (every loop has a jump to a lower or the same pc, which checks),
+/// so a member's check counts its own instructions, those its
+/// if-converted branch skips (`skips`), and the most the members it jumps
+/// forward to may run unchecked.
+fn deadline_budgets(members: &[Member<'_>], skips: &[Vec<Insn>]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..members.len()).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(members[k].pc));
+    let mut budgets = vec![0; members.len()];
+    for k in order {
+        let m = &members[k];
+        // An if-converted branch goes to its target only.
+        let exits = if skips[k].is_empty() { 2 } else { 1 };
+        let after = (m.successors().take(exits))
+            .filter(|&t| t > m.pc)
+            .filter_map(|t| members.iter().position(|n| n.pc == t))
+            .map(|s| budgets[s])
+            .max()
+            .unwrap_or(0);
+        budgets[k] = m.insns.len() + skips[k].len() + after;
+    }
+    budgets
+}
+
+/// A member's two Cranelift blocks, with the same parameters (the carried
+/// registers, then the retired count).
+#[derive(Clone, Copy)]
+struct MemberBlocks {
+    pc: u32,
+    /// The deadline check: entries and jumps from members at the same or
+    /// a higher pc arrive here.
+    checked: ir::Block,
+    /// The instructions: jumps from members at a lower pc arrive here.
+    body: ir::Block,
+}
+
 /// The registers a region's members pass each other as block parameters:
 /// those one member reads before writing them (so from another member or
 /// from the entry) that some member writes. Every changed register is also
@@ -408,8 +471,12 @@ struct Emitter<'a> {
     pc: u32,
     /// The registers members pass each other.
     carried: Carried,
-    /// Each member's first pc and its Cranelift block.
-    members: Vec<(u32, ir::Block)>,
+    /// Each member's first pc and blocks.
+    members: Vec<MemberBlocks>,
+    /// The instructions each member's check counts (`deadline_budgets`).
+    budgets: Vec<usize>,
+    /// The pc of the member being emitted (`None` in the entry code).
+    current: Option<u32>,
     /// What the branch ending each member skips when it is if-converted
     /// (see `flow::skipped`; empty: a plain end).
     skips: Vec<Vec<Insn>>,
@@ -460,6 +527,8 @@ impl<'a> Emitter<'a> {
             pc: 0,
             carried: Carried::of(&[]),
             members: Vec::new(),
+            budgets: Vec::new(),
+            current: None,
             skips: Vec::new(),
             skipped: Vec::new(),
             thunk_sig: None,
@@ -556,7 +625,7 @@ impl<'a> Emitter<'a> {
     }
 
     /// The region function: the carried registers loaded, a jump to the
-    /// member at `hart.pc`, then each member as a Cranelift block with the
+    /// member at `hart.pc`, then each member as Cranelift blocks with the
     /// carried registers and its retired count as parameters, entered from
     /// there and from every member exit to its pc.
     fn region(mut self, members: &[Member<'_>], config: TargetFrontendConfig) {
@@ -565,6 +634,7 @@ impl<'a> Emitter<'a> {
         self.skips = (members.iter())
             .map(|m| flow::skipped(m, members))
             .collect();
+        self.budgets = deadline_budgets(members, &self.skips);
         for k in 0..self.carried.x.len() {
             self.get(self.carried.x[k]);
         }
@@ -572,15 +642,22 @@ impl<'a> Emitter<'a> {
             self.carried_f(k);
         }
         for m in members {
-            let block = self.b.create_block();
-            for _ in 0..self.carried.x.len() {
-                self.b.append_block_param(block, types::I32);
-            }
-            for &(_, carry) in &self.carried.f {
-                self.b.append_block_param(block, carry.ty());
-            }
-            self.b.append_block_param(block, types::I64);
-            self.members.push((m.pc, block));
+            let [checked, body] = [(); 2].map(|_| {
+                let block = self.b.create_block();
+                for _ in 0..self.carried.x.len() {
+                    self.b.append_block_param(block, types::I32);
+                }
+                for &(_, carry) in &self.carried.f {
+                    self.b.append_block_param(block, carry.ty());
+                }
+                self.b.append_block_param(block, types::I64);
+                block
+            });
+            self.members.push(MemberBlocks {
+                pc: m.pc,
+                checked,
+                body,
+            });
         }
         // Every member is an entry: the engine lists the region under each
         // member's key, and whoever enters stored `hart.pc` first.
@@ -610,7 +687,8 @@ impl<'a> Emitter<'a> {
 
     /// Jumps to the `k`th member with the carried registers and `retired`,
     /// every changed register stored first (the cache is left as it was:
-    /// the current block may be one arm of a branch).
+    /// the current block may be one arm of a branch): to its body from a
+    /// member at a lower pc, else to its deadline check.
     fn jump_to_member(&mut self, k: usize, retired: Value) {
         let regs = self.regs;
         self.write_back(&regs);
@@ -624,7 +702,11 @@ impl<'a> Emitter<'a> {
             args.push(BlockArg::Value(v));
         }
         args.push(BlockArg::Value(retired));
-        let block = self.members[k].1;
+        let target = self.members[k];
+        let block = match self.current {
+            Some(pc) if target.pc > pc => target.body,
+            _ => target.checked,
+        };
         self.b.ins().jump(block, &args);
         self.regs = regs;
     }
@@ -637,17 +719,58 @@ impl<'a> Emitter<'a> {
 
     /// The member whose pc is `pc`, if any.
     fn member_at(&self, pc: u32) -> Option<usize> {
-        self.members.iter().position(|&(p, _)| p == pc)
+        self.members.iter().position(|m| m.pc == pc)
     }
 
-    /// The `k`th member's block: the carried registers from its parameters
-    /// (the hart holds them too), the deadline check (a member
-    /// that does not fit returns [`ret::REFUSED`] with the state at its
-    /// start stored; an if-converted branch's skipped instructions count
-    /// as the member's), the instructions, the exit.
+    /// The `k`th member's blocks: the deadline check (a member that does
+    /// not fit, with what may run unchecked after it, returns
+    /// [`ret::REFUSED`] with the state at its start stored), then the
+    /// body: the carried registers from its parameters (the hart holds
+    /// them too), the instructions, the exit.
     fn member(&mut self, k: usize, m: &Member<'_>) {
-        let block = self.members[k].1;
-        self.b.switch_to_block(block);
+        let MemberBlocks { checked, body, .. } = self.members[k];
+        self.current = Some(m.pc);
+        self.b.switch_to_block(checked);
+        self.enter(checked);
+        let deadline = self.b.ins().load(
+            types::I64,
+            hart_flags(),
+            self.hart,
+            Hart::DEADLINE_OFFSET as i32,
+        );
+        let end = self.b.ins().iadd_imm_s(self.start, self.budgets[k] as i64);
+        let over = self.b.ins().icmp(IntCC::UnsignedGreaterThan, end, deadline);
+        let refuse = self.b.create_block();
+        self.b.set_cold_block(refuse);
+        let args: Vec<BlockArg> = (self.b.block_params(checked).iter())
+            .map(|&v| BlockArg::Value(v))
+            .collect();
+        self.b.ins().brif(over, refuse, &[], body, &args);
+        self.b.switch_to_block(refuse);
+        self.b.seal_block(refuse);
+        let own = self.konst(m.pc);
+        let regs = self.regs;
+        self.commit(&regs, own, 0);
+        self.ret(ret::REFUSED);
+
+        self.b.switch_to_block(body);
+        self.enter(body);
+        self.skipped = std::mem::take(&mut self.skips[k]);
+        let mut pc = m.pc;
+        for (idx, i) in m.insns.iter().enumerate() {
+            if self.end(i, pc, idx) {
+                return;
+            }
+            self.straight(i, pc, idx);
+            pc = pc.wrapping_add(u32::from(i.len));
+        }
+        self.exit_to(pc, m.insns.len());
+    }
+
+    /// Starts emitting at the top of member block `block`: the register
+    /// cache holds the carried registers from its parameters, `start` its
+    /// retired count, and nothing loaded elsewhere.
+    fn enter(&mut self, block: ir::Block) {
         let params = self.b.block_params(block).to_vec();
         let (x, rest) = params.split_at(self.carried.x.len());
         let (f, start) = rest.split_at(self.carried.f.len());
@@ -668,37 +791,6 @@ impl<'a> Emitter<'a> {
         self.fpu_checked = false;
         self.fpu_dirtied = false;
         self.fp_csrs = fp::FpCsrs::default();
-
-        let mut pc = m.pc;
-        let deadline = self.b.ins().load(
-            types::I64,
-            hart_flags(),
-            self.hart,
-            Hart::DEADLINE_OFFSET as i32,
-        );
-        self.skipped = std::mem::take(&mut self.skips[k]);
-        let most = m.insns.len() + self.skipped.len();
-        let end = self.b.ins().iadd_imm_s(self.start, most as i64);
-        let over = self.b.ins().icmp(IntCC::UnsignedGreaterThan, end, deadline);
-        let refuse = self.b.create_block();
-        let body = self.b.create_block();
-        self.b.set_cold_block(refuse);
-        self.b.ins().brif(over, refuse, &[], body, &[]);
-        self.b.switch_to_block(refuse);
-        self.b.seal_block(refuse);
-        let own = self.konst(pc);
-        self.commit(&regs, own, 0);
-        self.ret(ret::REFUSED);
-        self.b.switch_to_block(body);
-        self.b.seal_block(body);
-        for (idx, i) in m.insns.iter().enumerate() {
-            if self.end(i, pc, idx) {
-                return;
-            }
-            self.straight(i, pc, idx);
-            pc = pc.wrapping_add(u32::from(i.len));
-        }
-        self.exit_to(pc, m.insns.len());
     }
 
     /// An instruction that falls through, the `idx`th of the block.
