@@ -2,7 +2,7 @@
 //! behind it.
 //!
 //! The fast path indexes the current table of the access kind
-//! (`hart.tlb[kind]`, 256 `{vpn, addend}` entries, see `soc::mmu::tlb`)
+//! (`hart.tlb[kind]`, 1024 `{vpn, addend}` entries, see `soc::mmu::tlb`)
 //! with the virtual page number and compares one key: the page number with
 //! the address's low misalignment bits above it (`rotr(vaddr, 12)` masked),
 //! so that a misaligned access never matches. On a hit the access is one
@@ -40,18 +40,17 @@ fn ram_flags() -> MemFlagsData {
 const _: () = assert!(size_of::<TlbEntry>().is_power_of_two());
 
 /// The address of the entry of TLB `table` that a virtual page number
-/// indexes, as `tlb::index` does (only `vpn`'s low 16 bits are used).
-/// The translator's IR is compiled without Cranelift's optimizer, so it
-/// shifts where a multiply would need simplifying.
+/// indexes, as `tlb::index` does (only `vpn`'s low bits are used, so the
+/// address rotated right by 12 will do). The translator's IR is compiled
+/// without Cranelift's optimizer, so it shifts where a multiply would need
+/// simplifying.
 pub(super) fn tlb_entry(
     b: &mut FunctionBuilder<'_>,
     ptr: types::Type,
     table: Value,
     vpn: Value,
 ) -> Value {
-    let high = b.ins().ushr_imm_u(vpn, 8);
-    let folded = b.ins().bxor(vpn, high);
-    let index = b.ins().band_imm_u(folded, tlb::ENTRIES as i64 - 1);
+    let index = b.ins().band_imm_u(vpn, tlb::ENTRIES as i64 - 1);
     let index = b.ins().uextend(ptr, index);
     let off = b
         .ins()

@@ -124,8 +124,9 @@ impl Machine {
             .map(|v| v as u16)
     }
 
-    /// Translates and PMP-checks an access of `len` bytes within one page.
-    /// Fills the TLB when the whole page is RAM and uniformly allowed.
+    /// Translates and PMP-checks an access of `len` bytes within one page
+    /// (a TLB victim needs neither). Fills the TLB when the whole page is
+    /// RAM and uniformly allowed.
     fn translate_checked(
         &mut self,
         vaddr: u32,
@@ -133,6 +134,14 @@ impl Machine {
         kind: AccessKind,
         prv: Privilege,
     ) -> Result<u32, Exception> {
+        let set = if kind == AccessKind::Fetch {
+            self.fetch_set
+        } else {
+            self.data_set
+        };
+        if let Some(off) = self.tlb.promote(set, kind, VirtAddr(vaddr)) {
+            return Ok(off.phys().0);
+        }
         let paddr = self.translate_page(vaddr, kind, prv)?;
         let csr = &self.hart.csr;
         if !pmp::allows(&csr.pmpcfg, &csr.pmpaddr, paddr, u64::from(len), kind, prv) {
@@ -152,11 +161,6 @@ impl Machine {
             let write = kind == AccessKind::Write;
             let htif = write && self.htif.is_some_and(|h| h.watched_page() == off.0);
             let code = write && self.code.is_code_page(off);
-            let set = if kind == AccessKind::Fetch {
-                self.fetch_set
-            } else {
-                self.data_set
-            };
             match (whole_page && !htif, code) {
                 (true, false) => self.tlb.insert(set, kind, VirtAddr(vaddr), off),
                 (true, true) => self.tlb.insert_code_write(set, VirtAddr(vaddr), off),
