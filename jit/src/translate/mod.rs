@@ -51,49 +51,15 @@ pub use flow::{Exits, block_signature};
 use freg::{Carry, FRegs};
 
 /// Whether the translator generates code for `op` inside a block (others
-/// there are interpreted).
+/// there are interpreted): the pure computations (`int::is_pure`),
+/// division, loads and stores, `fence`.
 fn is_native(op: Op) -> bool {
     use Op::*;
-    matches!(
-        op,
-        Lui | Auipc
-            | Addi
-            | Slti
-            | Sltiu
-            | Xori
-            | Ori
-            | Andi
-            | Slli
-            | Srli
-            | Srai
-            | Add
-            | Sub
-            | Sll
-            | Slt
-            | Sltu
-            | Xor
-            | Srl
-            | Sra
-            | Or
-            | And
-            | Mul
-            | Mulh
-            | Mulhsu
-            | Mulhu
-            | Div
-            | Divu
-            | Rem
-            | Remu
-            | Lb
-            | Lh
-            | Lw
-            | Lbu
-            | Lhu
-            | Sb
-            | Sh
-            | Sw
-            | Fence
-    )
+    int::is_pure(op)
+        || matches!(
+            op,
+            Div | Divu | Rem | Remu | Lb | Lh | Lw | Lbu | Lhu | Sb | Sh | Sw | Fence
+        )
 }
 
 /// Whether the translator ends a block with `op`: a jump or branch, or a
