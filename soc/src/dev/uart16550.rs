@@ -611,8 +611,27 @@ mod tests {
     #[test]
     fn input_the_console_dropped_is_an_overrun() {
         use crate::dev::console::{ConsoleInput, OVERRUN_BUFFER_BYTES, StdioConsole, WhenFull};
+        use std::io::Read;
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, Ordering};
         use std::time::{Duration, Instant};
-        let typed = std::io::Cursor::new(vec![b'z'; 2 * OVERRUN_BUFFER_BYTES]);
+        /// The typed bytes, telling when the reader thread has read (so
+        /// pushed, or dropped) all of them: only then is the overrun over.
+        struct Typed(std::io::Cursor<Vec<u8>>, Arc<AtomicBool>);
+        impl Read for Typed {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.0.read(buf)?;
+                if n == 0 {
+                    self.1.store(true, Ordering::SeqCst);
+                }
+                Ok(n)
+            }
+        }
+        let all_read = Arc::new(AtomicBool::new(false));
+        let typed = Typed(
+            std::io::Cursor::new(vec![b'z'; 2 * OVERRUN_BUFFER_BYTES]),
+            all_read.clone(),
+        );
         let input = ConsoleInput::spawn(typed, WhenFull::Drop);
         let console = StdioConsole::new(input, std::io::sink());
         let lines = IrqLines::default();
@@ -621,6 +640,9 @@ mod tests {
         wr(&mut h, &mut uart, IER_DLM, IER_RDI | IER_RLSI);
         // The guest reads nothing while the reader reads on and drops.
         let deadline = Instant::now() + Duration::from_secs(10);
+        while !all_read.load(Ordering::SeqCst) && Instant::now() < deadline {
+            std::thread::yield_now();
+        }
         while rd(&mut h, &mut uart, IIR_FCR) != IIR_RLSI && Instant::now() < deadline {
             h.poll(&mut uart);
             std::thread::yield_now();
