@@ -80,9 +80,16 @@ pub struct Hart {
     pub request: u32,
     /// Size of guest RAM in bytes.
     pub ram_bytes: u32,
+    /// The direct RAM window: a load of up to 8 bytes at a RAM offset
+    /// below it reads RAM as it is, without the TLB. All of RAM (but its
+    /// last 7 bytes) while loads are untranslated and no PMP entry can
+    /// refuse them (the data privilege is M and no active entry is
+    /// locked); 0 otherwise. `Machine::update_translation_mode` keeps it
+    /// current.
+    pub ram_window: u32,
     /// Host address of guest RAM offset 0 (`Ram::host_base`).
     pub ram_base: *mut u8,
-    /// The TLB table (256 entries) for each access kind (indexed by
+    /// The TLB table (1024 entries) for each access kind (indexed by
     /// `AccessKind as usize`) in the current translation mode.
     pub tlb: [*const TlbEntry; 3],
     /// The code-write table (see `mmu::tlb`) of the current data
@@ -120,6 +127,8 @@ impl Hart {
     pub const REQUEST_OFFSET: usize = offset_of!(Hart, request);
     /// Offset of `ram_bytes`.
     pub const RAM_BYTES_OFFSET: usize = offset_of!(Hart, ram_bytes);
+    /// Offset of `ram_window`.
+    pub const RAM_WINDOW_OFFSET: usize = offset_of!(Hart, ram_window);
     /// Offset of `ram_base`.
     pub const RAM_BASE_OFFSET: usize = offset_of!(Hart, ram_base);
     /// Offset of `tlb` (three pointers, read / write / fetch).
@@ -151,6 +160,7 @@ impl Hart {
             deadline: 0,
             request: 0,
             ram_bytes: 0,
+            ram_window: 0,
             ram_base: core::ptr::null_mut(),
             tlb: [core::ptr::null(); 3],
             code_write_tlb: core::ptr::null(),

@@ -239,6 +239,7 @@ impl Machine {
                     }
                 }
                 self.tlb.flush();
+                self.update_translation_mode();
             }
             PMPADDR0..=PMPADDR15 => {
                 let i = usize::from(num - PMPADDR0);

@@ -21,8 +21,8 @@ use crate::csr::state::irq;
 use crate::dev::htif::Htif;
 use crate::hart::{Hart, Privilege};
 use crate::mem::Ram;
-use crate::mmu::AccessKind;
 use crate::mmu::tlb::{Tlb, TlbSet};
+use crate::mmu::{AccessKind, pmp};
 
 /// How the guest asked the machine to stop.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,8 +148,8 @@ impl Machine {
         hw
     }
 
-    /// Recomputes the TLB sets after a change of privilege or of
-    /// `mstatus.MPRV/MPP/SUM`.
+    /// Recomputes the TLB sets and the direct RAM window after a change of
+    /// privilege, of `mstatus.MPRV/MPP/SUM` or of PMP.
     pub(crate) fn update_translation_mode(&mut self) {
         use crate::csr::state::mstatus;
         let st = self.hart.csr.mstatus;
@@ -167,6 +167,12 @@ impl Machine {
             self.tlb.table(self.fetch_set, AccessKind::Fetch),
         ];
         self.hart.code_write_tlb = self.tlb.code_write_table(self.data_set);
+        let unrestricted = !pmp::any_locked(&self.hart.csr.pmpcfg);
+        self.hart.ram_window = if self.data_set == TlbSet::Machine && unrestricted {
+            self.hart.ram_bytes.saturating_sub(7)
+        } else {
+            0
+        };
     }
 
     /// Identifies the current fetch translation: it changes whenever a

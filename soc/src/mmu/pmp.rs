@@ -91,6 +91,12 @@ pub fn allows(
     prv == Privilege::Machine
 }
 
+/// Whether an active entry is locked: only then can PMP refuse an M-mode
+/// access.
+pub fn any_locked(pmpcfg: &[u8; 16]) -> bool {
+    pmpcfg.iter().any(|&c| c & cfg::L != 0 && c & cfg::A != 0)
+}
+
 /// Whether `pmpaddr[i]` ignores writes: its entry is locked, or the next
 /// entry is a locked TOR entry that uses it as its base.
 pub fn addr_locked(pmpcfg: &[u8; 16], i: usize) -> bool {
