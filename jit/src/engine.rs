@@ -228,8 +228,9 @@ impl Jit {
         };
 
         let members: Vec<Member<'_>> = region.iter().map(Decoded::member).collect();
+        let direct_reads = m.hart.ram_window != 0;
         let code = (!members.is_empty())
-            .then(|| self.translator.translate(&members, exits))
+            .then(|| self.translator.translate(&members, exits, direct_reads))
             .flatten();
         let slot = match code.map(|c| (self.code.install(&c), c.len())) {
             // The buffer is full: everything is dropped (the slots this

@@ -1,27 +1,14 @@
 //! Control flow in the JIT against the interpreter, in lockstep: the
 //! shapes the translator treats specially inside a region.
 
+mod common;
+
+use common::Code;
 use jit::lockstep::{self, machine};
 use jit::randprog::enc::{addi, andi, b_type, c_branch, i_type, jal, li, r_type, sw, u_type};
 use soc::elf::{EM_RISCV, minimal_image};
 use soc::machine::Stop;
 use soc::memmap::{FINISHER_BASE, RAM_BASE};
-
-/// Guest code as it is laid out: 32- and 16-bit instructions.
-#[derive(Default)]
-struct Code(Vec<u8>);
-
-impl Code {
-    fn push(&mut self, insns: &[u32]) {
-        self.0.extend(insns.iter().flat_map(|w| w.to_le_bytes()));
-    }
-    fn push16(&mut self, parcel: u16) {
-        self.0.extend(parcel.to_le_bytes());
-    }
-    fn pos(&self) -> i32 {
-        self.0.len() as i32
-    }
-}
 
 const OP: u32 = 0x33;
 const OP_IMM: u32 = 0x13;

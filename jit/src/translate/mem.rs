@@ -16,6 +16,14 @@
 //! leaves the block precisely, as the interpreter does. FP loads and
 //! stores (`flw`, `fld` as one 8-byte access, `fsw`, `fsd`) share the fast
 //! path; off it the interpreter runs them.
+//!
+//! Loads of a region found while they were untranslated and unrestricted
+//! (M-mode data privilege, no locked PMP entry: bare-metal programs and
+//! firmware) try the direct RAM window first (`hart.ram_window`, kept by
+//! soc): `vaddr - RAM_BASE` below it is the RAM offset itself. That keeps
+//! the TLB entry's load off the path from the address to the data, which
+//! loops that chase loaded indices wait on. When the window is closed at
+//! run time (0: MPRV, a locked PMP entry) they go through the TLB as above.
 
 use core::mem::offset_of;
 
@@ -25,16 +33,20 @@ use cranelift_frontend::FunctionBuilder;
 use soc::hart::Hart;
 use soc::isa::{Insn, Op};
 use soc::machine::CODE_LINE_SHIFT;
+use soc::memmap::RAM_BASE;
 use soc::mmu::AccessKind;
 use soc::mmu::tlb::{self, TlbEntry};
 
 use super::{Emitter, hart_flags};
 use crate::exec::{HelperKind, Helpers};
 
-/// Memory flags of a guest RAM access on the fast path: aligned (misaligned
-/// accesses take the slow path), in bounds, little-endian.
+/// Memory flags of a guest RAM access on the fast path: in bounds,
+/// little-endian, not always aligned (a load through the direct window
+/// may be misaligned; TLB hits are aligned).
 fn ram_flags() -> MemFlagsData {
-    MemFlagsData::trusted().with_endianness(Endianness::Little)
+    MemFlagsData::new()
+        .with_notrap()
+        .with_endianness(Endianness::Little)
 }
 
 const _: () = assert!(size_of::<TlbEntry>().is_power_of_two());
@@ -105,8 +117,43 @@ impl Emitter<'_> {
     /// the host address.
     fn tlb_hit(&mut self, kind: AccessKind, addr: Value, log2: u32, miss: Block) -> Value {
         let (table, ram) = self.tlb_and_ram(kind);
+        if kind != AccessKind::Read || !self.direct_reads {
+            let offset = self.lookup(table, addr, log2, miss);
+            return self.host_address(ram, offset);
+        }
+        // The window first (see `Hart::ram_window`): it holds only while
+        // loads are untranslated and unrestricted, and RAM is RAM to a
+        // host load there, misaligned or not.
+        let offset = self.b.ins().iadd_imm_s(addr, -i64::from(RAM_BASE));
+        let window = self.ram_window();
+        let inside = self.b.ins().icmp(IntCC::UnsignedLessThan, offset, window);
+        let [direct, translated, done] = [(); 3].map(|_| self.b.create_block());
+        self.b.set_cold_block(translated);
+        let host = self.b.append_block_param(done, self.ptr);
+        self.b.ins().brif(inside, direct, &[], translated, &[]);
+        self.b.switch_to_block(direct);
+        self.b.seal_block(direct);
+        let direct_host = self.host_address(ram, offset);
+        self.b.ins().jump(done, &[BlockArg::Value(direct_host)]);
+        self.b.switch_to_block(translated);
+        self.b.seal_block(translated);
         let offset = self.lookup(table, addr, log2, miss);
-        self.host_address(ram, offset)
+        let translated_host = self.host_address(ram, offset);
+        self.b.ins().jump(done, &[BlockArg::Value(translated_host)]);
+        self.b.switch_to_block(done);
+        self.b.seal_block(done);
+        host
+    }
+
+    /// `hart.ram_window` (loaded once per block).
+    fn ram_window(&mut self) -> Value {
+        if let Some(w) = self.mem.ram_window {
+            return w;
+        }
+        let off = Hart::RAM_WINDOW_OFFSET as i32;
+        let w = self.b.ins().load(types::I32, hart_flags(), self.hart, off);
+        self.mem.ram_window = Some(w);
+        w
     }
 
     /// Branches to `miss` unless the access of `1 << log2` bytes at `addr`

@@ -138,13 +138,20 @@ impl Translator {
 
     /// Host code for the region `members` (the first is its entry; all on
     /// one virtual page), leaving through `exits`, or `None` if Cranelift
-    /// failed or wants relocations.
-    pub fn translate(&mut self, members: &[Member<'_>], exits: Exits) -> Option<Vec<u8>> {
+    /// failed or wants relocations. `direct_reads`: loads try the direct
+    /// RAM window before the TLB (see `mem.rs`), as they could when the
+    /// region was found.
+    pub fn translate(
+        &mut self,
+        members: &[Member<'_>],
+        exits: Exits,
+        direct_reads: bool,
+    ) -> Option<Vec<u8>> {
         let ptr = self.isa.pointer_type();
         let config = self.isa.frontend_config();
         let host_fma = self.host_fma;
         self.compile(block_signature(ptr), |b| {
-            Emitter::new(b, ptr, exits, host_fma).region(members, config);
+            Emitter::new(b, ptr, exits, host_fma, direct_reads).region(members, config);
         })
     }
 
@@ -420,6 +427,8 @@ struct MemCache {
     tlb: [Option<Value>; 3],
     /// `hart.ram_base`.
     ram_base: Option<Value>,
+    /// `hart.ram_window`.
+    ram_window: Option<Value>,
 }
 
 /// Emits one block function.
@@ -453,6 +462,8 @@ struct Emitter<'a> {
     /// Whether the host has a fused multiply-add (else Cranelift would
     /// call libm, a relocation this code cannot have).
     host_fma: bool,
+    /// Whether loads try `hart.ram_window` first (see `mem.rs`).
+    direct_reads: bool,
     /// Whether `mstatus.FS` was tested (see `freg.rs`).
     fpu_checked: bool,
     /// Whether `mstatus.FS` was set to Dirty.
@@ -467,7 +478,13 @@ fn hart_flags() -> MemFlagsData {
 }
 
 impl<'a> Emitter<'a> {
-    fn new(mut b: FunctionBuilder<'a>, ptr: ir::Type, exits: Exits, host_fma: bool) -> Emitter<'a> {
+    fn new(
+        mut b: FunctionBuilder<'a>,
+        ptr: ir::Type,
+        exits: Exits,
+        host_fma: bool,
+        direct_reads: bool,
+    ) -> Emitter<'a> {
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
@@ -499,6 +516,7 @@ impl<'a> Emitter<'a> {
             skipped: Vec::new(),
             thunk_sig: None,
             host_fma,
+            direct_reads,
             fpu_checked: false,
             fpu_dirtied: false,
             fp_csrs: fp::FpCsrs::default(),
