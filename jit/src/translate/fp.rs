@@ -37,7 +37,7 @@ use soc::hart::Hart;
 use soc::isa::{Insn, Op};
 
 use super::freg::Carry;
-use super::{Emitter, hart_flags};
+use super::{Emitter, hart_field, hart_flags};
 
 /// The dynamic rounding-mode field value (`frm` decides).
 const DYNAMIC: u8 = 7;
@@ -466,13 +466,8 @@ impl Emitter<'_> {
     /// `frm` (0..=7): only a CSR write changes it, ending the block, so one
     /// load serves the whole member.
     fn frm(&mut self) -> Value {
-        if let Some(frm) = self.fp_csrs.frm {
-            return frm;
-        }
-        let off = Hart::FRM_OFFSET as i32;
-        let frm = self.b.ins().load(types::I32, hart_flags(), self.hart, off);
-        self.fp_csrs.frm = Some(frm);
-        frm
+        let cache = &mut self.fp_csrs.frm;
+        hart_field(&mut self.b, self.hart, cache, types::I32, Hart::FRM_OFFSET)
     }
 
     /// Before the `idx`th instruction, at `pc`: establishes fast mode (RNE

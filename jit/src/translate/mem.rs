@@ -37,7 +37,7 @@ use soc::memmap::RAM_BASE;
 use soc::mmu::AccessKind;
 use soc::mmu::tlb::{self, TlbEntry};
 
-use super::{Emitter, hart_flags};
+use super::{Emitter, hart_field, hart_flags};
 use crate::exec::{HelperKind, Helpers};
 
 /// Memory flags of a guest RAM access on the fast path: in bounds,
@@ -91,24 +91,16 @@ impl Emitter<'_> {
     /// do, and a block ends at a trap).
     fn tlb_and_ram(&mut self, kind: AccessKind) -> (Value, Value) {
         let k = kind as usize;
-        let table = match self.mem.tlb[k] {
-            Some(t) => t,
-            None => {
-                let off = (Hart::TLB_OFFSET + k * size_of::<usize>()) as i32;
-                let t = self.b.ins().load(self.ptr, hart_flags(), self.hart, off);
-                self.mem.tlb[k] = Some(t);
-                t
-            }
-        };
-        let ram = match self.mem.ram_base {
-            Some(r) => r,
-            None => {
-                let off = Hart::RAM_BASE_OFFSET as i32;
-                let r = self.b.ins().load(self.ptr, hart_flags(), self.hart, off);
-                self.mem.ram_base = Some(r);
-                r
-            }
-        };
+        let off = Hart::TLB_OFFSET + k * size_of::<usize>();
+        let table = hart_field(&mut self.b, self.hart, &mut self.mem.tlb[k], self.ptr, off);
+        let cache = &mut self.mem.ram_base;
+        let ram = hart_field(
+            &mut self.b,
+            self.hart,
+            cache,
+            self.ptr,
+            Hart::RAM_BASE_OFFSET,
+        );
         (table, ram)
     }
 
@@ -147,13 +139,14 @@ impl Emitter<'_> {
 
     /// `hart.ram_window` (loaded once per block).
     fn ram_window(&mut self) -> Value {
-        if let Some(w) = self.mem.ram_window {
-            return w;
-        }
-        let off = Hart::RAM_WINDOW_OFFSET as i32;
-        let w = self.b.ins().load(types::I32, hart_flags(), self.hart, off);
-        self.mem.ram_window = Some(w);
-        w
+        let cache = &mut self.mem.ram_window;
+        hart_field(
+            &mut self.b,
+            self.hart,
+            cache,
+            types::I32,
+            Hart::RAM_WINDOW_OFFSET,
+        )
     }
 
     /// Branches to `miss` unless the access of `1 << log2` bytes at `addr`

@@ -477,6 +477,19 @@ fn hart_flags() -> MemFlagsData {
     MemFlagsData::trusted()
 }
 
+/// The hart field of type `ty` at offset `off`, loaded into `cache` on
+/// first use: for fields only a CSR write or a trap changes, which end
+/// the member, so one load serves it.
+fn hart_field(
+    b: &mut FunctionBuilder<'_>,
+    hart: Value,
+    cache: &mut Option<Value>,
+    ty: ir::Type,
+    off: usize,
+) -> Value {
+    *cache.get_or_insert_with(|| b.ins().load(ty, hart_flags(), hart, off as i32))
+}
+
 impl<'a> Emitter<'a> {
     fn new(
         mut b: FunctionBuilder<'a>,
