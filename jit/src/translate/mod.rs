@@ -563,14 +563,29 @@ impl<'a> Emitter<'a> {
 
     /// Stores the registers changed since the last flush in the hart,
     /// before an integer load or store, whose slow path may leave the
-    /// block two ways, so that its exits have nothing left to store; a
-    /// register written twice between two flushes is stored once. (An FP
-    /// load or store misses to one side exit, which stores what changed
-    /// itself, as every side exit does.)
+    /// block two ways, so that its exits have little left to store and
+    /// the values can die; a register written twice between two flushes
+    /// is stored once. Carried registers stay changed instead: they live
+    /// on to the next member anyway, and storing them at every loop
+    /// iteration cost more than storing them at the exits. (An FP load or
+    /// store misses to one side exit, which stores what changed itself, as
+    /// every side exit does.)
     fn flush(&mut self) {
-        let regs = self.regs;
+        let regs = self.uncarried(&self.regs);
         self.write_back(&regs);
-        self.regs.dirty = [false; 32];
+        for r in 0..32 {
+            self.regs.dirty[r] &= !regs.dirty[r];
+        }
+    }
+
+    /// `regs` with only the changed registers that are not carried marked
+    /// changed.
+    fn uncarried(&self, regs: &Regs) -> Regs {
+        let mut regs = *regs;
+        for &r in &self.carried.x {
+            regs.dirty[usize::from(r)] = false;
+        }
+        regs
     }
 
     /// Stores the changed registers of `regs` back to the hart.
@@ -683,12 +698,13 @@ impl<'a> Emitter<'a> {
     }
 
     /// Jumps to the `k`th member with the carried registers and `retired`,
-    /// every changed register stored first (the cache is left as it was:
+    /// every other changed register stored first (the cache is left as it was:
     /// the current block may be one arm of a branch): to its body from a
     /// member at a lower pc, else to its deadline check.
     fn jump_to_member(&mut self, k: usize, retired: Value) {
         let regs = self.regs;
-        self.write_back(&regs);
+        let stored = self.uncarried(&regs);
+        self.write_back(&stored);
         let mut args = Vec::with_capacity(self.carried.x.len() + self.carried.f.len() + 1);
         for n in 0..self.carried.x.len() {
             let v = self.get(self.carried.x[n]);
@@ -722,8 +738,8 @@ impl<'a> Emitter<'a> {
     /// The `k`th member's blocks: the deadline check (a member that does
     /// not fit, with what may run unchecked after it, returns
     /// [`ret::REFUSED`] with the state at its start stored), then the
-    /// body: the carried registers from its parameters (the hart holds
-    /// them too), the instructions, the exit.
+    /// body: the carried registers from its parameters (changed: the
+    /// hart may hold older values), the instructions, the exit.
     fn member(&mut self, k: usize, m: &Member<'_>) {
         let MemberBlocks { checked, body, .. } = self.members[k];
         self.current = Some(m.pc);
@@ -765,7 +781,8 @@ impl<'a> Emitter<'a> {
     }
 
     /// Starts emitting at the top of member block `block`: the register
-    /// cache holds the carried registers from its parameters, `start` its
+    /// cache holds the carried registers from its parameters, marked
+    /// changed (every exit stores them), `start` its
     /// retired count, and nothing loaded elsewhere.
     fn enter(&mut self, block: ir::Block) {
         let params = self.b.block_params(block).to_vec();
@@ -778,6 +795,7 @@ impl<'a> Emitter<'a> {
         };
         for (&r, &v) in self.carried.x.iter().zip(x) {
             regs.value[usize::from(r)] = Some(v);
+            regs.dirty[usize::from(r)] = true;
         }
         let fvalues = (self.carried.f.iter().zip(f)).map(|(&(r, carry), &v)| (r, v, carry));
         regs.f = FRegs::carried(fvalues);
