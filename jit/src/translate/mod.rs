@@ -307,6 +307,71 @@ fn deadline_budgets(members: &[Member<'_>], skips: &[Vec<Insn>]) -> Vec<usize> {
     budgets
 }
 
+/// The loop registers of a region: the carried `x` registers (a bit each)
+/// that members on a cycle write. Jumps between members and the flush
+/// before a load or store do not store them (a loop would store them at
+/// every iteration); the exits that leave the region do. Other registers
+/// reach the hart at the next load, store or member jump.
+struct LoopRegs {
+    set: u32,
+    /// Per member, the loop registers that may reach it changed (not yet
+    /// in the hart): those written on some path to it through other
+    /// members (the region's entry arrives with everything stored).
+    arriving: Vec<u32>,
+}
+
+impl LoopRegs {
+    fn of(members: &[Member<'_>], skips: &[Vec<Insn>], carried: &[u8]) -> LoopRegs {
+        let carried = carried.iter().fold(0u32, |set, &r| set | 1 << r);
+        let written: Vec<u32> = (members.iter().zip(skips))
+            .map(|(m, skipped)| {
+                (m.insns.iter().chain(skipped))
+                    .filter(|i| !i.op.flags().contains(Flags::FP_RD))
+                    .fold(0, |set, i| set | 1 << (i.rd & 31))
+                    & carried
+            })
+            .collect();
+        let successors: Vec<Vec<usize>> = (members.iter())
+            .map(|m| {
+                (m.successors())
+                    .filter_map(|t| members.iter().position(|n| n.pc == t))
+                    .collect()
+            })
+            .collect();
+        // Which members each reaches in one jump or more (at most 16).
+        let mut reach: Vec<u32> = (successors.iter())
+            .map(|next| next.iter().fold(0, |set, &q| set | 1 << q))
+            .collect();
+        let mut grew = true;
+        while grew {
+            grew = false;
+            for p in 0..members.len() {
+                let further = successors[p]
+                    .iter()
+                    .fold(reach[p], |set, &q| set | reach[q]);
+                grew |= further != reach[p];
+                reach[p] = further;
+            }
+        }
+        let set = (0..members.len())
+            .filter(|&p| reach[p] >> p & 1 != 0)
+            .fold(0, |set, p| set | written[p]);
+        let mut arriving = vec![0u32; members.len()];
+        let mut grew = true;
+        while grew {
+            grew = false;
+            for p in 0..members.len() {
+                let leaving = (arriving[p] | written[p]) & set;
+                for &q in &successors[p] {
+                    grew |= leaving & !arriving[q] != 0;
+                    arriving[q] |= leaving;
+                }
+            }
+        }
+        LoopRegs { set, arriving }
+    }
+}
+
 /// A member's two Cranelift blocks, with the same parameters (the carried
 /// registers, then the retired count).
 #[derive(Clone, Copy)]
@@ -455,6 +520,9 @@ struct Emitter<'a> {
     /// What the branch ending each member skips when it is if-converted
     /// (see `flow::skipped`; empty: a plain end).
     skips: Vec<Vec<Insn>>,
+    /// The loop registers, and those each member may be entered with
+    /// changed.
+    loop_regs: LoopRegs,
     /// The current member's entry of `skips`, taken by its branch.
     skipped: Vec<Insn>,
     /// The thunks' signature, once imported.
@@ -526,6 +594,10 @@ impl<'a> Emitter<'a> {
             budgets: Vec::new(),
             current: None,
             skips: Vec::new(),
+            loop_regs: LoopRegs {
+                set: 0,
+                arriving: Vec::new(),
+            },
             skipped: Vec::new(),
             thunk_sig: None,
             host_fma,
@@ -565,25 +637,23 @@ impl<'a> Emitter<'a> {
     /// before an integer load or store, whose slow path may leave the
     /// block two ways, so that its exits have little left to store and
     /// the values can die; a register written twice between two flushes
-    /// is stored once. Carried registers stay changed instead: they live
-    /// on to the next member anyway, and storing them at every loop
-    /// iteration cost more than storing them at the exits. (An FP load or
-    /// store misses to one side exit, which stores what changed itself, as
-    /// every side exit does.)
+    /// is stored once. Loop registers stay changed instead (see
+    /// [`LoopRegs`]). (An FP load or store misses to one side exit, which
+    /// stores what changed itself, as every side exit does.)
     fn flush(&mut self) {
-        let regs = self.uncarried(&self.regs);
+        let regs = self.outside_loops(&self.regs);
         self.write_back(&regs);
         for r in 0..32 {
             self.regs.dirty[r] &= !regs.dirty[r];
         }
     }
 
-    /// `regs` with only the changed registers that are not carried marked
-    /// changed.
-    fn uncarried(&self, regs: &Regs) -> Regs {
+    /// `regs` with only the changed registers that are not loop registers
+    /// marked changed.
+    fn outside_loops(&self, regs: &Regs) -> Regs {
         let mut regs = *regs;
-        for &r in &self.carried.x {
-            regs.dirty[usize::from(r)] = false;
+        for r in 0..32 {
+            regs.dirty[r] &= self.loop_regs.set >> r & 1 == 0;
         }
         regs
     }
@@ -647,6 +717,7 @@ impl<'a> Emitter<'a> {
             .map(|m| flow::skipped(m, members))
             .collect();
         self.budgets = deadline_budgets(members, &self.skips);
+        self.loop_regs = LoopRegs::of(members, &self.skips, &self.carried.x);
         for k in 0..self.carried.x.len() {
             self.get(self.carried.x[k]);
         }
@@ -698,12 +769,12 @@ impl<'a> Emitter<'a> {
     }
 
     /// Jumps to the `k`th member with the carried registers and `retired`,
-    /// every other changed register stored first (the cache is left as it was:
+    /// every changed register but the loop registers stored first (the cache is left as it was:
     /// the current block may be one arm of a branch): to its body from a
     /// member at a lower pc, else to its deadline check.
     fn jump_to_member(&mut self, k: usize, retired: Value) {
         let regs = self.regs;
-        let stored = self.uncarried(&regs);
+        let stored = self.outside_loops(&regs);
         self.write_back(&stored);
         let mut args = Vec::with_capacity(self.carried.x.len() + self.carried.f.len() + 1);
         for n in 0..self.carried.x.len() {
@@ -738,13 +809,14 @@ impl<'a> Emitter<'a> {
     /// The `k`th member's blocks: the deadline check (a member that does
     /// not fit, with what may run unchecked after it, returns
     /// [`ret::REFUSED`] with the state at its start stored), then the
-    /// body: the carried registers from its parameters (changed: the
-    /// hart may hold older values), the instructions, the exit.
+    /// body: the carried registers from its parameters (the hart may hold
+    /// older values of loop registers, see [`LoopRegs`]), the
+    /// instructions, the exit.
     fn member(&mut self, k: usize, m: &Member<'_>) {
         let MemberBlocks { checked, body, .. } = self.members[k];
         self.current = Some(m.pc);
         self.b.switch_to_block(checked);
-        self.enter(checked);
+        self.enter(k, checked);
         let deadline = self.b.ins().load(
             types::I64,
             hart_flags(),
@@ -767,7 +839,7 @@ impl<'a> Emitter<'a> {
         self.ret(ret::REFUSED);
 
         self.b.switch_to_block(body);
-        self.enter(body);
+        self.enter(k, body);
         self.skipped = std::mem::take(&mut self.skips[k]);
         let mut pc = m.pc;
         for (idx, i) in m.insns.iter().enumerate() {
@@ -780,11 +852,12 @@ impl<'a> Emitter<'a> {
         self.exit_to(pc, m.insns.len());
     }
 
-    /// Starts emitting at the top of member block `block`: the register
-    /// cache holds the carried registers from its parameters, marked
-    /// changed (every exit stores them), `start` its
+    /// Starts emitting at the top of block `block` of the `k`th member:
+    /// the register cache holds the carried registers from its parameters,
+    /// the loop registers that may arrive changed marked so,
+    /// `start` its
     /// retired count, and nothing loaded elsewhere.
-    fn enter(&mut self, block: ir::Block) {
+    fn enter(&mut self, k: usize, block: ir::Block) {
         let params = self.b.block_params(block).to_vec();
         let (x, rest) = params.split_at(self.carried.x.len());
         let (f, start) = rest.split_at(self.carried.f.len());
@@ -795,7 +868,7 @@ impl<'a> Emitter<'a> {
         };
         for (&r, &v) in self.carried.x.iter().zip(x) {
             regs.value[usize::from(r)] = Some(v);
-            regs.dirty[usize::from(r)] = true;
+            regs.dirty[usize::from(r)] = self.loop_regs.arriving[k] >> r & 1 != 0;
         }
         let fvalues = (self.carried.f.iter().zip(f)).map(|(&(r, carry), &v)| (r, v, carry));
         regs.f = FRegs::carried(fvalues);
