@@ -162,11 +162,11 @@ impl CodeBuffer {
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Helpers {
-    /// Loads of 1, 2 and 4 bytes: `(machine, vaddr, pc, retired) -> status <<
-    /// 32 | zero-extended value` (see [`helpers::Status`]).
+    /// Loads of 1, 2 and 4 bytes: `(machine, vaddr, pc, next pc, retired)
+    /// -> status << 32 | zero-extended value` (see [`helpers::Status`]).
     pub load: [u64; 3],
-    /// Stores of 1, 2 and 4 bytes: `(machine, vaddr, value, pc, retired) ->
-    /// status`.
+    /// Stores of 1, 2 and 4 bytes: `(machine, vaddr, value, pc, next pc,
+    /// retired) -> status`.
     pub store: [u64; 3],
     /// Any instruction through the interpreter: `(machine, raw, pc,
     /// retired) -> status` (see [`helpers::interpret`]).
@@ -180,7 +180,7 @@ pub struct Helpers {
     /// in registers, so that a call pins none of the block's values to an
     /// argument register, which would make the register allocator move and
     /// spill values on the fast path too.
-    pub args: [u64; 5],
+    pub args: [u64; 6],
 }
 
 impl Helpers {
@@ -224,9 +224,9 @@ impl Helpers {
 /// The signature a helper has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HelperKind {
-    /// `(machine, vaddr, pc, retired) -> u64`.
+    /// `(machine, vaddr, pc, next pc, retired) -> u64`.
     Load,
-    /// `(machine, vaddr, value, pc, retired) -> u32`.
+    /// `(machine, vaddr, value, pc, next pc, retired) -> u32`.
     Store,
     /// `(machine, raw, pc, retired) -> u32`.
     Interpret,
@@ -234,8 +234,8 @@ pub enum HelperKind {
 
 /// The Rust helpers (System V) and their addresses, in [`Helpers`] order.
 fn rust_helpers() -> [(HelperKind, u64); 7] {
-    type Load = extern "C" fn(*mut Machine, u32, u32, u64) -> u64;
-    type Store = extern "C" fn(*mut Machine, u32, u32, u32, u64) -> u32;
+    type Load = extern "C" fn(*mut Machine, u32, u32, u32, u64) -> u64;
+    type Store = extern "C" fn(*mut Machine, u32, u32, u32, u32, u64) -> u32;
     type Interpret = extern "C" fn(*mut Machine, u32, u32, u64) -> u32;
     let l = |f: Load| (HelperKind::Load, f as usize as u64);
     let s = |f: Store| (HelperKind::Store, f as usize as u64);
@@ -251,11 +251,17 @@ fn rust_helpers() -> [(HelperKind, u64); 7] {
     ]
 }
 
-extern "C" fn load<const N: usize>(m: *mut Machine, vaddr: u32, pc: u32, retired: u64) -> u64 {
+extern "C" fn load<const N: usize>(
+    m: *mut Machine,
+    vaddr: u32,
+    pc: u32,
+    next: u32,
+    retired: u64,
+) -> u64 {
     // SAFETY: generated code passes on the pointer `CodeBuffer::call` gave
     // it, which is the only live access path to the machine during the call.
     let m = unsafe { &mut *m };
-    helpers::load::<N>(m, vaddr, pc, retired)
+    helpers::load::<N>(m, vaddr, pc, next, retired)
 }
 
 extern "C" fn store<const N: usize>(
@@ -263,11 +269,12 @@ extern "C" fn store<const N: usize>(
     vaddr: u32,
     value: u32,
     pc: u32,
+    next: u32,
     retired: u64,
 ) -> u32 {
     // SAFETY: as in `load`.
     let m = unsafe { &mut *m };
-    helpers::store::<N>(m, vaddr, value, pc, retired)
+    helpers::store::<N>(m, vaddr, value, pc, next, retired)
 }
 
 extern "C" fn interpret(m: *mut Machine, raw: u32, pc: u32, retired: u64) -> u32 {

@@ -4,9 +4,11 @@
 //! interpreter's executor ([`interpret`]).
 //!
 //! Each returns a [`Status`]: go on, the instruction trapped (soc's
-//! [`Machine::raise`] has set pc and retired; the block writes back its
-//! registers and returns), or the instruction completed and moved the
-//! deadline to now (the block leaves right after it).
+//! [`Machine::raise`] has set pc and retired), or the instruction
+//! completed and moved the deadline to now (the helper has set pc and
+//! retired past it). On either of the last two the block writes back its
+//! registers (a load also its destination, when it completed) and returns,
+//! through one exit.
 
 use interp::exec::{self, Leave};
 use soc::addr::VirtAddr;
@@ -21,8 +23,19 @@ pub enum Status {
     Next = 0,
     /// The instruction raised an exception (already taken).
     Trapped = 1,
-    /// The instruction completed; leave the block after it.
+    /// The instruction completed; leave the block after it (pc and
+    /// retired are already past it).
     Leave = 2,
+}
+
+/// `status`; on [`Status::Leave`] the state after the instruction with
+/// `retired` before it is committed too: pc `next`, one more retired.
+fn committed(m: &mut Machine, status: Status, next: u32, retired: u64) -> Status {
+    if status == Status::Leave {
+        m.hart.pc = next;
+        m.hart.retired = retired + 1;
+    }
+    status
 }
 
 /// The status after a slow-path access that completed, for the instruction
@@ -35,12 +48,16 @@ fn after_slow(m: &Machine, retired: u64) -> Status {
     }
 }
 
-/// Load of `N` bytes at `vaddr` by the instruction at `pc`: `status << 32 | value` (zero-extended).
-pub fn load<const N: usize>(m: &mut Machine, vaddr: u32, pc: u32, retired: u64) -> u64 {
+/// Load of `N` bytes at `vaddr` by the instruction at `pc` (followed by
+/// `next`): `status << 32 | value` (zero-extended).
+pub fn load<const N: usize>(m: &mut Machine, vaddr: u32, pc: u32, next: u32, retired: u64) -> u64 {
     let (bytes, status) = match m.load_fast::<N>(VirtAddr(vaddr)) {
         Some(bytes) => (bytes, Status::Next),
         None => match m.load_slow::<N>(VirtAddr(vaddr), retired) {
-            Ok(bytes) => (bytes, after_slow(m, retired)),
+            Ok(bytes) => {
+                let status = after_slow(m, retired);
+                (bytes, committed(m, status, next, retired))
+            }
             Err(e) => {
                 m.raise(e, pc, retired);
                 return u64::from(Status::Trapped as u32) << 32;
@@ -58,6 +75,7 @@ pub fn store<const N: usize>(
     vaddr: u32,
     value: u32,
     pc: u32,
+    next: u32,
     retired: u64,
 ) -> u32 {
     let mut bytes = [0u8; N];
@@ -66,7 +84,10 @@ pub fn store<const N: usize>(
         return Status::Next as u32;
     }
     match m.store_slow(VirtAddr(vaddr), bytes, retired) {
-        Ok(()) => after_slow(m, retired) as u32,
+        Ok(()) => {
+            let status = after_slow(m, retired);
+            committed(m, status, next, retired) as u32
+        }
         Err(e) => {
             m.raise(e, pc, retired);
             Status::Trapped as u32
@@ -88,7 +109,10 @@ pub fn interpret(m: &mut Machine, raw: u32, pc: u32, retired: u64) -> Status {
     } else {
         match exec::step(m, &i, pc, retired) {
             Ok(()) => Ok(Status::Next),
-            Err(Leave::Now) => Ok(Status::Leave),
+            Err(Leave::Now) => {
+                let next = pc.wrapping_add(u32::from(i.len));
+                Ok(committed(m, Status::Leave, next, retired))
+            }
             Err(Leave::Trap(e)) => Err(e),
         }
     };

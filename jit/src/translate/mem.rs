@@ -77,13 +77,14 @@ impl Emitter<'_> {
         self.add_imm(base, i.imm)
     }
 
-    /// `addr`, the pc and the retired count before the `idx`th instruction,
-    /// as slow-path helper arguments (made on the slow path, so that the
-    /// fast path keeps no more values live).
-    fn slow_args(&mut self, addr: Value, pc: u32, idx: usize) -> [Value; 3] {
+    /// `addr`, the pc of the `idx`th instruction `i`, the next pc and the
+    /// retired count before it, as slow-path helper arguments (made on the
+    /// slow path, so that the fast path keeps no more values live).
+    fn slow_args(&mut self, addr: Value, i: &Insn, pc: u32, idx: usize) -> [Value; 4] {
+        let next = self.konst(pc.wrapping_add(u32::from(i.len)));
         let pc = self.konst(pc);
         let retired = self.b.ins().iadd_imm_s(self.start, idx as i64);
-        [addr, pc, retired]
+        [addr, pc, next, retired]
     }
 
     /// `hart.tlb[kind]` (loaded once per block) and `hart.ram_base`: soc
@@ -240,8 +241,8 @@ impl Emitter<'_> {
 
         self.b.switch_to_block(slow);
         self.b.seal_block(slow);
-        let [addr, pcv, retired] = self.slow_args(addr, pc, idx);
-        let args = [self.machine, addr, pcv, retired];
+        let [addr, pcv, next, retired] = self.slow_args(addr, i, pc, idx);
+        let args = [self.machine, addr, pcv, next, retired];
         let offset = Helpers::load_offset(log2 as usize);
         let result = self.call_helper(HelperKind::Load, offset, &args);
         let low = self.b.ins().ireduce(types::I32, result);
@@ -259,15 +260,7 @@ impl Emitter<'_> {
         let high = self.b.ins().ushr_imm_u(result, 32);
         let status = self.b.ins().ireduce(types::I32, high);
         let before = self.regs;
-        let mut after = self.regs;
-        after.set(i.rd, value);
-        self.check(
-            status,
-            &before,
-            &after,
-            pc.wrapping_add(u32::from(i.len)),
-            idx,
-        );
+        self.check(status, &before, Some((i.rd, value)));
         self.b.ins().jump(merge, &[BlockArg::Value(value)]);
 
         self.b.switch_to_block(merge);
@@ -309,12 +302,12 @@ impl Emitter<'_> {
 
         self.b.switch_to_block(helper);
         self.b.seal_block(helper);
-        let [addr, pcv, retired] = self.slow_args(addr, pc, idx);
-        let args = [self.machine, addr, value, pcv, retired];
+        let [addr, pcv, next, retired] = self.slow_args(addr, i, pc, idx);
+        let args = [self.machine, addr, value, pcv, next, retired];
         let offset = Helpers::store_offset(log2 as usize);
         let status = self.call_helper(HelperKind::Store, offset, &args);
         let regs = self.regs;
-        self.check(status, &regs, &regs, pc.wrapping_add(u32::from(i.len)), idx);
+        self.check(status, &regs, None);
         self.b.ins().jump(merge, &[]);
 
         self.b.switch_to_block(merge);

@@ -234,14 +234,12 @@ impl Translator {
 
 /// The System V signature of a Rust helper of `kind` (see `exec::Helpers`).
 fn helper_signature(ptr: ir::Type, kind: HelperKind) -> Signature {
+    use types::{I32, I64};
     let mut sig = Signature::new(CallConv::SystemV);
     let (params, ret): (&[ir::Type], _) = match kind {
-        HelperKind::Load => (&[ptr, types::I32, types::I32, types::I64], types::I64),
-        HelperKind::Interpret => (&[ptr, types::I32, types::I32, types::I64], types::I32),
-        HelperKind::Store => (
-            &[ptr, types::I32, types::I32, types::I32, types::I64],
-            types::I32,
-        ),
+        HelperKind::Load => (&[ptr, I32, I32, I32, I64], I64),
+        HelperKind::Interpret => (&[ptr, I32, I32, I64], I32),
+        HelperKind::Store => (&[ptr, I32, I32, I32, I32, I64], I32),
     };
     sig.params.extend(params.iter().map(|&t| AbiParam::new(t)));
     sig.returns.push(AbiParam::new(ret));
@@ -962,42 +960,35 @@ impl<'a> Emitter<'a> {
         let args = [self.machine, raw, pcv, retired];
         let status = self.call_helper(HelperKind::Interpret, Helpers::INTERPRET_OFFSET, &args);
         let after = self.regs;
-        let next = pc.wrapping_add(u32::from(i.len));
-        self.check(status, &after, &after, next, idx);
+        self.check(status, &after, None);
     }
 
-    /// After a helper of the `idx`th instruction: on [`Status::Trapped`]
-    /// write back `before` and return; on [`Status::Leave`] exit to `next`
-    /// with the instruction counted and `after` written back; else
-    /// continue. Both leaves share one cold block that writes `before`
-    /// back, so a block's IR grows with its memory accesses times its
-    /// changed registers once, not twice.
-    fn check(&mut self, status: Value, before: &Regs, after: &Regs, next: u32, idx: usize) {
-        let [slow, trapped, leave] = [(); 3].map(|_| self.b.create_block());
-        for block in [slow, trapped, leave] {
-            self.b.set_cold_block(block);
-        }
-        let cont = self.b.create_block();
-        self.b.ins().brif(status, slow, &[], cont, &[]);
-        self.b.switch_to_block(slow);
-        self.b.seal_block(slow);
-        self.write_back(before);
-        let is_trap =
-            self.b
-                .ins()
-                .icmp_imm_u(IntCC::Equal, status, i64::from(Status::Trapped as u32));
-        self.b.ins().brif(is_trap, trapped, &[], leave, &[]);
-        self.b.switch_to_block(trapped);
-        self.b.seal_block(trapped);
-        self.ret(ret::RAN);
+    /// After a helper: unless it said [`Status::Next`], write `before`
+    /// back and return (the helper has set pc and retired: a trap's, or
+    /// past the instruction on [`Status::Leave`]); a load's destination
+    /// `rd` then gets `loaded` when it completed. One cold exit per helper
+    /// call keeps a block's IR, and its compile time, small.
+    fn check(&mut self, status: Value, before: &Regs, loaded: Option<(u8, Value)>) {
+        let [leave, cont] = [(); 2].map(|_| self.b.create_block());
+        self.b.set_cold_block(leave);
+        self.b.ins().brif(status, leave, &[], cont, &[]);
         self.b.switch_to_block(leave);
         self.b.seal_block(leave);
-        let mut changed = *after;
-        for r in 0..32 {
-            changed.dirty[r] &= after.value[r] != before.value[r];
+        self.write_back(before);
+        if let Some((rd, value)) = loaded.filter(|&(rd, _)| rd & 31 != 0) {
+            let off = (Hart::X_OFFSET + 4 * usize::from(rd & 31)) as i32;
+            let old = match before.value[usize::from(rd & 31)] {
+                Some(v) => v,
+                None => self.b.ins().load(types::I32, hart_flags(), self.hart, off),
+            };
+            let completed =
+                self.b
+                    .ins()
+                    .icmp_imm_u(IntCC::Equal, status, i64::from(Status::Leave as u32));
+            let rd_value = self.b.ins().select(completed, value, old);
+            self.b.ins().store(hart_flags(), rd_value, self.hart, off);
         }
-        let next = self.konst(next);
-        self.exit_with(&changed, next, idx + 1);
+        self.ret(ret::RAN);
         self.b.switch_to_block(cont);
         self.b.seal_block(cont);
     }
