@@ -632,9 +632,9 @@ impl<'a> Emitter<'a> {
     }
 
     /// Stores the registers changed since the last flush in the hart,
-    /// before an integer load or store, whose slow path may leave the
-    /// block two ways, so that its exits have little left to store and
-    /// the values can die; a register written twice between two flushes
+    /// before an integer load or store, so that its slow path's exit has
+    /// little left to store and the values can die; a register written
+    /// twice between two flushes
     /// is stored once. Loop registers stay changed instead (see
     /// [`LoopRegs`]). (An FP load or store misses to one side exit, which
     /// stores what changed itself, as every side exit does.)
