@@ -28,21 +28,20 @@ pub enum Status {
     Leave = 2,
 }
 
-/// `status`; on [`Status::Leave`] the state after the instruction with
-/// `retired` before it is committed too: pc `next`, one more retired.
-fn committed(m: &mut Machine, status: Status, next: u32, retired: u64) -> Status {
-    if status == Status::Leave {
-        m.hart.pc = next;
-        m.hart.retired = retired + 1;
-    }
-    status
+/// [`Status::Leave`], with the state after the instruction that had
+/// `retired` before it committed: pc `next`, one more retired.
+fn leave_after(m: &mut Machine, next: u32, retired: u64) -> Status {
+    m.hart.pc = next;
+    m.hart.retired = retired + 1;
+    Status::Leave
 }
 
 /// The status after a slow-path access that completed, for the instruction
-/// with `retired` before it (the contract in `soc::machine::run`).
-fn after_slow(m: &Machine, retired: u64) -> Status {
+/// with `retired` before it and `next` after it (the contract in
+/// `soc::machine::run`).
+fn after_slow(m: &mut Machine, next: u32, retired: u64) -> Status {
     if retired + 1 >= m.deadline() {
-        Status::Leave
+        leave_after(m, next, retired)
     } else {
         Status::Next
     }
@@ -54,10 +53,7 @@ pub fn load<const N: usize>(m: &mut Machine, vaddr: u32, pc: u32, next: u32, ret
     let (bytes, status) = match m.load_fast::<N>(VirtAddr(vaddr)) {
         Some(bytes) => (bytes, Status::Next),
         None => match m.load_slow::<N>(VirtAddr(vaddr), retired) {
-            Ok(bytes) => {
-                let status = after_slow(m, retired);
-                (bytes, committed(m, status, next, retired))
-            }
+            Ok(bytes) => (bytes, after_slow(m, next, retired)),
             Err(e) => {
                 m.raise(e, pc, retired);
                 return u64::from(Status::Trapped as u32) << 32;
@@ -84,10 +80,7 @@ pub fn store<const N: usize>(
         return Status::Next as u32;
     }
     match m.store_slow(VirtAddr(vaddr), bytes, retired) {
-        Ok(()) => {
-            let status = after_slow(m, retired);
-            committed(m, status, next, retired) as u32
-        }
+        Ok(()) => after_slow(m, next, retired) as u32,
         Err(e) => {
             m.raise(e, pc, retired);
             Status::Trapped as u32
@@ -109,10 +102,7 @@ pub fn interpret(m: &mut Machine, raw: u32, pc: u32, retired: u64) -> Status {
     } else {
         match exec::step(m, &i, pc, retired) {
             Ok(()) => Ok(Status::Next),
-            Err(Leave::Now) => {
-                let next = pc.wrapping_add(u32::from(i.len));
-                Ok(committed(m, Status::Leave, next, retired))
-            }
+            Err(Leave::Now) => Ok(leave_after(m, pc.wrapping_add(u32::from(i.len)), retired)),
             Err(Leave::Trap(e)) => Err(e),
         }
     };

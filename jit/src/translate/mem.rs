@@ -92,16 +92,10 @@ impl Emitter<'_> {
     /// do, and a block ends at a trap).
     fn tlb_and_ram(&mut self, kind: AccessKind) -> (Value, Value) {
         let k = kind as usize;
+        let (b, hart, ptr) = (&mut self.b, self.hart, self.ptr);
         let off = Hart::TLB_OFFSET + k * size_of::<usize>();
-        let table = hart_field(&mut self.b, self.hart, &mut self.mem.tlb[k], self.ptr, off);
-        let cache = &mut self.mem.ram_base;
-        let ram = hart_field(
-            &mut self.b,
-            self.hart,
-            cache,
-            self.ptr,
-            Hart::RAM_BASE_OFFSET,
-        );
+        let table = hart_field(b, hart, &mut self.mem.tlb[k], ptr, off);
+        let ram = hart_field(b, hart, &mut self.mem.ram_base, ptr, Hart::RAM_BASE_OFFSET);
         (table, ram)
     }
 
@@ -140,14 +134,8 @@ impl Emitter<'_> {
 
     /// `hart.ram_window` (loaded once per block).
     fn ram_window(&mut self) -> Value {
-        let cache = &mut self.mem.ram_window;
-        hart_field(
-            &mut self.b,
-            self.hart,
-            cache,
-            types::I32,
-            Hart::RAM_WINDOW_OFFSET,
-        )
+        let (b, cache) = (&mut self.b, &mut self.mem.ram_window);
+        hart_field(b, self.hart, cache, types::I32, Hart::RAM_WINDOW_OFFSET)
     }
 
     /// Branches to `miss` unless the access of `1 << log2` bytes at `addr`

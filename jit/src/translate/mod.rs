@@ -634,10 +634,10 @@ impl<'a> Emitter<'a> {
     /// Stores the registers changed since the last flush in the hart,
     /// before an integer load or store, so that its slow path's exit has
     /// little left to store and the values can die; a register written
-    /// twice between two flushes
-    /// is stored once. Loop registers stay changed instead (see
-    /// [`LoopRegs`]). (An FP load or store misses to one side exit, which
-    /// stores what changed itself, as every side exit does.)
+    /// twice between two flushes is stored once. Loop registers stay
+    /// changed instead (see [`LoopRegs`]). (An FP load or store misses to
+    /// one side exit, which stores what changed itself, as every side exit
+    /// does.)
     fn flush(&mut self) {
         let regs = self.outside_loops(&self.regs);
         self.write_back(&regs);
@@ -767,9 +767,10 @@ impl<'a> Emitter<'a> {
     }
 
     /// Jumps to the `k`th member with the carried registers and `retired`,
-    /// every changed register but the loop registers stored first (the cache is left as it was:
-    /// the current block may be one arm of a branch): to its body from a
-    /// member at a lower pc, else to its deadline check.
+    /// every changed register but the loop registers stored first (the
+    /// cache is left as it was: the current block may be one arm of a
+    /// branch): to its body from a member at a lower pc, else to its
+    /// deadline check.
     fn jump_to_member(&mut self, k: usize, retired: Value) {
         let regs = self.regs;
         let stored = self.outside_loops(&regs);
@@ -852,8 +853,7 @@ impl<'a> Emitter<'a> {
 
     /// Starts emitting at the top of block `block` of the `k`th member:
     /// the register cache holds the carried registers from its parameters,
-    /// the loop registers that may arrive changed marked so,
-    /// `start` its
+    /// the loop registers that may arrive changed marked so, `start` its
     /// retired count, and nothing loaded elsewhere.
     fn enter(&mut self, k: usize, block: ir::Block) {
         let params = self.b.block_params(block).to_vec();
@@ -975,9 +975,11 @@ impl<'a> Emitter<'a> {
         self.b.switch_to_block(leave);
         self.b.seal_block(leave);
         self.write_back(before);
-        if let Some((rd, value)) = loaded.filter(|&(rd, _)| rd & 31 != 0) {
-            let off = (Hart::X_OFFSET + 4 * usize::from(rd & 31)) as i32;
-            let old = match before.value[usize::from(rd & 31)] {
+        if let Some((rd, value)) = loaded.map(|(rd, v)| (usize::from(rd & 31), v))
+            && rd != 0
+        {
+            let off = (Hart::X_OFFSET + 4 * rd) as i32;
+            let old = match before.value[rd] {
                 Some(v) => v,
                 None => self.b.ins().load(types::I32, hart_flags(), self.hart, off),
             };
